@@ -1,0 +1,153 @@
+// Adobe answers errors in three shapes (Flow Service, API gateway, generic) and IMS in a
+// fourth; this turns any of them into one readable sentence with status, code and request id.
+
+import { isObject, type JsonObject } from './json.js'
+import { formatSeconds } from './retry.js'
+
+export type Service = 'Flow Service' | 'IMS'
+
+export interface AdobeError {
+  code?: string
+  message?: string
+  requestId?: string
+}
+
+
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/** Reads whichever of Adobe's error shapes the body holds; falls back to the raw text. */
+export function decodeAdobeError(body: string, requestIdHeader?: string): AdobeError {
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    json = undefined
+  }
+  const fromBody = isObject(json) ? decodeShape(json) : { message: str(body.slice(0, 300)) }
+  const requestId = fromBody.requestId ?? str(requestIdHeader)
+  return {
+    ...(fromBody.code !== undefined && { code: fromBody.code }),
+    ...(fromBody.message !== undefined && { message: fromBody.message }),
+    ...(requestId !== undefined && { requestId })
+  }
+}
+
+function decodeShape(json: JsonObject): AdobeError {
+  const report = isObject(json.report) ? json.report : {}
+  const requestId = str(report['request-id']) ?? str(json['request-id']) ?? str(json.requestId)
+  const withId = (e: AdobeError): AdobeError => (requestId !== undefined ? { ...e, requestId } : e)
+
+  // Flow Service: {"type": ".../errors/FLOW-1415-400", "title", "report": {"detailed-message"}, "errorMessage"}
+  const type = str(json.type)
+  const flowCode = type?.match(/([A-Z]+-\d+-\d{3})$/)?.[1]
+  if (flowCode !== undefined || isObject(json.report)) {
+    const message = str(report['detailed-message']) ?? str(json.errorMessage) ?? str(json.title) ?? str(json.detail)
+    return withId({ ...(flowCode !== undefined && { code: flowCode }), ...(message !== undefined && { message }) })
+  }
+  // API gateway: {"error_code": "401013", "message": "Oauth token is not valid"}
+  const gatewayCode = str(json.error_code) ?? (typeof json.error_code === 'number' ? String(json.error_code) : undefined)
+  if (gatewayCode !== undefined) {
+    const message = str(json.message)
+    return withId({ code: gatewayCode, ...(message !== undefined && { message }) })
+  }
+  // IMS: {"error": "invalid_client", "error_description": "invalid client_secret parameter"}
+  const imsCode = str(json.error)
+  if (imsCode !== undefined) {
+    const message = str(json.error_description)
+    return withId({ code: imsCode, ...(message !== undefined && { message }) })
+  }
+  // Generic: {"type", "status", "title": "BadRequestError", "detail": "A valid content-type must be specified"}
+  const title = str(json.title)
+  const detail = str(json.detail) ?? str(json.message)
+  const code = title !== undefined && /^[A-Za-z]+$/.test(title) ? title : undefined
+  const message = detail ?? title
+  return withId({ ...(code !== undefined && { code }), ...(message !== undefined && { message }) })
+}
+
+/** What to do about the errors users meet most; keyed by the code Adobe sends. */
+const HINTS: Record<string, string> = {
+  '401013': "the access token is not valid or has expired; check 'client-id'/'client-secret', or mint a fresh 'access-token'",
+  '403010': 'no access token was sent',
+  '403000': "the API key is missing; check 'client-id'",
+  '403003': "the API key is not valid; check 'client-id' (the Client ID of the Developer Console project)",
+  '429050': 'Adobe is throttling this integration; retry later',
+  'FLOW-2001-401': "check 'ims-org-id'",
+  'FLOW-2002-401': "check 'ims-org-id'",
+  'FLOW-2121-403': "the organization does not match the credentials; check 'ims-org-id'",
+  'FLOW-2105-400': "check 'sandbox-name'",
+  'FLOW-2100-404': "no such sandbox; check 'sandbox-name'",
+  'FLOW-2118-403': 'the Developer Console project lacks the Sources permission for this sandbox',
+  'FLOW-2120-403': 'the Developer Console project lacks the Sources permission for this sandbox',
+  'FLOW-1413-400': "check 'connection-spec-id' and 'connection-spec-version'",
+  'FLOW-1415-400': "check 'auth-type': the connection spec has no such auth spec",
+  'FLOW-1404-412': 'the connection changed while this run updated it; run again',
+  invalid_client: "check 'client-id' and 'client-secret'",
+  invalid_scope: "check 'scopes' against the APIs of the Developer Console project"
+}
+
+export interface ApiErrorDetails {
+  service: Service
+  /** Method and route, never the query (it can hold names) nor secrets: 'POST /connections'. */
+  label: string
+  status?: number
+  adobe?: AdobeError
+  networkError?: string
+  attempts: number
+  elapsedMs: number
+  /** Why retrying stopped, when it was tried more than once. */
+  gaveUp?: string
+}
+
+/** A request that failed for good: a non-retryable answer, or retries exhausted. */
+export class ApiError extends Error {
+  readonly details: ApiErrorDetails
+  constructor(details: ApiErrorDetails) {
+    super(formatApiError(details))
+    this.name = 'ApiError'
+    this.details = details
+  }
+  get status(): number | undefined {
+    return this.details.status
+  }
+  get code(): string | undefined {
+    return this.details.adobe?.code
+  }
+}
+
+export function formatApiError(d: ApiErrorDetails): string {
+  const what = d.service === 'IMS' ? 'IMS token request' : `Flow Service ${d.label}`
+  const tries = d.attempts > 1 ? ` after ${d.attempts} attempts in ${formatSeconds(d.elapsedMs)}` : ''
+  const cause =
+    d.status !== undefined
+      ? `HTTP ${d.status}${d.networkError !== undefined ? ` (${d.networkError})` : ''}`
+      : `network error: ${d.networkError ?? 'no answer'}`
+  const adobe = d.adobe ?? {}
+  const code = adobe.code !== undefined ? ` ${adobe.code}` : ''
+  const message = adobe.message !== undefined ? `: ${adobe.message}` : ''
+  const requestId = adobe.requestId !== undefined ? ` (request id ${adobe.requestId})` : ''
+  const hint = adobe.code !== undefined && HINTS[adobe.code] !== undefined ? ` Hint: ${HINTS[adobe.code]}.` : ''
+  const gaveUp = d.gaveUp !== undefined && d.attempts > 1 ? ` Gave up: ${d.gaveUp}.` : ''
+  return `${what} failed${tries}: ${cause}${code}${message}${requestId}.${hint}${gaveUp}`
+}
+
+/** The whole step ran out of `timeout-seconds`. */
+export class TimeoutError extends Error {
+  constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number) {
+    super(
+      `Timed out after ${formatSeconds(timeoutMs)} (timeout-seconds) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
+        'Raise timeout-seconds, or check that the service is reachable from the runner.'
+    )
+    this.name = 'TimeoutError'
+  }
+}
+
+/** The service answered 2xx with something this client cannot use. */
+export class UnexpectedResponseError extends Error {
+  constructor(service: Service, label: string, problem: string) {
+    super(`${service === 'IMS' ? 'IMS token request' : `Flow Service ${label}`} returned an unexpected response: ${problem}.`)
+    this.name = 'UnexpectedResponseError'
+  }
+}
