@@ -1,0 +1,172 @@
+import type { EmulatorOptions, FaultAction, FaultRule } from './types.js'
+
+// Pure argument parsing for emulator/cli.ts: argv in, options or one error line out.
+
+export const USAGE = `Usage: npm run emulator -- [flags]
+
+  --host <addr>              listen address (default 127.0.0.1)
+  --port <n>                 Flow Service port, IMS too unless --separate-ims (default 8787; 0 = random)
+  --separate-ims             serve IMS on its own port, as a second host
+  --ims-port <n>             IMS port with --separate-ims (default: --port + 1, or random with --port 0)
+  --tls                      HTTPS with a self-signed certificate (its file is printed: NODE_EXTRA_CA_CERTS)
+  --latency <ms>             delay before every response
+  --connect-latency <ms>     delay on every new TCP connection (stands for TCP+TLS set-up)
+  --sandbox <name>           a sandbox that exists (repeatable; default prod)
+  --s3-access-key <key>      with --s3-secret-key: the only S3 keys explore accepts (default: any)
+  --s3-secret-key <key>
+  --fault '<METHOD> <route> <what>[x<N>|x*][ retry-after=<s>]'   inject a fault (repeatable)
+                             METHOD: GET, POST, PATCH, DELETE or * ; route: /connections, /connections/*,
+                             /connections/*/explore, /ims/token/v3 ; what: an HTTP status, hang, drop
+                             (commit then close without answering), reset, malformed, delay:<ms> ;
+                             xN: first N matching requests (default 1), x*: always
+                             e.g. --fault 'POST /connections 503x2' --fault 'GET /connections 429 retry-after=1'
+  --help                     this text`
+
+export interface CliConfig {
+  options: EmulatorOptions
+  faults: FaultRule[]
+}
+
+export type ParsedArgs = { kind: 'help' } | { kind: 'run'; config: CliConfig } | { kind: 'error'; message: string }
+
+const BOOLEAN_FLAGS = new Set(['--separate-ims', '--tls', '--help', '-h'])
+const VALUE_FLAGS = new Set([
+  '--host',
+  '--port',
+  '--ims-port',
+  '--latency',
+  '--connect-latency',
+  '--sandbox',
+  '--s3-access-key',
+  '--s3-secret-key',
+  '--fault'
+])
+
+export const DEFAULT_PORT = 8787
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const flags = readFlags(argv)
+  if (typeof flags === 'string') return { kind: 'error', message: flags }
+  if (flags.has('--help') || flags.has('-h')) return { kind: 'help' }
+  try {
+    return { kind: 'run', config: toConfig(flags) }
+  } catch (err) {
+    return { kind: 'error', message: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+type Flags = Map<string, string[]>
+
+function readFlags(argv: readonly string[]): Flags | string {
+  const flags: Flags = new Map()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
+    const name = eq === -1 ? arg : arg.slice(0, eq)
+    if (BOOLEAN_FLAGS.has(name)) {
+      if (eq !== -1) return `${name} takes no value`
+      flags.set(name, ['true'])
+      continue
+    }
+    if (!VALUE_FLAGS.has(name)) return arg.startsWith('-') ? `unknown flag ${name}` : `unexpected argument '${arg}'`
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1)
+    if (value === undefined) return `${name} needs a value`
+    flags.set(name, [...(flags.get(name) ?? []), value])
+  }
+  return flags
+}
+
+function toConfig(flags: Flags): CliConfig {
+  const last = (name: string): string | undefined => flags.get(name)?.at(-1)
+  const port = integer(last('--port'), '--port', 65535) ?? DEFAULT_PORT
+  const options: EmulatorOptions = { host: last('--host') ?? '127.0.0.1', port }
+  if (flags.has('--separate-ims')) {
+    options.separateIms = true
+    options.imsPort = integer(last('--ims-port'), '--ims-port', 65535) ?? (port === 0 ? 0 : port + 1)
+  } else if (flags.has('--ims-port')) {
+    throw new Error('--ims-port needs --separate-ims')
+  }
+  if (flags.has('--tls')) options.tls = true
+  const latency = integer(last('--latency'), '--latency')
+  if (latency !== undefined) options.latencyMs = latency
+  const connectLatency = integer(last('--connect-latency'), '--connect-latency')
+  if (connectLatency !== undefined) options.connectLatencyMs = connectLatency
+  const sandboxes = flags.get('--sandbox')
+  if (sandboxes) options.sandboxes = sandboxes.map(checkSandbox)
+  const s3 = s3Keys(last('--s3-access-key'), last('--s3-secret-key'))
+  if (s3) options.s3 = s3
+  const faults = (flags.get('--fault') ?? []).map((text) => {
+    const rule = parseFaultSpec(text)
+    if (typeof rule === 'string') throw new Error(`--fault '${text}': ${rule}`)
+    return rule
+  })
+  return { options, faults }
+}
+
+function integer(raw: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === undefined) return undefined
+  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new Error(`${flag} must be an integer from 0 to ${max}, got '${raw}'`)
+  return Number(raw)
+}
+
+function checkSandbox(name: string): string {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`--sandbox '${name}': use lower-case letters, digits and hyphens`)
+  return name
+}
+
+function s3Keys(accessKey: string | undefined, secretKey: string | undefined): EmulatorOptions['s3'] {
+  if (accessKey === undefined && secretKey === undefined) return undefined
+  if (!accessKey || !secretKey) throw new Error('--s3-access-key and --s3-secret-key go together')
+  return { accessKey, secretKey }
+}
+
+const WHAT = /^(\d{3}|hang|drop|reset|malformed|delay:\d+)(?:x(\d+|\*))?$/
+
+// '<METHOD> <route> <what>[x<N>|x*][ retry-after=<s>]' -> FaultRule, or why not.
+export function parseFaultSpec(text: string): FaultRule | string {
+  const [method, route, what, ...extras] = text.trim().split(/\s+/)
+  if (!method || !route || !what) return "expected '<METHOD> <route> <what>', e.g. 'POST /connections 503x2'"
+  if (!/^([A-Za-z]+|\*)$/.test(method)) return `'${method}' is not an HTTP method (or *)`
+  if (!route.startsWith('/')) return `the route must start with '/', got '${route}'`
+  const match = WHAT.exec(what)
+  if (!match) return `'${what}' is not a status, hang, drop, reset, malformed or delay:<ms> (optionally xN or x*)`
+  const action = toAction(match[1] ?? '')
+  if (typeof action === 'string') return action
+  const retryAfter = readExtras(extras)
+  if (typeof retryAfter === 'object') return retryAfter.error
+  if (retryAfter !== undefined) {
+    if (action.type !== 'status') return 'retry-after goes with a status fault'
+    action.headers = { 'retry-after': retryAfter }
+  }
+  const count = times(match[2])
+  if (count < 1) return 'x0 would never apply; use x1 or more'
+  const rule: FaultRule = { route, action, times: count }
+  if (method !== '*') rule.method = method.toUpperCase()
+  return rule
+}
+
+function toAction(what: string): FaultAction | string {
+  if (what === 'hang') return { type: 'hang' }
+  if (what === 'drop') return { type: 'commit-then-drop' }
+  if (what === 'reset') return { type: 'reset' }
+  if (what === 'malformed') return { type: 'malformed-json' }
+  if (what.startsWith('delay:')) return { type: 'delay', ms: Number(what.slice('delay:'.length)) }
+  const status = Number(what)
+  if (status < 200 || status > 599) return `status ${what} is outside 200-599`
+  return { type: 'status', status }
+}
+
+function times(raw: string | undefined): number {
+  if (raw === undefined) return 1
+  return raw === '*' ? Infinity : Number(raw)
+}
+
+function readExtras(extras: readonly string[]): string | undefined | { error: string } {
+  let retryAfter: string | undefined
+  for (const extra of extras) {
+    const m = /^retry-after=(\d+)$/i.exec(extra)
+    if (!m?.[1]) return { error: `unknown option '${extra}' (only retry-after=<seconds> is known)` }
+    retryAfter = m[1]
+  }
+  return retryAfter
+}
