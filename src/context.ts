@@ -15,7 +15,8 @@ export async function loadRunContext(env: NodeJS.ProcessEnv = process.env): Prom
     const repository = env.GITHUB_REPOSITORY ? `${context.repo.owner}/${context.repo.repo}` : undefined
     const workflow = context.workflow || undefined
     const attempt = context.runAttempt > 1 ? `/attempts/${context.runAttempt}` : ''
-    const runUrl = repository !== undefined && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}${attempt}` : undefined
+    const runUrl =
+      repository !== undefined && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}${attempt}` : undefined
     return {
       ...(repository !== undefined && { repository }),
       ...(workflow !== undefined && { workflow }),

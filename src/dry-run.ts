@@ -27,17 +27,30 @@ export function describeDryRun(config: Config, plan: Plan, description: string):
   }
 
   if (config.credentials.kind === 'client-secret') {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: 'SECRET', scope: config.scopes })
-    step(`POST ${config.imsUrl}${TOKEN_PATH}`, ['Content-Type: application/x-www-form-urlencoded', '', form.toString().replace('SECRET', '***')])
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: config.clientId,
+      client_secret: 'SECRET',
+      scope: config.scopes
+    })
+    step(`POST ${config.imsUrl}${TOKEN_PATH}`, [
+      'Content-Type: application/x-www-form-urlencoded',
+      '',
+      form.toString().replace('SECRET', '***')
+    ])
   }
-  step(`GET ${base}/connections?${lookupFilters(plan.name, plan.connectionSpec.id).join('&')}  (find the connection by name and spec)`, headers)
+  step(
+    `GET ${base}/connections?${lookupFilters(plan.name, plan.connectionSpec.id).join('&')}  (find the connection by name and spec)`,
+    headers
+  )
   const createLines = [...headers, ...json, '', ...pretty(create)]
   if (config.ifExists === 'create') {
     step(`POST ${base}/connections  (if-exists: create, always)`, createLines)
   } else {
     step(`POST ${base}/connections  (when none exists)`, createLines)
     const when = `(when exactly one exists, if-exists: ${config.ifExists})`
-    if (config.ifExists === 'update') step(`PATCH ${base}/connections/{id}  ${when}`, [...headers, 'If-Match: {its etag}', ...json, '', ...pretty(patch)])
+    if (config.ifExists === 'update')
+      step(`PATCH ${base}/connections/{id}  ${when}`, [...headers, 'If-Match: {its etag}', ...json, '', ...pretty(patch)])
     if (config.ifExists === 'reuse') step(`nothing  ${when}: its id and etag become the outputs`)
     if (config.ifExists === 'fail') step('nothing: the step fails when one exists (if-exists: fail)')
   }

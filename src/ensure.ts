@@ -1,8 +1,17 @@
 // The if-exists decision that makes a run repeatable: after it, the sandbox holds the one
 // connection with this name and spec, with the credentials the workflow gave.
 
+import { errorMessage } from './errors.js'
 import type { IfExists } from './inputs.js'
-import type { Auth, ConnectionItem, ConnectionSpecRef, ExploreEntry, FlowServiceClient, PatchOperation, WriteResult } from './flow-service.js'
+import type {
+  Auth,
+  ConnectionItem,
+  ConnectionSpecRef,
+  ExploreEntry,
+  FlowServiceClient,
+  PatchOperation,
+  WriteResult
+} from './flow-service.js'
 
 export type Operation = 'created' | 'updated' | 'reused'
 
@@ -36,7 +45,9 @@ export class ConflictError extends Error {
 
 export async function ensureConnection(flow: FlowServiceClient, plan: Plan, log: Log): Promise<Outcome> {
   const existing = await flow.findConnections(plan.name, plan.connectionSpec.id)
-  log(`Found ${existing.length} connection(s) named ${quote(plan.name)} with spec ${plan.connectionSpec.id} in sandbox ${quote(plan.sandboxName)}${ids(existing)}.`)
+  log(
+    `Found ${existing.length} connection(s) named ${quote(plan.name)} with spec ${plan.connectionSpec.id} in sandbox ${quote(plan.sandboxName)}${ids(existing)}.`
+  )
   if (existing.length === 0 || plan.ifExists === 'create') return create(flow, plan, existing, log)
 
   if (plan.ifExists === 'fail') {
@@ -75,7 +86,9 @@ async function create(flow: FlowServiceClient, plan: Plan, existing: ConnectionI
       return undefined
     }
     if (appeared.length > 1) {
-      throw new ConflictError(`${appeared.length} connections named ${quote(plan.name)} appeared during this run${ids(appeared)}; another run may be creating it at the same time`)
+      throw new ConflictError(
+        `${appeared.length} connections named ${quote(plan.name)} appeared during this run${ids(appeared)}; another run may be creating it at the same time`
+      )
     }
     const [adopted] = appeared as [ConnectionItem]
     log(`The create got no answer, but connection ${adopted.id} now exists: adopting it instead of creating another.`)
@@ -106,7 +119,9 @@ async function update(flow: FlowServiceClient, plan: Plan, current: ConnectionIt
   const fresh = await flow.getConnection(current.id)
   const second = await flow.patchConnection(current.id, await etagOf(flow, fresh), operations)
   if (second === 'stale') {
-    throw new ConflictError(`Connection ${current.id} kept changing while this run updated it (412 twice); something else is writing to it. Run again when it is done.`)
+    throw new ConflictError(
+      `Connection ${current.id} kept changing while this run updated it (412 twice); something else is writing to it. Run again when it is done.`
+    )
   }
   return { ...second, operation: 'updated', adopted: false }
 }
@@ -116,8 +131,7 @@ export async function verifyConnection(flow: FlowServiceClient, id: string): Pro
   try {
     return await flow.exploreRoot(id)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new VerifyError(`Verification failed: Flow Service could not list the bucket through connection ${id}. ${reason}`)
+    throw new VerifyError(`Verification failed: Flow Service could not list the bucket through connection ${id}. ${errorMessage(error)}`)
   }
 }
 
@@ -131,7 +145,8 @@ export class VerifyError extends Error {
 async function etagOf(flow: FlowServiceClient, item: ConnectionItem): Promise<string> {
   if (item.etag !== undefined) return item.etag
   const read = await flow.getConnection(item.id)
-  if (read.etag === undefined) throw new ConflictError(`Flow Service returned connection ${item.id} without an etag, so it cannot be updated safely.`)
+  if (read.etag === undefined)
+    throw new ConflictError(`Flow Service returned connection ${item.id} without an etag, so it cannot be updated safely.`)
   return read.etag
 }
 

@@ -6,13 +6,30 @@ import { formatSeconds } from './retry.js'
 
 export type Service = 'Flow Service' | 'IMS'
 
+// Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
+// (a test runner's VM context), where instanceof Error is false.
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string'
+}
+
+/** Any thrown value as an Error, its errno code kept. */
+export function toError(value: unknown): Error & { code?: string } {
+  return isErrorLike(value) ? value : new Error(String(value))
+}
+
+export function errorMessage(value: unknown): string {
+  return toError(value).message
+}
+
+export function errorStack(value: unknown): string | undefined {
+  return isErrorLike(value) ? value.stack : undefined
+}
+
 export interface AdobeError {
   code?: string
   message?: string
   requestId?: string
 }
-
-
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
@@ -88,6 +105,16 @@ const HINTS: Record<string, string> = {
   invalid_scope: "check 'scopes' against the APIs of the Developer Console project"
 }
 
+const TLS_TRUST_ERROR = /SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF)|CERT_UNTRUSTED|unable to verify/i
+
+function hintFor(code: string | undefined, networkError: string | undefined): string {
+  if (code !== undefined && HINTS[code] !== undefined) return ` Hint: ${HINTS[code]}.`
+  if (networkError !== undefined && TLS_TRUST_ERROR.test(networkError)) {
+    return ' Hint: the server certificate is not trusted; behind a TLS-inspecting proxy or a private CA, set NODE_EXTRA_CA_CERTS to its CA file.'
+  }
+  return ''
+}
+
 export interface ApiErrorDetails {
   service: Service
   /** Method and route, never the query (it can hold names) nor secrets: 'POST /connections'. */
@@ -128,8 +155,8 @@ export function formatApiError(d: ApiErrorDetails): string {
   const code = adobe.code !== undefined ? ` ${adobe.code}` : ''
   const message = adobe.message !== undefined ? `: ${adobe.message}` : ''
   const requestId = adobe.requestId !== undefined ? ` (request id ${adobe.requestId})` : ''
-  const hint = adobe.code !== undefined && HINTS[adobe.code] !== undefined ? ` Hint: ${HINTS[adobe.code]}.` : ''
-  const gaveUp = d.gaveUp !== undefined && d.attempts > 1 ? ` Gave up: ${d.gaveUp}.` : ''
+  const hint = hintFor(adobe.code, d.networkError)
+  const gaveUp = d.gaveUp !== undefined ? ` Gave up: ${d.gaveUp}.` : ''
   return `${what} failed${tries}: ${cause}${code}${message}${requestId}.${hint}${gaveUp}`
 }
 

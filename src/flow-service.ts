@@ -101,7 +101,10 @@ export class FlowServiceClient {
   }
 
   /** Creates a connection; `recover` is asked, after an attempt with an unknown outcome, whether it was created anyway. */
-  async createConnection(body: NewConnection, recover: () => Promise<WriteResult | undefined>): Promise<WriteResult | Recovered<WriteResult>> {
+  async createConnection(
+    body: NewConnection,
+    recover: () => Promise<WriteResult | undefined>
+  ): Promise<WriteResult | Recovered<WriteResult>> {
     const label = 'POST /connections'
     const res = await this.transport.requestOrRecover(this.request('POST', '/connections', label, body), recover)
     return isRecovered(res) ? res : toWriteResult(res, label)
@@ -197,7 +200,6 @@ function asObject(value: unknown, label: string, expected: string): Record<strin
   if (!isObject(value)) throw unexpected(label, `not ${expected}`)
   return value
 }
-
 
 function unexpected(label: string, problem: string): UnexpectedResponseError {
   return new UnexpectedResponseError('Flow Service', label, problem)

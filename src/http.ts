@@ -4,7 +4,8 @@
 
 import type { IncomingHttpHeaders } from 'node:http'
 import { HttpClient, getProxyUrl } from '@actions/http-client'
-import { ApiError, TimeoutError, decodeAdobeError, type AdobeError, type Service } from './errors.js'
+import { ApiError, TimeoutError, decodeAdobeError, errorMessage, toError, type AdobeError, type Service } from './errors.js'
+import { takeEarlyConnection } from './early-connect.js'
 import { preconnect } from './preconnect.js'
 import {
   decideRetry,
@@ -54,9 +55,7 @@ export interface TransportOptions {
   debug?: (message: string) => void
 }
 
-type Exchange =
-  | { kind: 'answer'; status: number; headers: IncomingHttpHeaders; body: string }
-  | { kind: 'no-answer'; error: Error }
+type Exchange = { kind: 'answer'; status: number; headers: IncomingHttpHeaders; body: string } | { kind: 'no-answer'; error: Error }
 
 interface Failure {
   status?: number
@@ -91,11 +90,14 @@ export class Transport {
     return this.send(req, recover)
   }
 
-  /** Opens the connection to `url`'s origin now, so that its handshake overlaps other requests. */
-  warmUp(url: string): void {
-    // Through a proxy, @actions/http-client tunnels each request itself; nothing to warm.
-    if (getProxyUrl(url) !== '') return
-    this.spares.push(preconnect(this.clientFor(url).getAgent(url), new URL(url)))
+  /** Has each origin's first request use a connection opened now (or at start-up), so that handshakes overlap. */
+  warmUp(...urls: string[]): void {
+    for (const url of urls) {
+      // Through a proxy, @actions/http-client tunnels each request itself; nothing to warm.
+      if (getProxyUrl(url) !== '') continue
+      const parsed = new URL(url)
+      this.spares.push(preconnect(this.clientFor(url).getAgent(url), parsed, takeEarlyConnection(parsed.origin)))
+    }
   }
 
   /** Closes every connection, so that the process can exit as soon as the run is over. */
@@ -150,7 +152,7 @@ export class Transport {
       return await recover()
     } catch (error) {
       // Without knowing whether the first attempt took effect, sending again could duplicate it.
-      throw fail(`could not check whether the request took effect (${error instanceof Error ? error.message : String(error)})`)
+      throw fail(`could not check whether the request took effect (${errorMessage(error)})`)
     }
   }
 
@@ -164,8 +166,13 @@ export class Transport {
     const headers = { accept: 'application/json', ...req.headers }
     const exchange: Promise<Exchange> = client
       .request(req.method, req.url, req.body ?? null, headers)
-      .then(async (res) => ({ kind: 'answer' as const, status: res.message.statusCode ?? 0, headers: res.message.headers, body: await res.readBody() }))
-      .catch((error: unknown) => ({ kind: 'no-answer' as const, error: error instanceof Error ? error : new Error(String(error)) }))
+      .then(async (res) => ({
+        kind: 'answer' as const,
+        status: res.message.statusCode ?? 0,
+        headers: res.message.headers,
+        body: await res.readBody()
+      }))
+      .catch((error: unknown) => ({ kind: 'no-answer' as const, error: toError(error) }))
     let timer: NodeJS.Timeout | undefined
     const expired = new Promise<'expired'>((resolve) => {
       timer = setTimeout(() => resolve('expired'), remaining)
@@ -183,9 +190,10 @@ export class Transport {
 
   private judge(req: Request, exchange: Exchange): Response | Failure {
     if (exchange.kind === 'no-answer') {
-      const code = (exchange.error as NodeJS.ErrnoException).code
+      const { code } = exchange.error as NodeJS.ErrnoException
       return {
-        networkError: code !== undefined && !exchange.error.message.includes(code) ? `${code} (${exchange.error.message})` : exchange.error.message,
+        networkError:
+          code !== undefined && !exchange.error.message.includes(code) ? `${code} (${exchange.error.message})` : exchange.error.message,
         retryable: isRetryableNetworkError(exchange.error),
         // A refused connection proves nothing was sent.
         uncertain: code !== 'ECONNREFUSED'

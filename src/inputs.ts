@@ -189,9 +189,13 @@ function readCredentials(r: Reader): Credentials {
   const clientSecret = r.optional('client-secret')
   const accessToken = r.optional('access-token')
   if (clientSecret !== undefined && accessToken !== undefined) {
-    r.fail("Inputs 'client-secret' and 'access-token' are both set: give exactly one ('client-secret' to let the action get a token from IMS, or 'access-token' to use a token you minted).")
+    r.fail(
+      "Inputs 'client-secret' and 'access-token' are both set: give exactly one ('client-secret' to let the action get a token from IMS, or 'access-token' to use a token you minted)."
+    )
   } else if (clientSecret === undefined && accessToken === undefined) {
-    r.fail("Input 'client-secret' or 'access-token' is required: give the OAuth Server-to-Server client secret, or a ready IMS access token.")
+    r.fail(
+      "Input 'client-secret' or 'access-token' is required: give the OAuth Server-to-Server client secret, or a ready IMS access token."
+    )
   }
   // Never echo the value: these checks name the input only.
   r.check('client-secret', clientSecret, singleToken, 'must be a single line without spaces; check that the whole secret was pasted')
@@ -213,9 +217,11 @@ function readS3Auth(r: Reader): S3Auth {
 
   if (type === 'iam-role') {
     for (const name of ['s3-access-key', 's3-secret-key', 's3-session-token', 'service-url']) {
-      if (r.optional(name) !== undefined) r.fail(`Input '${name}' is only used with 'auth-type: access-key'; remove it, or set 'auth-type: access-key'.`)
+      if (r.optional(name) !== undefined)
+        r.fail(`Input '${name}' is only used with 'auth-type: access-key'; remove it, or set 'auth-type: access-key'.`)
     }
-    if (bucketName === undefined) r.fail("Input 'bucket-name' is required with 'auth-type: iam-role': name the bucket whose policy trusts Adobe's role.")
+    if (bucketName === undefined)
+      r.fail("Input 'bucket-name' is required with 'auth-type: iam-role': name the bucket whose policy trusts Adobe's role.")
     return { type, bucketName: bucketName ?? '', ...(folderPath !== undefined && { folderPath }) }
   }
 
@@ -279,7 +285,9 @@ function readUrl(r: Reader, name: 'ims-url' | 'flow-service-url', value: string)
     return value
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    r.fail(`Input '${name}' must use https:// (a bearer token never travels in clear text); http:// is accepted only for loopback hosts such as localhost or 127.0.0.1.`)
+    r.fail(
+      `Input '${name}' must use https:// (a bearer token never travels in clear text); http:// is accepted only for loopback hosts such as localhost or 127.0.0.1.`
+    )
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
     r.fail(`Input '${name}' must be a base URL without credentials, query or fragment, such as '${example}'.`)
@@ -294,11 +302,7 @@ export function isLoopback(hostname: string): boolean {
 }
 
 export function isValidBucketName(name: string): boolean {
-  return (
-    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
-    !name.includes('..') &&
-    !/^\d{1,3}(\.\d{1,3}){3}$/.test(name)
-  )
+  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !name.includes('..') && !/^\d{1,3}(\.\d{1,3}){3}$/.test(name)
 }
 
 function parseUrl(value: string): URL | undefined {

@@ -3,6 +3,8 @@
 import * as core from '@actions/core'
 import { defaultDescription, loadRunContext, type RunContext } from './context.js'
 import { describeDryRun } from './dry-run.js'
+import { releaseEarlyConnections } from './early-connect.js'
+import { errorMessage, errorStack } from './errors.js'
 import { ensureConnection, verifyConnection, type Outcome } from './ensure.js'
 import { FlowServiceClient } from './flow-service.js'
 import { Transport } from './http.js'
@@ -25,7 +27,10 @@ export async function run(): Promise<void> {
     // Masked before validation, whose messages never echo them anyway.
     for (const name of SECRET_INPUTS) secrets.add(core.getInput(name))
     config = readConfig((name) => core.getInput(name))
-    if (config.dryRun) return await dryRun(config)
+    if (config.dryRun) {
+      await dryRun(config)
+      return
+    }
 
     transport = new Transport({
       userAgent: USER_AGENT,
@@ -35,7 +40,7 @@ export async function run(): Promise<void> {
       debug: (message) => core.debug(secrets.redact(message))
     })
     // The Flow Service handshake overlaps the IMS request.
-    transport.warmUp(config.flowServiceUrl)
+    transport.warmUp(config.flowServiceUrl, ...(config.credentials.kind === 'client-secret' ? [config.imsUrl] : []))
     const accessToken = getAccessToken(config, transport, secrets)
     const context = (runContext = loadRunContext())
     const flow = new FlowServiceClient(transport, { ...session(config), accessToken: await accessToken })
@@ -47,31 +52,45 @@ export async function run(): Promise<void> {
     const verified = config.verify ? await verify(flow, outcome) : 'no (verify: false)'
     await summarize(config, runContext, { operation: outcome.operation, id: outcome.id, etag: outcome.etag, verified })
   } catch (error) {
-    const message = secrets.redact(error instanceof Error ? error.message : String(error))
-    if (error instanceof Error && error.stack !== undefined) core.debug(secrets.redact(error.stack))
+    const message = secrets.redact(errorMessage(error))
+    const stack = errorStack(error)
+    if (stack !== undefined) core.debug(secrets.redact(stack))
     core.setFailed(message)
-    if (config !== undefined) await summarize(config, runContext, { operation: 'failed', verified: '-', error: message }).catch(() => undefined)
+    if (config !== undefined) await summarize(config, runContext, { operation: 'failed', verified: '-', error: message })
   } finally {
     transport?.close()
+    releaseEarlyConnections()
   }
 }
 
 function getAccessToken(config: Config, transport: Transport, secrets: Secrets): Promise<string> {
   const { credentials } = config
   if (credentials.kind === 'access-token') return Promise.resolve(credentials.accessToken)
-  return fetchAccessToken(transport, { imsUrl: config.imsUrl, clientId: config.clientId, clientSecret: credentials.clientSecret, scopes: config.scopes }, secrets)
+  return fetchAccessToken(
+    transport,
+    { imsUrl: config.imsUrl, clientId: config.clientId, clientSecret: credentials.clientSecret, scopes: config.scopes },
+    secrets
+  )
 }
 
 async function verify(flow: FlowServiceClient, outcome: Outcome): Promise<string> {
   const entries = await verifyConnection(flow, outcome.id)
-  core.info(`Verified: Flow Service listed ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} of the bucket through connection ${outcome.id}.`)
+  core.info(
+    `Verified: Flow Service listed ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} of the bucket through connection ${outcome.id}.`
+  )
   return `yes: ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} listed`
 }
 
 async function dryRun(config: Config): Promise<void> {
   const runContext = loadRunContext()
   const description = config.description ?? defaultDescription(await runContext)
-  core.info(describeDryRun(config, planFor(config, async () => description), description))
+  core.info(
+    describeDryRun(
+      config,
+      planFor(config, () => Promise.resolve(description)),
+      description
+    )
+  )
   setOutputs('', '', 'dry-run')
   await summarize(config, runContext, { operation: 'dry-run', verified: 'no (dry run)' })
 }
@@ -92,11 +111,16 @@ async function summarize(
   facts: Omit<SummaryFacts, 'name' | 'sandboxName' | 'connectionSpec'>
 ): Promise<void> {
   const { runUrl } = runContext !== undefined ? await runContext : {}
-  await writeSummary({
-    name: config.connectionName,
-    sandboxName: config.sandboxName,
-    connectionSpec: `${config.connectionSpecId} v${config.connectionSpecVersion}`,
-    ...facts,
-    ...(runUrl !== undefined && { runUrl })
-  })
+  try {
+    await writeSummary({
+      name: config.connectionName,
+      sandboxName: config.sandboxName,
+      connectionSpec: `${config.connectionSpecId} v${config.connectionSpecVersion}`,
+      ...facts,
+      ...(runUrl !== undefined && { runUrl })
+    })
+  } catch (error) {
+    // The summary decorates the run; it never decides its outcome.
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
 }

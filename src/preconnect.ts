@@ -8,20 +8,25 @@ import type { Duplex } from 'node:stream'
 
 type CreateConnection = Agent['createConnection']
 
-/** Starts a socket to `url`'s host through `agent`; returns a function that closes it if no request took it. */
-export function preconnect(agent: Agent, url: URL): () => void {
+/**
+ * Makes the first request to `url`'s host through `agent` use `early` (a socket opened before) or
+ * a socket started now; returns a function that closes it if no request took it.
+ */
+export function preconnect(agent: Agent, url: URL, early?: Duplex): () => void {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80)
   const original: CreateConnection = agent.createConnection.bind(agent)
   const agentOptions = (agent as Agent & { options?: ClientRequestArgs }).options ?? {}
 
-  let spare: Duplex | null | undefined = original({
-    ...agentOptions,
-    host,
-    port,
-    // As Node's Agent does: SNI only for host names, never for IP addresses.
-    ...(url.protocol === 'https:' && { servername: isIP(host) === 0 ? host : '' })
-  } as ClientRequestArgs)
+  let spare: Duplex | null | undefined =
+    early ??
+    original({
+      ...agentOptions,
+      host,
+      port,
+      // As Node's Agent does: SNI only for host names, never for IP addresses.
+      ...(url.protocol === 'https:' && { servername: isIP(host) === 0 ? host : '' })
+    })
   // An early failure is not ours to report: the request that would have used it opens its own.
   spare?.on('error', () => spare?.destroy())
 

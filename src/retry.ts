@@ -46,11 +46,12 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 export function isRetryableNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const code = (error as NodeJS.ErrnoException).code
-  if (code !== undefined) return RETRYABLE_NETWORK_CODES.has(code)
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (typeof code === 'string') return RETRYABLE_NETWORK_CODES.has(code)
+  if (typeof message !== 'string') return false
   // @actions/http-client reports its socket timeout and Node its hang-ups without a code.
-  return /socket hang up|Request timeout|aborted/i.test(error.message)
+  return /socket hang up|Request timeout|aborted/i.test(message)
 }
 
 /** Full jitter: uniformly random in [0, min(maxDelay, base * 2^(attempt-1))]. */
@@ -84,10 +85,15 @@ export function decideRetry(input: {
   random?: () => number
 }): RetryDecision {
   const { attempt, policy, remainingMs } = input
-  if (attempt >= policy.maxAttempts) return { retry: false, reason: `all ${policy.maxAttempts} attempts used` }
+  if (attempt >= policy.maxAttempts) {
+    return { retry: false, reason: policy.maxAttempts === 1 ? 'max-attempts is 1' : `all ${policy.maxAttempts} attempts used` }
+  }
   const delayMs = input.retryAfterMs ?? backoffDelay(attempt, policy, input.random)
   if (delayMs >= remainingMs) {
-    const wait = input.retryAfterMs !== undefined ? `the server asked to wait ${formatSeconds(delayMs)}` : `the next backoff is ${formatSeconds(delayMs)}`
+    const wait =
+      input.retryAfterMs !== undefined
+        ? `the server asked to wait ${formatSeconds(delayMs)}`
+        : `the next backoff is ${formatSeconds(delayMs)}`
     return { retry: false, reason: `${wait}, beyond the ${formatSeconds(remainingMs)} left before timeout-seconds` }
   }
   return { retry: true, delayMs }

@@ -33,7 +33,12 @@ export class Secrets {
 }
 
 function encodedForms(secret: string): string[] {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]
+  const forms = [
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2)
+  ]
   // The runner masks line by line, so a multi-line secret is masked one line at a time as well.
   for (const line of secret.split(/\r?\n/)) {
     if (line.trim() !== '') forms.push(line, line.trim())

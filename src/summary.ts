@@ -27,15 +27,13 @@ export async function writeSummary(facts: SummaryFacts): Promise<void> {
     ['Connection spec', facts.connectionSpec],
     ['Verified', facts.verified]
   ]
-  const summary = core.summary
-    .addHeading('Amazon S3 base connection', 3)
-    .addTable([
-      [
-        { data: 'Field', header: true },
-        { data: 'Value', header: true }
-      ],
-      ...rows.map(([field, value]) => [field, code(value)])
-    ])
+  const summary = core.summary.addHeading('Amazon S3 base connection', 3).addTable([
+    [
+      { data: 'Field', header: true },
+      { data: 'Value', header: true }
+    ],
+    ...rows.map(([field, value]) => [field, code(value)])
+  ])
   if (facts.error !== undefined) summary.addRaw(`<p><strong>Failed:</strong> ${escapeHtml(facts.error)}</p>`, true)
   if (facts.runUrl !== undefined) summary.addLink('Workflow run', facts.runUrl)
   await summary.write()

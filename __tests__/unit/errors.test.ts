@@ -26,7 +26,8 @@ describe('decodeAdobeError reads every shape Adobe answers with', () => {
   })
 
   it('the generic shape', () => {
-    const body = '{"type":"https://ns.adobe.com/x","status":400,"title":"BadRequestError","detail":"A valid content-type must be specified"}'
+    const body =
+      '{"type":"https://ns.adobe.com/x","status":400,"title":"BadRequestError","detail":"A valid content-type must be specified"}'
     expect(decodeAdobeError(body)).toEqual({ code: 'BadRequestError', message: 'A valid content-type must be specified' })
   })
 
@@ -58,7 +59,9 @@ describe('formatApiError', () => {
       attempts: 1,
       elapsedMs: 12
     })
-    expect(message).toBe("Flow Service GET /connections failed: HTTP 404 FLOW-2100-404: Sandbox not found (request id r-1). Hint: no such sandbox; check 'sandbox-name'.")
+    expect(message).toBe(
+      "Flow Service GET /connections failed: HTTP 404 FLOW-2100-404: Sandbox not found (request id r-1). Hint: no such sandbox; check 'sandbox-name'."
+    )
   })
 
   it('says how many attempts, how long, and why it gave up', () => {
@@ -79,13 +82,31 @@ describe('formatApiError', () => {
   })
 
   it('says that an IMS failure came from IMS', () => {
-    const message = formatApiError({ service: 'IMS', label: 'POST /ims/token/v3', status: 401, adobe: { code: 'invalid_client', message: 'invalid client_secret parameter' }, attempts: 1, elapsedMs: 5 })
-    expect(message).toBe("IMS token request failed: HTTP 401 invalid_client: invalid client_secret parameter. Hint: check 'client-id' and 'client-secret'.")
+    const message = formatApiError({
+      service: 'IMS',
+      label: 'POST /ims/token/v3',
+      status: 401,
+      adobe: { code: 'invalid_client', message: 'invalid client_secret parameter' },
+      attempts: 1,
+      elapsedMs: 5
+    })
+    expect(message).toBe(
+      "IMS token request failed: HTTP 401 invalid_client: invalid client_secret parameter. Hint: check 'client-id' and 'client-secret'."
+    )
   })
 
   it('names the network error when nothing came back', () => {
-    const message = formatApiError({ service: 'Flow Service', label: 'GET /connections', networkError: 'ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:1)', attempts: 3, elapsedMs: 2000, gaveUp: 'all 3 attempts used' })
-    expect(message).toBe('Flow Service GET /connections failed after 3 attempts in 2.0 s: network error: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:1). Gave up: all 3 attempts used.')
+    const message = formatApiError({
+      service: 'Flow Service',
+      label: 'GET /connections',
+      networkError: 'ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:1)',
+      attempts: 3,
+      elapsedMs: 2000,
+      gaveUp: 'all 3 attempts used'
+    })
+    expect(message).toBe(
+      'Flow Service GET /connections failed after 3 attempts in 2.0 s: network error: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:1). Gave up: all 3 attempts used.'
+    )
   })
 })
 

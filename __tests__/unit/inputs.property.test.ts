@@ -2,30 +2,58 @@ import fc from 'fast-check'
 import { InputError, readConfig, SECRET_INPUTS } from '../../src/inputs.js'
 
 const INPUTS = [
-  'client-id', 'client-secret', 'access-token', 'ims-org-id', 'sandbox-name', 'scopes', 'ims-url', 'flow-service-url',
-  'connection-name', 'description', 'auth-type', 's3-access-key', 's3-secret-key', 's3-session-token', 'service-url',
-  'bucket-name', 'folder-path', 'connection-spec-id', 'connection-spec-version', 'if-exists', 'verify', 'dry-run',
-  'timeout-seconds', 'max-attempts'
+  'client-id',
+  'client-secret',
+  'access-token',
+  'ims-org-id',
+  'sandbox-name',
+  'scopes',
+  'ims-url',
+  'flow-service-url',
+  'connection-name',
+  'description',
+  'auth-type',
+  's3-access-key',
+  's3-secret-key',
+  's3-session-token',
+  'service-url',
+  'bucket-name',
+  'folder-path',
+  'connection-spec-id',
+  'connection-spec-version',
+  'if-exists',
+  'verify',
+  'dry-run',
+  'timeout-seconds',
+  'max-attempts'
 ]
 
 // Strings shaped like secrets: long enough that finding one in a message cannot be chance.
 const secretValue = fc.string({ minLength: 12, maxLength: 40, unit: 'grapheme' }).map((s) => `SECRET-${s}`)
-const anyValue = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', 'true', '0', 'https://x', 'iam-role'))
+const anyValue = fc.oneof(
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('', ' ', 'true', '0', 'https://x', 'iam-role')
+)
 
 describe('readConfig on arbitrary input', () => {
   it('either returns a config or throws one InputError naming inputs, and never echoes a secret', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...INPUTS), anyValue), fc.dictionary(fc.constantFrom(...SECRET_INPUTS), secretValue), (values, secrets) => {
-        const all: Record<string, string> = { ...values, ...secrets }
-        try {
-          readConfig((name) => all[name] ?? '')
-          return true
-        } catch (error) {
-          if (!(error instanceof InputError)) return false
-          if (error.problems.length === 0 || !error.problems.every((p) => /'[a-z0-9-]+'/.test(p))) return false
-          return Object.values(secrets).every((secret) => !error.message.includes(secret.trim()))
+      fc.property(
+        fc.dictionary(fc.constantFrom(...INPUTS), anyValue),
+        fc.dictionary(fc.constantFrom(...SECRET_INPUTS), secretValue),
+        (values, secrets) => {
+          const all: Record<string, string> = { ...values, ...secrets }
+          try {
+            readConfig((name) => all[name] ?? '')
+            return true
+          } catch (error) {
+            if (!(error instanceof InputError)) return false
+            if (error.problems.length === 0 || !error.problems.every((p) => /'[a-z0-9-]+'/.test(p))) return false
+            return Object.values(secrets).every((secret) => !error.message.includes(secret.trim()))
+          }
         }
-      }),
+      ),
       { numRuns: 500 }
     )
   })

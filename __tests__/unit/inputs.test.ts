@@ -60,7 +60,10 @@ describe('readConfig with valid inputs', () => {
   })
 
   it('uses a given access token instead of a client secret', () => {
-    expect(read({ 'client-secret': undefined, 'access-token': 'eyJ.token.sig' }).credentials).toEqual({ kind: 'access-token', accessToken: 'eyJ.token.sig' })
+    expect(read({ 'client-secret': undefined, 'access-token': 'eyJ.token.sig' }).credentials).toEqual({
+      kind: 'access-token',
+      accessToken: 'eyJ.token.sig'
+    })
   })
 
   it('keeps the optional S3 params of an access-key connection', () => {
@@ -82,13 +85,21 @@ describe('readConfig with valid inputs', () => {
   })
 
   it('builds an iam-role connection from the bucket alone', () => {
-    const config = read({ 'auth-type': 'iam-role', 's3-access-key': undefined, 's3-secret-key': undefined, 'bucket-name': 'role-bucket', 'folder-path': 'in' })
+    const config = read({
+      'auth-type': 'iam-role',
+      's3-access-key': undefined,
+      's3-secret-key': undefined,
+      'bucket-name': 'role-bucket',
+      'folder-path': 'in'
+    })
     expect(config.s3).toEqual({ type: 'iam-role', bucketName: 'role-bucket', folderPath: 'in' })
   })
 
   it('accepts the YAML booleans that core.getBooleanInput accepts', () => {
-    for (const value of ['true', 'True', 'TRUE']) expect(read({ verify: value, 'dry-run': value })).toMatchObject({ verify: true, dryRun: true })
-    for (const value of ['false', 'False', 'FALSE']) expect(read({ verify: value, 'dry-run': value })).toMatchObject({ verify: false, dryRun: false })
+    for (const value of ['true', 'True', 'TRUE'])
+      expect(read({ verify: value, 'dry-run': value })).toMatchObject({ verify: true, dryRun: true })
+    for (const value of ['false', 'False', 'FALSE'])
+      expect(read({ verify: value, 'dry-run': value })).toMatchObject({ verify: false, dryRun: false })
   })
 
   it('accepts http:// for loopback emulators and strips a trailing slash', () => {
@@ -138,12 +149,19 @@ describe('readConfig rejects bad input with one message naming the input', () =>
   })
 
   it('iam-role without bucket-name', () => {
-    expectOneProblem({ 'auth-type': 'iam-role', 's3-access-key': undefined, 's3-secret-key': undefined }, 'bucket-name', /required with 'auth-type: iam-role'/)
+    expectOneProblem(
+      { 'auth-type': 'iam-role', 's3-access-key': undefined, 's3-secret-key': undefined },
+      'bucket-name',
+      /required with 'auth-type: iam-role'/
+    )
   })
 
   it('S3 keys given with iam-role', () => {
     const problems = problemsOf({ 'auth-type': 'iam-role', 'bucket-name': 'b-1' })
-    expect(problems).toEqual([expect.stringContaining("'s3-access-key' is only used with 'auth-type: access-key'"), expect.stringContaining("'s3-secret-key' is only used")])
+    expect(problems).toEqual([
+      expect.stringContaining("'s3-access-key' is only used with 'auth-type: access-key'"),
+      expect.stringContaining("'s3-secret-key' is only used")
+    ])
   })
 
   it.each([
@@ -210,18 +228,25 @@ describe('isValidBucketName follows the S3 naming rules', () => {
   it.each(['abc', 'my-bucket', 'my.bucket.1', 'a'.repeat(63), '1bucket'])('accepts %s', (name) => {
     expect(isValidBucketName(name)).toBe(true)
   })
-  it.each(['ab', 'a'.repeat(64), 'My-Bucket', '-bucket', 'bucket-', 'bucket.', 'my..bucket', 'my_bucket', '192.168.5.4', 'bucket name'])('rejects %s', (name) => {
-    expect(isValidBucketName(name)).toBe(false)
-  })
+  it.each(['ab', 'a'.repeat(64), 'My-Bucket', '-bucket', 'bucket-', 'bucket.', 'my..bucket', 'my_bucket', '192.168.5.4', 'bucket name'])(
+    'rejects %s',
+    (name) => {
+      expect(isValidBucketName(name)).toBe(false)
+    }
+  )
 })
 
 describe('isLoopback', () => {
   it.each(['localhost', '127.0.0.1', '127.1.2.3', '[::1]'])('treats %s as loopback', (host) => expect(isLoopback(host)).toBe(true))
-  it.each(['127.0.0.1.nip.io', '10.0.0.1', 'localhost.example.com', '128.0.0.1', '127.0.0.256'])('treats %s as remote', (host) => expect(isLoopback(host)).toBe(false))
+  it.each(['127.0.0.1.nip.io', '10.0.0.1', 'localhost.example.com', '128.0.0.1', '127.0.0.256'])('treats %s as remote', (host) =>
+    expect(isLoopback(host)).toBe(false)
+  )
 })
 
 describe('action.yml', () => {
-  const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, { default?: string }> }
+  const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
   it('declares exactly the defaults the code applies', () => {
     const declared = Object.fromEntries(
       Object.entries(action.inputs)

@@ -15,17 +15,40 @@ const config = (overrides: Record<string, string> = {}) => readConfig((name) => 
 
 describe('authFor builds the body of the S3 auth specs', () => {
   it('Access Key with only the keys', () => {
-    expect(authFor({ type: 'access-key', accessKey: 'a', secretKey: 's' })).toEqual({ specName: 'Access Key', params: { s3AccessKey: 'a', s3SecretKey: 's' } })
+    expect(authFor({ type: 'access-key', accessKey: 'a', secretKey: 's' })).toEqual({
+      specName: 'Access Key',
+      params: { s3AccessKey: 'a', s3SecretKey: 's' }
+    })
   })
   it('Access Key with every optional param', () => {
-    const auth = authFor({ type: 'access-key', accessKey: 'a', secretKey: 's', sessionToken: 't', serviceUrl: 'https://s3.eu-west-1.amazonaws.com/', bucketName: 'b', folderPath: 'f' })
-    expect(auth.params).toEqual({ s3AccessKey: 'a', s3SecretKey: 's', s3SessionToken: 't', serviceUrl: 'https://s3.eu-west-1.amazonaws.com/', bucketName: 'b', folderPath: 'f' })
+    const auth = authFor({
+      type: 'access-key',
+      accessKey: 'a',
+      secretKey: 's',
+      sessionToken: 't',
+      serviceUrl: 'https://s3.eu-west-1.amazonaws.com/',
+      bucketName: 'b',
+      folderPath: 'f'
+    })
+    expect(auth.params).toEqual({
+      s3AccessKey: 'a',
+      s3SecretKey: 's',
+      s3SessionToken: 't',
+      serviceUrl: 'https://s3.eu-west-1.amazonaws.com/',
+      bucketName: 'b',
+      folderPath: 'f'
+    })
   })
   it('IAMRole Based with the bucket', () => {
     expect(authFor({ type: 'iam-role', bucketName: 'b' })).toEqual({ specName: 'IAMRole Based', params: { bucketName: 'b' } })
   })
   it('redacts the secret params only', () => {
-    expect(redactParams({ s3AccessKey: 'a', s3SecretKey: 's', s3SessionToken: 't', bucketName: 'b' })).toEqual({ s3AccessKey: '***', s3SecretKey: '***', s3SessionToken: '***', bucketName: 'b' })
+    expect(redactParams({ s3AccessKey: 'a', s3SecretKey: 's', s3SessionToken: 't', bucketName: 'b' })).toEqual({
+      s3AccessKey: '***',
+      s3SecretKey: '***',
+      s3SessionToken: '***',
+      bucketName: 'b'
+    })
   })
 })
 
@@ -56,22 +79,37 @@ describe('continuationToken', () => {
 describe('describeDryRun', () => {
   it('prints the token, lookup and write requests with every secret redacted', () => {
     const c = config({ 's3-session-token': 'SESSION-TOKEN-VALUE', verify: 'true' })
-    const text = describeDryRun(c, planFor(c, async () => 'd'), 'Managed by GitHub Actions: o/r, workflow w')
-    for (const secret of ['CLIENT-SECRET-VALUE', 'ACCESS-KEY-VALUE', 'SECRET-KEY-VALUE', 'SESSION-TOKEN-VALUE']) expect(text).not.toContain(secret)
+    const text = describeDryRun(
+      c,
+      planFor(c, () => Promise.resolve('d')),
+      'Managed by GitHub Actions: o/r, workflow w'
+    )
+    for (const secret of ['CLIENT-SECRET-VALUE', 'ACCESS-KEY-VALUE', 'SECRET-KEY-VALUE', 'SESSION-TOKEN-VALUE'])
+      expect(text).not.toContain(secret)
     expect(text).toContain('1. POST https://ims-na1.adobelogin.com/ims/token/v3')
     expect(text).toContain('client_secret=***')
-    expect(text).toContain('2. GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b')
+    expect(text).toContain(
+      '2. GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b'
+    )
     expect(text).toContain('3. POST https://platform.adobe.io/data/foundation/flowservice/connections  (when none exists)')
     expect(text).toContain('"s3SecretKey": "***"')
     expect(text).toContain('"description": "Managed by GitHub Actions: o/r, workflow w"')
-    expect(text).toContain('4. PATCH https://platform.adobe.io/data/foundation/flowservice/connections/{id}  (when exactly one exists, if-exists: update)')
+    expect(text).toContain(
+      '4. PATCH https://platform.adobe.io/data/foundation/flowservice/connections/{id}  (when exactly one exists, if-exists: update)'
+    )
     expect(text).toContain('If-Match: {its etag}')
-    expect(text).toContain('5. GET https://platform.adobe.io/data/foundation/flowservice/connections/{id}/explore?objectType=root  (verify: true)')
+    expect(text).toContain(
+      '5. GET https://platform.adobe.io/data/foundation/flowservice/connections/{id}/explore?objectType=root  (verify: true)'
+    )
   })
 
   it('has no IMS step with a ready access token, and one POST with if-exists create', () => {
     const c = config({ 'client-secret': '', 'access-token': 'TOKEN-VALUE', 'if-exists': 'create' })
-    const text = describeDryRun(c, planFor(c, async () => 'd'), 'd')
+    const text = describeDryRun(
+      c,
+      planFor(c, () => Promise.resolve('d')),
+      'd'
+    )
     expect(text).not.toContain('ims/token')
     expect(text).not.toContain('TOKEN-VALUE')
     expect(text).toContain('Authorization: Bearer ***')

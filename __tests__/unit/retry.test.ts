@@ -73,7 +73,10 @@ describe('decideRetry', () => {
     expect(decideRetry({ attempt: 5, policy, remainingMs: 60_000 })).toEqual({ retry: false, reason: 'all 5 attempts used' })
   })
   it('honours Retry-After over the backoff', () => {
-    expect(decideRetry({ attempt: 1, policy, remainingMs: 60_000, retryAfterMs: 1000, random: () => 0.5 })).toEqual({ retry: true, delayMs: 1000 })
+    expect(decideRetry({ attempt: 1, policy, remainingMs: 60_000, retryAfterMs: 1000, random: () => 0.5 })).toEqual({
+      retry: true,
+      delayMs: 1000
+    })
   })
   it('gives up at once when Retry-After reaches past the deadline', () => {
     const decision = decideRetry({ attempt: 1, policy, remainingMs: 5_000, retryAfterMs: 30_000 })
@@ -88,7 +91,13 @@ describe('decideRetry', () => {
         fc.option(fc.integer({ min: 0, max: 600_000 }), { nil: undefined }),
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (attempt, maxAttempts, remainingMs, retryAfterMs, r) => {
-          const decision = decideRetry({ attempt, policy: { ...policy, maxAttempts }, remainingMs, random: () => r, ...(retryAfterMs !== undefined && { retryAfterMs }) })
+          const decision = decideRetry({
+            attempt,
+            policy: { ...policy, maxAttempts },
+            remainingMs,
+            random: () => r,
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+          })
           if (attempt >= maxAttempts) return !decision.retry
           if (!decision.retry) return true
           const bound = retryAfterMs ?? policy.maxDelayMs

@@ -1,0 +1,130 @@
+// Faults survived by the bundle: retries with backoff, Retry-After, a create whose answer was
+// lost, a server that never recovers or never answers. No path leaks a secret.
+
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { expectNoLeak, runAction, type RunResult } from '../helpers/action.js'
+import { emulatorInputs, flowRequests, secretsOf } from '../helpers/fixtures.js'
+
+let emulator: Emulator
+
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
+beforeEach(() => emulator.reset())
+
+const routes = () => emulator.requests().map((r) => `${r.method} ${r.route} ${r.status ?? '-'}`)
+
+async function run(overrides: Record<string, string> = {}): Promise<RunResult> {
+  const inputs = emulatorInputs(emulator, overrides)
+  const result = await runAction({ inputs, debug: true })
+  expectNoLeak(result, secretsOf(inputs, emulator))
+  return result
+}
+
+describe('retries', () => {
+  it('503 twice on the create, then success, ends with one connection', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', times: 2, action: { type: 'status', status: 503 } })
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(emulator.store.list()).toHaveLength(1)
+    expect(result.outputs['connection-id']).toBe(emulator.store.list()[0]?.id)
+    // Before each new attempt the sandbox is asked whether the lost create happened after all.
+    expect(routes()).toEqual([
+      'POST /ims/token/v3 200',
+      'GET /connections 200',
+      'POST /connections 503',
+      'GET /connections 200',
+      'POST /connections 503',
+      'GET /connections 200',
+      'POST /connections 201'
+    ])
+    expect(result.stdout).toMatch(/HTTP 503 FLOW-1103-503; retrying in \d+\.\d s \(attempt 2 of 5\)/)
+  })
+
+  it('429 with Retry-After: 1 waits about a second, then passes', async () => {
+    emulator.faults.add({ method: 'GET', route: '/connections', action: { type: 'status', status: 429, headers: { 'Retry-After': '1' } } })
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    const lookups = flowRequests(emulator).filter((r) => r.method === 'GET')
+    expect(lookups.map((r) => r.status)).toEqual([429, 200])
+    const waited = (lookups[1]?.time ?? 0) - (lookups[0]?.time ?? 0)
+    expect(waited).toBeGreaterThanOrEqual(950)
+    expect(waited).toBeLessThan(2500)
+  })
+
+  it('survives connection resets, malformed JSON and an IMS outage', async () => {
+    emulator.faults.add({ method: 'POST', route: '/ims/token/v3', action: { type: 'status', status: 502 } })
+    emulator.faults.add({ method: 'GET', route: '/connections', action: { type: 'reset' } })
+    emulator.faults.add({ method: 'GET', route: '/connections', action: { type: 'malformed-json' } })
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.operation).toBe('created')
+    expect(emulator.store.list()).toHaveLength(1)
+  })
+
+  it('sends a non-retryable 400 once', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', times: Infinity, action: { type: 'status', status: 400 } })
+    const result = await run()
+    expect(result.exitCode).toBe(1)
+    expect(flowRequests(emulator).filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(result.error).toMatch(/^Flow Service POST \/connections failed: HTTP 400/)
+  })
+})
+
+describe('a create whose answer was lost', () => {
+  it('is adopted, not sent again: exactly one connection with the right id', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    const stored = emulator.store.list()
+    expect(stored).toHaveLength(1)
+    expect(result.outputs).toEqual({ 'connection-id': stored[0]?.id, etag: stored[0]?.etag, operation: 'created' })
+    expect(routes()).toEqual(['POST /ims/token/v3 200', 'GET /connections 200', 'POST /connections -', 'GET /connections 200'])
+    expect(result.stdout).toContain('adopting it instead of creating another')
+  })
+
+  it('is adopted in if-exists create mode too, next to an older same-named connection', async () => {
+    const older = emulator.store.seed({ name: 'S3 Connection' })
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const result = await run({ 'if-exists': 'create' })
+    expect(result.exitCode).toBe(0)
+    expect(emulator.store.list()).toHaveLength(2)
+    expect(result.outputs['connection-id']).not.toBe(older.id)
+    expect(emulator.store.get(result.outputs['connection-id'] ?? '')).toBeDefined()
+  })
+})
+
+describe('the deadline', () => {
+  it('a server that always answers 500 fails within timeout-seconds with a clear message', async () => {
+    emulator.faults.add({ method: 'GET', route: '/connections', times: Infinity, action: { type: 'status', status: 500 } })
+    const result = await run({ 'timeout-seconds': '3', 'max-attempts': '20' })
+    expect(result.exitCode).toBe(1)
+    expect(result.durationMs).toBeLessThan(3000 + 2000)
+    expect(result.error).toMatch(
+      /^Flow Service GET \/connections failed after \d+ attempts in \d+\.\d s: HTTP 500 FLOW-1102-500: .+\. Gave up: /
+    )
+    expect(emulator.store.list()).toHaveLength(0)
+  })
+
+  it('a server that never answers fails within timeout-seconds, saying what it waited for', async () => {
+    emulator.faults.add({ method: 'GET', route: '/connections', times: Infinity, action: { type: 'hang' } })
+    const result = await run({ 'timeout-seconds': '2' })
+    expect(result.exitCode).toBe(1)
+    expect(result.durationMs).toBeLessThan(2000 + 2000)
+    expect(result.error).toBe(
+      'Timed out after 2.0 s (timeout-seconds) waiting for Flow Service GET /connections (attempt 1 of 5). Raise timeout-seconds, or check that the service is reachable from the runner.'
+    )
+  })
+
+  it('stops after max-attempts', async () => {
+    emulator.faults.add({ method: 'GET', route: '/connections', times: Infinity, action: { type: 'status', status: 503 } })
+    const result = await run({ 'max-attempts': '2' })
+    expect(result.exitCode).toBe(1)
+    expect(flowRequests(emulator)).toHaveLength(2)
+    expect(result.error).toContain('failed after 2 attempts')
+    expect(result.error).toContain('Gave up: all 2 attempts used.')
+  })
+})
