@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { renderReadme } from '../../scripts/readme-tables.js'
+import { CONTRACT_INPUTS } from '../helpers/contract.js'
 
 const root = new URL('../../', import.meta.url)
 const actionYml = readFileSync(new URL('action.yml', root), 'utf8')
@@ -14,33 +15,6 @@ const action = parse(actionYml) as {
   outputs: Record<string, { description?: string }>
   runs: { using: string; main: string }
 }
-
-const CONTRACT_INPUTS = [
-  'client-id',
-  'client-secret',
-  'access-token',
-  'ims-org-id',
-  'sandbox-name',
-  'scopes',
-  'ims-url',
-  'flow-service-url',
-  'connection-name',
-  'description',
-  'auth-type',
-  's3-access-key',
-  's3-secret-key',
-  's3-session-token',
-  'service-url',
-  'bucket-name',
-  'folder-path',
-  'connection-spec-id',
-  'connection-spec-version',
-  'if-exists',
-  'verify',
-  'dry-run',
-  'timeout-seconds',
-  'max-attempts'
-]
 
 describe('action.yml', () => {
   it('declares every input of the contract, each with a description and a string default', () => {

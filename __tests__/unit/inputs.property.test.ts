@@ -1,32 +1,6 @@
 import fc from 'fast-check'
 import { InputError, readConfig, SECRET_INPUTS } from '../../src/inputs.js'
-
-const INPUTS = [
-  'client-id',
-  'client-secret',
-  'access-token',
-  'ims-org-id',
-  'sandbox-name',
-  'scopes',
-  'ims-url',
-  'flow-service-url',
-  'connection-name',
-  'description',
-  'auth-type',
-  's3-access-key',
-  's3-secret-key',
-  's3-session-token',
-  'service-url',
-  'bucket-name',
-  'folder-path',
-  'connection-spec-id',
-  'connection-spec-version',
-  'if-exists',
-  'verify',
-  'dry-run',
-  'timeout-seconds',
-  'max-attempts'
-]
+import { CONTRACT_INPUTS } from '../helpers/contract.js'
 
 // Strings shaped like secrets: long enough that finding one in a message cannot be chance.
 const secretValue = fc.string({ minLength: 12, maxLength: 40, unit: 'grapheme' }).map((s) => `SECRET-${s}`)
@@ -40,7 +14,7 @@ describe('readConfig on arbitrary input', () => {
   it('either returns a config or throws one InputError naming inputs, and never echoes a secret', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.constantFrom(...INPUTS), anyValue),
+        fc.dictionary(fc.constantFrom(...CONTRACT_INPUTS), anyValue),
         fc.dictionary(fc.constantFrom(...SECRET_INPUTS), secretValue),
         (values, secrets) => {
           const all: Record<string, string> = { ...values, ...secrets }

@@ -1,0 +1,28 @@
+// Every input of the v1 contract (../shared/action-interface.md), in its order: the tests'
+// own copy, so that a renamed or dropped input fails them.
+export const CONTRACT_INPUTS = [
+  'client-id',
+  'client-secret',
+  'access-token',
+  'ims-org-id',
+  'sandbox-name',
+  'scopes',
+  'ims-url',
+  'flow-service-url',
+  'connection-name',
+  'description',
+  'auth-type',
+  's3-access-key',
+  's3-secret-key',
+  's3-session-token',
+  'service-url',
+  'bucket-name',
+  'folder-path',
+  'connection-spec-id',
+  'connection-spec-version',
+  'if-exists',
+  'verify',
+  'dry-run',
+  'timeout-seconds',
+  'max-attempts'
+]
