@@ -130,7 +130,8 @@ function listConnections({ req, caller, deps }: Call): Reply {
   if (counting) return ok({ count: matching.length })
   const after = startAfter(req.query.get('continuationToken'), properties)
   if (typeof after !== 'number') return failure(after)
-  const page = takePage(matching, after, limit ?? deps.pageSize)
+  // pageSize is the server's cap: a larger limit still gets pages of pageSize, with a token.
+  const page = takePage(matching, after, Math.min(limit ?? deps.pageSize, deps.pageSize))
   if (page.nextAfter === undefined) return ok({ items: page.items })
   const token = encodeToken({ after: page.nextAfter, filters: filtersDigest(properties) })
   return ok({ items: page.items, _links: { next: { href: `/connections?continuationToken=${token}` } } })

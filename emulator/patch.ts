@@ -45,8 +45,8 @@ function readInstruction(raw: unknown, index: number): Instruction | string {
   return { op: op as Op, path, value }
 }
 
-// Lenient where RFC 6902 is strict: `replace` of an absent description or param sets it and
-// `remove` of an absent param is a no-op, so a client need not know what the UI left unset.
+// As RFC 6902 says: `replace` needs the member to exist (`add` sets or replaces it); `remove` of
+// an absent param is a no-op, so a client need not know what the UI left unset.
 function applyOne(draft: ConnectionChange, ins: Instruction): ConnectionChange | string {
   if (ins.path === '/name') return setName(draft, ins)
   if (ins.path === '/description') return setDescription(draft, ins)
@@ -68,6 +68,7 @@ function setDescription(draft: ConnectionChange, ins: Instruction): ConnectionCh
     return rest
   }
   if (typeof ins.value !== 'string') return 'the description must be a string.'
+  if (ins.op === 'replace' && draft.description === undefined) return "'replace' of /description, which is not set; use 'add'."
   return { ...draft, description: ins.value }
 }
 
@@ -80,6 +81,7 @@ function setParams(draft: ConnectionChange, ins: Instruction): ConnectionChange 
 function setParam(draft: ConnectionChange, ins: Instruction, segment: string): ConnectionChange | string {
   if (segment === '' || segment.includes('/')) return `path '${ins.path}' does not name one auth param.`
   const key = unescapePointer(segment)
+  if (ins.op === 'replace' && !(key in draft.params)) return `'replace' of auth param '${key}', which is not set; use 'add'.`
   const others = Object.entries(draft.params).filter(([k]) => k !== key)
   const params = Object.fromEntries(ins.op === 'remove' ? others : [...others, [key, ins.value]])
   return { ...draft, params }

@@ -13,6 +13,7 @@ export interface EmulatorOptions {
   clients?: { clientId: string; clientSecret: string }[]
   accessTokens?: string[]
   sandboxes?: string[]
+  /** Items per page of GET /connections at most: the server's cap (a larger `limit` still gets pages of this size). */
   pageSize?: number
   s3?: S3Options
 }

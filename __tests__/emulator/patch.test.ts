@@ -37,9 +37,13 @@ describe('JSON Patch on a connection', () => {
     expect(applied([{ op: 'remove', path: '/description' }])).not.toHaveProperty('description')
   })
 
-  test('replace of an absent description sets it (lenient, as a client cannot know it was unset)', () => {
-    const result = applyPatch({ name: 'n', params: {} }, [{ op: 'replace', path: '/description', value: 'e' }])
-    expect(result).toEqual({ ok: true, value: { name: 'n', params: {}, description: 'e' } })
+  test('replace of an absent description or param is refused, as RFC 6902 says; add sets it', () => {
+    expect(applyPatch({ name: 'n', params: {} }, [{ op: 'replace', path: '/description', value: 'e' }])).toMatchObject({ ok: false })
+    expect(applyPatch({ name: 'n', params: {} }, [{ op: 'replace', path: '/auth/params/k', value: 'v' }])).toMatchObject({ ok: false })
+    expect(applyPatch({ name: 'n', params: {} }, [{ op: 'add', path: '/description', value: 'e' }])).toEqual({
+      ok: true,
+      value: { name: 'n', params: {}, description: 'e' }
+    })
   })
 
   test('unescapes JSON Pointer segments', () => {

@@ -78,14 +78,15 @@ describe('latency', () => {
 
   for (const tls of [false, true]) {
     test(`connectLatencyMs delays each new ${tls ? 'TLS' : 'TCP'} connection once, not requests on a kept-alive one`, async () => {
-      const emu = await startEmulator({ tls, connectLatencyMs: 150 })
+      const emu = await startEmulator({ tls, connectLatencyMs: 400 })
       const agent = tls ? new https.Agent({ keepAlive: true, ca: emu.caCert ?? '' }) : new http.Agent({ keepAlive: true })
       try {
         const [first, firstMs] = await timed(() => flow(emu, 'GET', '/connections', { agent, ca: emu.caCert ?? '' }))
         const [second, secondMs] = await timed(() => flow(emu, 'GET', '/connections', { agent, ca: emu.caCert ?? '' }))
         expect([first.status, second.status]).toEqual([200, 200])
-        expect(firstMs).toBeGreaterThanOrEqual(140)
-        expect(secondMs).toBeLessThan(140)
+        // A wide margin: only a new connection can take the 400 ms, however loaded the machine.
+        expect(firstMs).toBeGreaterThanOrEqual(390)
+        expect(secondMs).toBeLessThan(390)
         expect(emu.stats().flow.connections).toBe(1)
       } finally {
         agent.destroy()
