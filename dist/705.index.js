@@ -68,11 +68,7 @@ const RETRYABLE_NETWORK_CODES = new Set([
     'ENETUNREACH',
     'ENETDOWN',
     'EAI_AGAIN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
+    'ERR_STREAM_PREMATURE_CLOSE'
 ]);
 function isRetryableStatus(status) {
     return RETRYABLE_STATUSES.has(status);
@@ -139,9 +135,6 @@ class Deadline {
     }
     remainingMs() {
         return Math.max(0, this.endsAt - this.clock.now());
-    }
-    expired() {
-        return this.remainingMs() <= 0;
     }
 }
 
@@ -275,8 +268,9 @@ function formatApiError(d) {
 }
 /** The whole step ran out of `timeout-seconds`. */
 class TimeoutError extends Error {
-    constructor(timeoutMs, waitingFor, attempt, maxAttempts) {
+    constructor(timeoutMs, waitingFor, attempt, maxAttempts, note) {
         super(`Timed out after ${formatSeconds(timeoutMs)} (timeout-seconds) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
+            (note !== undefined ? `${note} ` : '') +
             'Raise timeout-seconds, or check that the service is reachable from the runner.');
         this.name = 'TimeoutError';
     }
@@ -386,7 +380,7 @@ class Transport {
         const { policy, deadline } = this.options;
         const started = this.clock.now();
         for (let attempt = 1;; attempt++) {
-            const exchange = await this.exchange(req, attempt);
+            const exchange = await this.exchange(req, attempt, recover !== undefined);
             const outcome = this.judge(req, exchange);
             if ('json' in outcome)
                 return outcome;
@@ -404,11 +398,6 @@ class Transport {
             });
             if (!outcome.retryable)
                 throw fail();
-            if (recover !== undefined && outcome.uncertain) {
-                const recovered = await this.tryRecover(recover, fail);
-                if (recovered !== undefined)
-                    return { recovered };
-            }
             const decision = decideRetry({
                 attempt,
                 policy,
@@ -416,10 +405,18 @@ class Transport {
                 ...(outcome.retryAfterMs !== undefined && { retryAfterMs: outcome.retryAfterMs }),
                 ...(this.options.random !== undefined && { random: this.options.random })
             });
+            if (decision.retry) {
+                this.options.info?.(`${req.service} ${req.label}: ${describe(outcome)}; retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts}).`);
+                await this.clock.sleep(decision.delayMs);
+            }
+            // Asked after the wait, not before: a create still being saved behind a 5xx has had time to show.
+            if (recover !== undefined && outcome.uncertain) {
+                const recovered = await this.tryRecover(recover, fail);
+                if (recovered !== undefined)
+                    return { recovered };
+            }
             if (!decision.retry)
                 throw fail(decision.reason);
-            this.options.info?.(`${req.service} ${req.label}: ${describe(outcome)}; retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts}).`);
-            await this.clock.sleep(decision.delayMs);
         }
     }
     async tryRecover(recover, fail) {
@@ -432,10 +429,11 @@ class Transport {
         }
     }
     /** One attempt, cut off when the step's time runs out. */
-    async exchange(req, attempt) {
+    async exchange(req, attempt, mayTakeEffect) {
         const { deadline, policy } = this.options;
         const remaining = deadline.remainingMs();
-        const timeout = () => new TimeoutError(deadline.totalMs, `${req.service} ${req.label}`, attempt, policy.maxAttempts);
+        const note = mayTakeEffect ? 'It may have taken effect even so; the next run finds it by name instead of creating another.' : undefined;
+        const timeout = () => new TimeoutError(deadline.totalMs, `${req.service} ${req.label}`, attempt, policy.maxAttempts, note);
         if (remaining <= 0)
             throw timeout();
         const client = this.clientFor(req.url);
@@ -474,11 +472,15 @@ class Transport {
             };
         }
         const { status, headers, body } = exchange;
-        if ((status >= 200 && status < 300) || req.accept?.includes(status)) {
+        const success = status >= 200 && status < 300;
+        if (success || req.accept?.includes(status)) {
             try {
                 return { status, headers, json: body.trim() === '' ? undefined : JSON.parse(body) };
             }
             catch {
+                // An accepted error status speaks through its status alone, whatever its body.
+                if (!success)
+                    return { status, headers, json: undefined };
                 // A 2xx cut short or mangled on the way: as good as no answer.
                 return { status, networkError: 'the response body is not valid JSON', retryable: true, uncertain: true };
             }
@@ -532,6 +534,8 @@ function isRecovered(value) {
 
 // A runaway continuation chain must not spin until the deadline.
 const MAX_PAGES = 1000;
+// Asked for explicitly: Adobe documents continuation tokens for requests with a limit.
+const PAGE_LIMIT = 100;
 class FlowServiceClient {
     transport;
     session;
@@ -541,12 +545,10 @@ class FlowServiceClient {
     }
     /** Every connection in the sandbox with exactly this name and connection spec, across all pages. */
     async findConnections(name, specId) {
-        const filters = lookupFilters(name, specId);
         const found = [];
         let token;
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const query = [...filters, ...(token !== undefined ? [`continuationToken=${encodeURIComponent(token)}`] : [])].join('&');
-            const res = await this.call('GET', `/connections?${query}`, 'GET /connections');
+            const res = await this.call('GET', `/connections?${lookupQuery(name, specId, token)}`, 'GET /connections');
             const list = asObject(res.json, 'GET /connections', 'a JSON object');
             const items = list.items;
             if (!Array.isArray(items))
@@ -554,7 +556,7 @@ class FlowServiceClient {
             // The service's filter syntax is loose (a comma means OR): keep exact matches only.
             for (const item of items) {
                 const connection = toConnectionItem(item);
-                if (connection !== undefined && connection.name === name && connection.connectionSpec.id === specId)
+                if (connection !== undefined && connection.name === name && sameId(connection.connectionSpec.id, specId))
                     found.push(connection);
             }
             const next = continuationToken(list);
@@ -618,12 +620,18 @@ class FlowServiceClient {
     }
 }
 /**
- * The `property` filters of the lookup, values URL-encoded. A comma inside a value means OR to the
- * service, so a name that holds one cannot be filtered on: those names are matched on the client only.
+ * The lookup's query: `property` filters with URL-encoded values, a page size, and the page's token.
+ * A comma inside a value means OR to the service, so a name that holds one cannot be filtered on:
+ * those names are matched on the client only.
  */
-function lookupFilters(name, specId) {
+function lookupQuery(name, specId, continuationToken) {
     const filters = [`property=connectionSpec.id==${encodeURIComponent(specId)}`];
-    return name.includes(',') ? filters : [`property=name==${encodeURIComponent(name)}`, ...filters];
+    if (!name.includes(','))
+        filters.unshift(`property=name==${encodeURIComponent(name)}`);
+    filters.push(`limit=${PAGE_LIMIT}`);
+    if (continuationToken !== undefined)
+        filters.push(`continuationToken=${encodeURIComponent(continuationToken)}`);
+    return filters.join('&');
 }
 /** The next page's token, from `_links.next.href` (relative, per Adobe) or a top-level field. */
 function continuationToken(list) {
@@ -649,9 +657,12 @@ function toConnectionItem(value) {
         connectionSpec: { id: spec.id, version: typeof spec.version === 'string' ? spec.version : '' },
         ...(typeof value.description === 'string' && { description: value.description }),
         ...(auth !== undefined && { auth }),
-        ...(typeof value.etag === 'string' && value.etag !== '' && { etag: value.etag }),
-        ...(typeof value.createdAt === 'number' && { createdAt: value.createdAt })
+        ...(typeof value.etag === 'string' && value.etag !== '' && { etag: value.etag })
     };
+}
+/** Adobe's ids are UUIDs: the same id may be written in either case. */
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
 }
 function toWriteResult(res, label) {
     const body = asObject(res.json, label, 'a JSON object');
@@ -781,7 +792,7 @@ function describeDryRun(config, plan, description) {
             form.toString().replace('SECRET', '***')
         ]);
     }
-    step(`GET ${base}/connections?${lookupFilters(plan.name, plan.connectionSpec.id).join('&')}  (find the connection by name and spec)`, headers);
+    step(`GET ${base}/connections?${lookupQuery(plan.name, plan.connectionSpec.id)}  (find the connection by name and spec)`, headers);
     const createLines = [...headers, ...json, '', ...pretty(create)];
     if (config.ifExists === 'create') {
         step(`POST ${base}/connections  (if-exists: create, always)`, createLines);
@@ -807,6 +818,7 @@ function pretty(value) {
 ;// CONCATENATED MODULE: ./src/ensure.ts
 // The if-exists decision that makes a run repeatable: after it, the sandbox holds the one
 // connection with this name and spec, with the credentials the workflow gave.
+
 
 /** The run cannot go on without a person deciding (a conflict with what already exists). */
 class ConflictError extends Error {
@@ -858,7 +870,7 @@ async function create(flow, plan, existing, log) {
         return { id: adopted.id, etag: await etagOf(flow, adopted) };
     };
     const result = await flow.createConnection(body, recover);
-    if ('recovered' in result)
+    if (isRecovered(result))
         return { ...result.recovered, operation: 'created', adopted: true };
     return { ...result, operation: 'created', adopted: false };
 }

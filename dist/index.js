@@ -105,6 +105,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_early_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .openEarlyConnections */ .x2)();
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3705));
 await run();
+// The run is over and its outputs are written. A request tunnelled through a proxy cannot always
+// be cut off (@actions/http-client's tunnel agent cannot destroy a pending CONNECT), so nothing
+// may keep the step alive for long after this; the timer itself holds nothing open.
+setTimeout(() => process.exit(), 1000).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -210,7 +214,8 @@ function readConfig(getInput) {
     const description = r.optional('description');
     r.check('description', description, (v) => v.length <= 1024, 'must be at most 1024 characters');
     const s3 = readS3Auth(r);
-    const connectionSpecId = r.withDefault('connection-spec-id');
+    // Lower case, as Flow Service writes ids, so that lookups compare like with like.
+    const connectionSpecId = r.withDefault('connection-spec-id').toLowerCase();
     r.check('connection-spec-id', connectionSpecId, (v) => UUID.test(v), `must be a UUID such as '${DEFAULTS['connection-spec-id']}' (the Amazon S3 source); got '${printable(connectionSpecId)}'`);
     const connectionSpecVersion = r.withDefault('connection-spec-version');
     r.check('connection-spec-version', connectionSpecVersion, (v) => SPEC_VERSION.test(v), "must be a version such as '1.0'");
@@ -320,7 +325,9 @@ function readUrl(r, name, value) {
     const url = parseUrl(value);
     const example = DEFAULTS[name];
     if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        r.fail(`Input '${name}' must be an absolute https:// URL such as '${example}'; got '${printable(value)}'.`);
+        // Whatever stands before an '@' could be a password typed into the URL.
+        const shown = printable(value.replace(/\/\/[^/@]*@/, '//***@'));
+        r.fail(`Input '${name}' must be an absolute https:// URL such as '${example}'; got '${shown}'.`);
         return value;
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {

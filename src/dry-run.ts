@@ -1,7 +1,7 @@
 // dry-run: true prints what a real run would send, every secret redacted, and sends nothing.
 
 import type { Plan } from './ensure.js'
-import { lookupFilters } from './flow-service.js'
+import { lookupQuery } from './flow-service.js'
 import type { Config } from './inputs.js'
 import { TOKEN_PATH } from './ims.js'
 import { redactParams } from './plan.js'
@@ -39,10 +39,7 @@ export function describeDryRun(config: Config, plan: Plan, description: string):
       form.toString().replace('SECRET', '***')
     ])
   }
-  step(
-    `GET ${base}/connections?${lookupFilters(plan.name, plan.connectionSpec.id).join('&')}  (find the connection by name and spec)`,
-    headers
-  )
+  step(`GET ${base}/connections?${lookupQuery(plan.name, plan.connectionSpec.id)}  (find the connection by name and spec)`, headers)
   const createLines = [...headers, ...json, '', ...pretty(create)]
   if (config.ifExists === 'create') {
     step(`POST ${base}/connections  (if-exists: create, always)`, createLines)

@@ -2,6 +2,7 @@
 // connection with this name and spec, with the credentials the workflow gave.
 
 import { errorMessage } from './errors.js'
+import { isRecovered } from './http.js'
 import type { IfExists } from './inputs.js'
 import type {
   Auth,
@@ -95,7 +96,7 @@ async function create(flow: FlowServiceClient, plan: Plan, existing: ConnectionI
     return { id: adopted.id, etag: await etagOf(flow, adopted) }
   }
   const result = await flow.createConnection(body, recover)
-  if ('recovered' in result) return { ...result.recovered, operation: 'created', adopted: true }
+  if (isRecovered(result)) return { ...result.recovered, operation: 'created', adopted: true }
   return { ...result, operation: 'created', adopted: false }
 }
 

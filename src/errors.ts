@@ -162,9 +162,10 @@ export function formatApiError(d: ApiErrorDetails): string {
 
 /** The whole step ran out of `timeout-seconds`. */
 export class TimeoutError extends Error {
-  constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number) {
+  constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number, note?: string) {
     super(
       `Timed out after ${formatSeconds(timeoutMs)} (timeout-seconds) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
+        (note !== undefined ? `${note} ` : '') +
         'Raise timeout-seconds, or check that the service is reachable from the runner.'
     )
     this.name = 'TimeoutError'

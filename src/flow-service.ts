@@ -31,7 +31,6 @@ export interface ConnectionItem {
   auth?: { specName?: string }
   /** Listed items normally carry it; when one does not, read the connection for it. */
   etag?: string
-  createdAt?: number
 }
 
 export interface NewConnection {
@@ -60,6 +59,8 @@ export interface ExploreEntry {
 
 // A runaway continuation chain must not spin until the deadline.
 const MAX_PAGES = 1000
+// Asked for explicitly: Adobe documents continuation tokens for requests with a limit.
+const PAGE_LIMIT = 100
 
 export class FlowServiceClient {
   constructor(
@@ -69,19 +70,17 @@ export class FlowServiceClient {
 
   /** Every connection in the sandbox with exactly this name and connection spec, across all pages. */
   async findConnections(name: string, specId: string): Promise<ConnectionItem[]> {
-    const filters = lookupFilters(name, specId)
     const found: ConnectionItem[] = []
     let token: string | undefined
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const query = [...filters, ...(token !== undefined ? [`continuationToken=${encodeURIComponent(token)}`] : [])].join('&')
-      const res = await this.call('GET', `/connections?${query}`, 'GET /connections')
+      const res = await this.call('GET', `/connections?${lookupQuery(name, specId, token)}`, 'GET /connections')
       const list = asObject(res.json, 'GET /connections', 'a JSON object')
       const items = list.items
       if (!Array.isArray(items)) throw unexpected('GET /connections', 'no "items" array')
       // The service's filter syntax is loose (a comma means OR): keep exact matches only.
       for (const item of items) {
         const connection = toConnectionItem(item)
-        if (connection !== undefined && connection.name === name && connection.connectionSpec.id === specId) found.push(connection)
+        if (connection !== undefined && connection.name === name && sameId(connection.connectionSpec.id, specId)) found.push(connection)
       }
       const next = continuationToken(list)
       if (next === undefined) return found
@@ -150,12 +149,16 @@ export class FlowServiceClient {
 }
 
 /**
- * The `property` filters of the lookup, values URL-encoded. A comma inside a value means OR to the
- * service, so a name that holds one cannot be filtered on: those names are matched on the client only.
+ * The lookup's query: `property` filters with URL-encoded values, a page size, and the page's token.
+ * A comma inside a value means OR to the service, so a name that holds one cannot be filtered on:
+ * those names are matched on the client only.
  */
-export function lookupFilters(name: string, specId: string): string[] {
+export function lookupQuery(name: string, specId: string, continuationToken?: string): string {
   const filters = [`property=connectionSpec.id==${encodeURIComponent(specId)}`]
-  return name.includes(',') ? filters : [`property=name==${encodeURIComponent(name)}`, ...filters]
+  if (!name.includes(',')) filters.unshift(`property=name==${encodeURIComponent(name)}`)
+  filters.push(`limit=${PAGE_LIMIT}`)
+  if (continuationToken !== undefined) filters.push(`continuationToken=${encodeURIComponent(continuationToken)}`)
+  return filters.join('&')
 }
 
 /** The next page's token, from `_links.next.href` (relative, per Adobe) or a top-level field. */
@@ -180,9 +183,13 @@ function toConnectionItem(value: unknown): ConnectionItem | undefined {
     connectionSpec: { id: spec.id, version: typeof spec.version === 'string' ? spec.version : '' },
     ...(typeof value.description === 'string' && { description: value.description }),
     ...(auth !== undefined && { auth }),
-    ...(typeof value.etag === 'string' && value.etag !== '' && { etag: value.etag }),
-    ...(typeof value.createdAt === 'number' && { createdAt: value.createdAt })
+    ...(typeof value.etag === 'string' && value.etag !== '' && { etag: value.etag })
   }
+}
+
+/** Adobe's ids are UUIDs: the same id may be written in either case. */
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
 }
 
 function toWriteResult(res: Response, label: string): WriteResult {

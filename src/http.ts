@@ -111,7 +111,7 @@ export class Transport {
     const { policy, deadline } = this.options
     const started = this.clock.now()
     for (let attempt = 1; ; attempt++) {
-      const exchange = await this.exchange(req, attempt)
+      const exchange = await this.exchange(req, attempt, recover !== undefined)
       const outcome = this.judge(req, exchange)
       if ('json' in outcome) return outcome
       const elapsedMs = this.clock.now() - started
@@ -128,10 +128,6 @@ export class Transport {
           ...(gaveUp !== undefined && { gaveUp })
         })
       if (!outcome.retryable) throw fail()
-      if (recover !== undefined && outcome.uncertain) {
-        const recovered = await this.tryRecover(recover, fail)
-        if (recovered !== undefined) return { recovered }
-      }
       const decision = decideRetry({
         attempt,
         policy,
@@ -139,11 +135,18 @@ export class Transport {
         ...(outcome.retryAfterMs !== undefined && { retryAfterMs: outcome.retryAfterMs }),
         ...(this.options.random !== undefined && { random: this.options.random })
       })
+      if (decision.retry) {
+        this.options.info?.(
+          `${req.service} ${req.label}: ${describe(outcome)}; retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts}).`
+        )
+        await this.clock.sleep(decision.delayMs)
+      }
+      // Asked after the wait, not before: a create still being saved behind a 5xx has had time to show.
+      if (recover !== undefined && outcome.uncertain) {
+        const recovered = await this.tryRecover(recover, fail)
+        if (recovered !== undefined) return { recovered }
+      }
       if (!decision.retry) throw fail(decision.reason)
-      this.options.info?.(
-        `${req.service} ${req.label}: ${describe(outcome)}; retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${policy.maxAttempts}).`
-      )
-      await this.clock.sleep(decision.delayMs)
     }
   }
 
@@ -157,10 +160,11 @@ export class Transport {
   }
 
   /** One attempt, cut off when the step's time runs out. */
-  private async exchange(req: Request, attempt: number): Promise<Exchange> {
+  private async exchange(req: Request, attempt: number, mayTakeEffect: boolean): Promise<Exchange> {
     const { deadline, policy } = this.options
     const remaining = deadline.remainingMs()
-    const timeout = () => new TimeoutError(deadline.totalMs, `${req.service} ${req.label}`, attempt, policy.maxAttempts)
+    const note = mayTakeEffect ? 'It may have taken effect even so; the next run finds it by name instead of creating another.' : undefined
+    const timeout = () => new TimeoutError(deadline.totalMs, `${req.service} ${req.label}`, attempt, policy.maxAttempts, note)
     if (remaining <= 0) throw timeout()
     const client = this.clientFor(req.url)
     const headers = { accept: 'application/json', ...req.headers }
@@ -200,10 +204,13 @@ export class Transport {
       }
     }
     const { status, headers, body } = exchange
-    if ((status >= 200 && status < 300) || req.accept?.includes(status)) {
+    const success = status >= 200 && status < 300
+    if (success || req.accept?.includes(status)) {
       try {
         return { status, headers, json: body.trim() === '' ? undefined : JSON.parse(body) }
       } catch {
+        // An accepted error status speaks through its status alone, whatever its body.
+        if (!success) return { status, headers, json: undefined }
         // A 2xx cut short or mangled on the way: as good as no answer.
         return { status, networkError: 'the response body is not valid JSON', retryable: true, uncertain: true }
       }
@@ -248,6 +255,6 @@ function describe(f: Failure): string {
   return `HTTP ${f.status}${code}${f.networkError !== undefined ? ` (${f.networkError})` : ''}`
 }
 
-export function isRecovered<T>(value: Response | Recovered<T>): value is Recovered<T> {
+export function isRecovered<T>(value: object): value is Recovered<T> {
   return 'recovered' in value
 }

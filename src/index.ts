@@ -6,3 +6,7 @@ import { openEarlyConnections } from './early-connect.js'
 await openEarlyConnections()
 const { run } = await import('./main.js')
 await run()
+// The run is over and its outputs are written. A request tunnelled through a proxy cannot always
+// be cut off (@actions/http-client's tunnel agent cannot destroy a pending CONNECT), so nothing
+// may keep the step alive for long after this; the timer itself holds nothing open.
+setTimeout(() => process.exit(), 1000).unref()

@@ -147,7 +147,8 @@ export function readConfig(getInput: GetInput): Config {
 
   const s3 = readS3Auth(r)
 
-  const connectionSpecId = r.withDefault('connection-spec-id')
+  // Lower case, as Flow Service writes ids, so that lookups compare like with like.
+  const connectionSpecId = r.withDefault('connection-spec-id').toLowerCase()
   r.check(
     'connection-spec-id',
     connectionSpecId,
@@ -281,7 +282,9 @@ function readUrl(r: Reader, name: 'ims-url' | 'flow-service-url', value: string)
   const url = parseUrl(value)
   const example = DEFAULTS[name]
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    r.fail(`Input '${name}' must be an absolute https:// URL such as '${example}'; got '${printable(value)}'.`)
+    // Whatever stands before an '@' could be a password typed into the URL.
+    const shown = printable(value.replace(/\/\/[^/@]*@/, '//***@'))
+    r.fail(`Input '${name}' must be an absolute https:// URL such as '${example}'; got '${shown}'.`)
     return value
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {

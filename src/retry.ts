@@ -34,11 +34,7 @@ const RETRYABLE_NETWORK_CODES = new Set([
   'ENETUNREACH',
   'ENETDOWN',
   'EAI_AGAIN',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT'
+  'ERR_STREAM_PREMATURE_CLOSE'
 ])
 
 export function isRetryableStatus(status: number): boolean {
@@ -114,8 +110,5 @@ export class Deadline {
   }
   remainingMs(): number {
     return Math.max(0, this.endsAt - this.clock.now())
-  }
-  expired(): boolean {
-    return this.remainingMs() <= 0
   }
 }

@@ -26,3 +26,6 @@ export const CONTRACT_INPUTS = [
   'timeout-seconds',
   'max-attempts'
 ]
+
+/** The contract's secret inputs: what the tests scan every output for. */
+export const CONTRACT_SECRET_INPUTS = ['client-secret', 'access-token', 's3-access-key', 's3-secret-key', 's3-session-token']

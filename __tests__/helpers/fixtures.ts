@@ -1,7 +1,7 @@
 // Inputs that point the action at an emulator, with the emulator's demo credentials.
 
 import { DEMO, type Emulator } from '../../emulator/index.js'
-import { SECRET_INPUTS } from '../../src/inputs.js'
+import { CONTRACT_SECRET_INPUTS } from './contract.js'
 
 export const SPEC_ID = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
 
@@ -22,7 +22,7 @@ export function emulatorInputs(emulator: Emulator, overrides: Record<string, str
 
 /** Every secret value the inputs hold, plus every bearer token the action sent (the one IMS issued). */
 export function secretsOf(inputs: Record<string, string | undefined>, emulator?: Emulator): string[] {
-  const values = SECRET_INPUTS.map((n) => inputs[n]).filter((v): v is string => v !== undefined && v !== '')
+  const values = CONTRACT_SECRET_INPUTS.map((n) => inputs[n]).filter((v): v is string => v !== undefined && v !== '')
   const tokens = (emulator?.requests() ?? []).map((r) => r.headers.authorization?.replace(/^Bearer /, '') ?? '')
   return [...new Set([...values, ...tokens.filter((t) => t !== '')])]
 }

@@ -1,5 +1,6 @@
 // The connections a run opens before it has loaded: which hosts, and that a request then uses them.
 
+import { createServer } from 'node:net'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { earlyTargets, openEarlyConnections, releaseEarlyConnections, takeEarlyConnection } from '../../src/early-connect.js'
 
@@ -58,8 +59,16 @@ describe('openEarlyConnections', () => {
   })
 
   it('closes connections no request took', async () => {
-    await openEarlyConnections({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': emulator.flowServiceUrl })
+    const server = createServer((socket) => socket.on('close', () => (closedByPeer += 1)))
+    let closedByPeer = 0
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    const port = typeof address === 'object' && address !== null ? address.port : 0
+    await openEarlyConnections({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': `http://127.0.0.1:${port}/x` })
+    await new Promise((resolve) => setTimeout(resolve, 50))
     releaseEarlyConnections()
-    expect(takeEarlyConnection(new URL(emulator.flowServiceUrl).origin)).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(closedByPeer).toBe(1)
+    await new Promise((resolve) => server.close(resolve))
   })
 })

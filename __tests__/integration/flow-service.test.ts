@@ -172,6 +172,23 @@ describe('ensureConnection', () => {
     expect(JSON.parse(patch?.body ?? '')[1]).toEqual({ op: 'add', path: '/description', value: 'given' })
   })
 
+  it('reads again and retries once on a 412 whatever its body', async () => {
+    const seeded = emulator.store.seed({ name: 'S3 Connection' })
+    emulator.faults.add({
+      method: 'PATCH',
+      route: '/connections/*',
+      action: { type: 'status', status: 412, body: '<html>Precondition Failed</html>' }
+    })
+    const outcome = await ensureConnection(client(), plan(), logger)
+    expect(outcome).toMatchObject({ id: seeded.id, operation: 'updated' })
+    expect(emulator.requests().map((r) => `${r.method} ${r.route} ${r.status ?? ''}`)).toEqual([
+      'GET /connections 200',
+      'PATCH /connections/{id} 412',
+      'GET /connections/{id} 200',
+      'PATCH /connections/{id} 200'
+    ])
+  })
+
   it('gives up when the etag is stale twice, naming the connection', async () => {
     const seeded = emulator.store.seed({ name: 'S3 Connection' })
     emulator.faults.add({ method: 'PATCH', route: '/connections/*', times: 2, action: { type: 'status', status: 412 } })

@@ -194,12 +194,4 @@ describe('Transport', () => {
     expect(emulator.stats().flow.connections).toBe(1)
     expect(emulator.stats().flow.requests).toBe(2)
   })
-
-  it('closes a warmed connection no request took', async () => {
-    const { t } = transport()
-    t.warmUp(emulator.flowServiceUrl)
-    t.close()
-    await new Promise((r) => setTimeout(r, 50))
-    expect(emulator.requests()).toHaveLength(0)
-  })
 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { DEFAULTS, InputError, isLoopback, isValidBucketName, readConfig, SECRET_INPUTS } from '../../src/inputs.js'
+import { CONTRACT_SECRET_INPUTS } from '../helpers/contract.js'
 
 const VALID: Record<string, string> = {
   'client-id': 'abc123clientid',
@@ -122,6 +123,12 @@ describe('readConfig with valid inputs', () => {
     expect(read({ 'timeout-seconds': '2.5', 'max-attempts': '1' })).toMatchObject({ timeoutSeconds: 2.5, maxAttempts: 1 })
   })
 
+  it('lower-cases the connection spec id, as Flow Service writes ids', () => {
+    expect(read({ 'connection-spec-id': 'ECADC60C-7455-4D87-84DC-2A0E293D997B' }).connectionSpecId).toBe(
+      'ecadc60c-7455-4d87-84dc-2a0e293d997b'
+    )
+  })
+
   it('accepts every if-exists mode', () => {
     for (const mode of ['update', 'reuse', 'fail', 'create']) expect(read({ 'if-exists': mode }).ifExists).toBe(mode)
   })
@@ -212,6 +219,16 @@ describe('readConfig rejects bad input with one message naming the input', () =>
       expect.stringContaining("'if-exists'"),
       expect.stringContaining("'max-attempts'")
     ])
+  })
+
+  it('masks exactly the secret inputs of the contract', () => {
+    expect([...SECRET_INPUTS].sort()).toEqual([...CONTRACT_SECRET_INPUTS].sort())
+  })
+
+  it('never echoes credentials typed into a URL', () => {
+    const [problem] = problemsOf({ 'ims-url': 'htps://user:TOPSECRET@ims.example.com' })
+    expect(problem).toContain("got 'htps://***@ims.example.com'")
+    expect(problem).not.toContain('TOPSECRET')
   })
 
   it('never echoes a secret value in a message', () => {

@@ -1,5 +1,5 @@
 import { describeDryRun } from '../../src/dry-run.js'
-import { continuationToken, lookupFilters } from '../../src/flow-service.js'
+import { continuationToken, lookupQuery } from '../../src/flow-service.js'
 import { readConfig } from '../../src/inputs.js'
 import { authFor, planFor, redactParams } from '../../src/plan.js'
 
@@ -52,16 +52,18 @@ describe('authFor builds the body of the S3 auth specs', () => {
   })
 })
 
-describe('lookupFilters', () => {
+describe('lookupQuery', () => {
   const spec = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
-  it('filters on name and spec, the name URL-encoded', () => {
-    expect(lookupFilters('My S3 & "co" #1 50% ==é', spec)).toEqual([
-      'property=name==My%20S3%20%26%20%22co%22%20%231%2050%25%20%3D%3D%C3%A9',
-      `property=connectionSpec.id==${spec}`
-    ])
+  it('filters on name and spec, the name URL-encoded, and asks for pages of 100', () => {
+    expect(lookupQuery('My S3 & "co" #1 50% ==é', spec)).toBe(
+      `property=name==My%20S3%20%26%20%22co%22%20%231%2050%25%20%3D%3D%C3%A9&property=connectionSpec.id==${spec}&limit=100`
+    )
   })
   it('filters on the spec only when the name holds a comma, which the service reads as OR', () => {
-    expect(lookupFilters('a,b', spec)).toEqual([`property=connectionSpec.id==${spec}`])
+    expect(lookupQuery('a,b', spec)).toBe(`property=connectionSpec.id==${spec}&limit=100`)
+  })
+  it("carries the page's continuation token, encoded", () => {
+    expect(lookupQuery('a', spec, 'x/y=')).toBe(`property=name==a&property=connectionSpec.id==${spec}&limit=100&continuationToken=x%2Fy%3D`)
   })
 })
 
@@ -89,7 +91,7 @@ describe('describeDryRun', () => {
     expect(text).toContain('1. POST https://ims-na1.adobelogin.com/ims/token/v3')
     expect(text).toContain('client_secret=***')
     expect(text).toContain(
-      '2. GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b'
+      '2. GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b&limit=100'
     )
     expect(text).toContain('3. POST https://platform.adobe.io/data/foundation/flowservice/connections  (when none exists)')
     expect(text).toContain('"s3SecretKey": "***"')
