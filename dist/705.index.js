@@ -1085,8 +1085,9 @@ function getAccessToken(config, transport, secrets) {
 }
 async function verify(flow, outcome) {
     const entries = await verifyConnection(flow, outcome.id);
-    core/* info */.pq(`Verified: Flow Service listed ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} of the bucket through connection ${outcome.id}.`);
-    return `yes: ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} listed`;
+    const count = `${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'}`;
+    core/* info */.pq(`Verified: Flow Service listed ${count} of the bucket through connection ${outcome.id}.`);
+    return `yes: ${count} listed`;
 }
 async function dryRun(config) {
     const runContext = loadRunContext();

@@ -75,10 +75,9 @@ function getAccessToken(config: Config, transport: Transport, secrets: Secrets):
 
 async function verify(flow: FlowServiceClient, outcome: Outcome): Promise<string> {
   const entries = await verifyConnection(flow, outcome.id)
-  core.info(
-    `Verified: Flow Service listed ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} of the bucket through connection ${outcome.id}.`
-  )
-  return `yes: ${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'} listed`
+  const count = `${entries.length} top-level entr${entries.length === 1 ? 'y' : 'ies'}`
+  core.info(`Verified: Flow Service listed ${count} of the bucket through connection ${outcome.id}.`)
+  return `yes: ${count} listed`
 }
 
 async function dryRun(config: Config): Promise<void> {
