@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { DEMO, startEmulator, type Emulator } from '../emulator/index.js'
-import { BUNDLE, inputEnv, node24, ROOT, runnerEnv } from './runner.js'
+import { bundleOf, inputEnv, node24, ROOT, runnerEnv } from './runner.js'
 
 const REPS = Number(process.env.BENCH_REPS ?? 15)
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50)
@@ -172,7 +172,7 @@ async function benchScenario(emulator: Emulator, s: Scenario): Promise<Row> {
   for (let rep = 0; rep < REPS; rep++) {
     // Interleaved, so that drift in the machine's load touches all three alike.
     prepare(emulator, s)
-    const action = await measure(node, [BUNDLE], actionEnv(emulator, s))
+    const action = await measure(node, [bundleOf('connection')], actionEnv(emulator, s))
     if (action.code !== 0) throw new Error(`the action failed in "${s.title}":\n${action.stdout}`)
     row.action.push(action)
     row.counts = countsOf(emulator)
@@ -239,7 +239,7 @@ try {
     '- **peer** = `scripts/bench-peer.sh`: bash with curl and jq making the same calls, one process and one handshake per call.',
     '- Peak memory is the maximum resident set size reported by GNU time.',
     '',
-    "How the action gets near the floor: `src/index.ts` dials the run's hosts before the rest of the bundle is loaded (Node issues a connect only from the event loop, which loading a 1 MB chunk blocks), so the handshakes overlap start-up; the Flow Service connection is ready while the IMS request is in flight; each host gets one keep-alive connection; `@actions/github` (a 216 KB chunk, about 13 ms to load) is loaded while the first request waits. Before the early connections, this benchmark measured action/floor of 1.40 to 1.49.",
+    "How the action gets near the floor: `src/connection/index.ts` dials the run's hosts before the rest of the bundle is loaded (Node issues a connect only from the event loop, which loading a 1 MB chunk blocks), so the handshakes overlap start-up; the Flow Service connection is ready while the IMS request is in flight; each host gets one keep-alive connection; `@actions/github` (a 216 KB chunk, about 13 ms to load) is loaded while the first request waits. Before the early connections, this benchmark measured action/floor of 1.40 to 1.49.",
     '',
     table,
     '',

@@ -1,5 +1,5 @@
 // `npm run demo`: the action's main job against the emulator, as a workflow would run it.
-// Starts the emulator, runs dist/index.js under Node 24 the way the runner does (INPUT_*
+// Starts the emulator, runs dist/connection/index.js under Node 24 the way the runner does (INPUT_*
 // variables, GITHUB_OUTPUT), then runs it again with a rotated key, then explores the bucket
 // with the connection-id output as a later step would.
 

@@ -1,4 +1,4 @@
-// `npm run local-action`: runs the action's TypeScript source (src/main.ts, which exports run())
+// `npm run local-action`: runs the action's TypeScript source (src/connection/main.ts, which exports run())
 // under @github/local-action against the Flow Service + IMS emulator on http://127.0.0.1:8787.
 // Starts the emulator in-process unless one already answers there (e.g. `npm run emulator` in
 // another terminal), and reads inputs from .env when it exists, else from .env.example.
@@ -39,7 +39,11 @@ function runLocalAction(dotenv: string): Promise<{ code: number; failed: boolean
   return new Promise((resolve, reject) => {
     // Keep chalk's colours when our own output is a terminal, although the child's is a pipe.
     const env = process.stdout.isTTY && process.env.FORCE_COLOR === undefined ? { ...process.env, FORCE_COLOR: '1' } : process.env
-    const child = spawn('npx', ['local-action', '.', 'src/main.ts', dotenv], { cwd: ROOT, env, stdio: ['inherit', 'pipe', 'inherit'] })
+    const child = spawn('npx', ['local-action', '.', 'src/connection/main.ts', dotenv], {
+      cwd: ROOT,
+      env,
+      stdio: ['inherit', 'pipe', 'inherit']
+    })
     let failed = false
     let partial = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

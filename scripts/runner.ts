@@ -1,4 +1,4 @@
-// Runs the bundled action as the GitHub runner does: `node24 dist/index.js` with INPUT_*
+// Runs a bundled action as the GitHub runner does: `node24 dist/<action>/index.js` with INPUT_*
 // variables (hyphens kept), a GITHUB_OUTPUT file and a GITHUB_STEP_SUMMARY file.
 // Shared by the end-to-end tests, the demo and the benchmark.
 
@@ -10,7 +10,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const BUNDLE = join(ROOT, 'dist', 'index.js')
+/** The repository's actions, each bundled into its own folder of dist/. */
+export type ActionName = 'connection' | 'explore' | 'dataflow'
+
+export function bundleOf(action: ActionName): string {
+  return join(ROOT, 'dist', action, 'index.js')
+}
 
 let cachedNode: string | undefined
 
@@ -26,11 +31,16 @@ export function node24(): string {
 }
 
 export interface RunOptions {
+  /** Which action to run; the connection action by default. */
+  action?: ActionName
   inputs: Record<string, string | undefined>
   env?: Record<string, string>
   debug?: boolean
   /** Kill the process after this long (a test guard; the action's own timeout should act first). */
   killAfterMs?: number
+  /** Send `signal` after this long, as the runner does when a job is cancelled. */
+  signalAfterMs?: number
+  signal?: NodeJS.Signals
 }
 
 export interface RunResult {
@@ -98,7 +108,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
   const started = Date.now()
   try {
-    const { exitCode, stdout, stderr } = await spawnCollect(node24(), [BUNDLE], env, options.killAfterMs ?? 60_000)
+    const { exitCode, stdout, stderr } = await spawnCollect(node24(), [bundleOf(options.action ?? 'connection')], env, options)
     const durationMs = Date.now() - started
     const outputText = readFileSync(outputFile, 'utf8')
     const lines = stdout.split('\n')
@@ -121,17 +131,20 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
 }
 
-function spawnCollect(command: string, args: string[], env: Record<string, string>, killAfterMs: number) {
+function spawnCollect(command: string, args: string[], env: Record<string, string>, options: RunOptions) {
   return new Promise<{ exitCode: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(command, args, { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const guard = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000)
+    const signal =
+      options.signalAfterMs !== undefined ? setTimeout(() => child.kill(options.signal ?? 'SIGINT'), options.signalAfterMs) : undefined
     child.on('error', reject)
     child.on('close', (exitCode) => {
       clearTimeout(guard)
+      clearTimeout(signal)
       resolve({ exitCode, stdout, stderr })
     })
   })

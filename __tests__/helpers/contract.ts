@@ -9,6 +9,7 @@ export const CONTRACT_INPUTS = [
   'scopes',
   'ims-url',
   'flow-service-url',
+  'platform-url',
   'connection-name',
   'description',
   'auth-type',

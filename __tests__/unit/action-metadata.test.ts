@@ -37,8 +37,8 @@ describe('action.yml', () => {
     for (const output of Object.values(action.outputs)) expect(output.description?.length).toBeGreaterThan(10)
   })
 
-  it('runs dist/index.js on node24 and has Marketplace branding', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  it('runs dist/connection/index.js on node24 and has Marketplace branding', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/connection/index.js' })
     expect(action.branding.icon).toMatch(/^[a-z-]+$/)
     expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(action.branding.color)
     expect(action.description.length).toBeLessThanOrEqual(125)

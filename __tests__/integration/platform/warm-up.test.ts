@@ -1,0 +1,119 @@
+// The connections a run opens before it has loaded: which hosts (one proxy rule, NO_PROXY
+// included), and that the first request to a host then uses its connection.
+
+import { request, type Agent } from 'node:http'
+import { createServer } from 'node:net'
+import { startEmulator, type Emulator } from '../../../emulator/index.js'
+import { Pool } from '../../../src/platform/transport/pool.js'
+import { releaseSpares, startupTargets, takeSpare, warmUpFromEnv, type EnvInput } from '../../../src/platform/transport/warm-up.js'
+
+const FLOW = 'https://flow.example.com/data/foundation/flowservice'
+const base = { 'INPUT_CLIENT-ID': 'client', 'INPUT_FLOW-SERVICE-URL': FLOW }
+const services = (input: EnvInput): string[] => [input('flow-service-url') || 'https://platform.adobe.io/data/foundation/flowservice']
+const origins = (env: NodeJS.ProcessEnv) => startupTargets(env, services).map((u) => u.origin)
+
+describe('startupTargets', () => {
+  const saved = { ...process.env }
+  afterEach(() => {
+    process.env = { ...saved }
+  })
+
+  it("dials the action's services, and IMS only when a client secret will be exchanged", () => {
+    expect(origins(base)).toEqual(['https://flow.example.com'])
+    expect(origins({ ...base, 'INPUT_CLIENT-SECRET': 's', 'INPUT_IMS-URL': 'https://ims.example.com' })).toEqual([
+      'https://flow.example.com',
+      'https://ims.example.com'
+    ])
+  })
+  it('uses the defaults for URLs not given', () => {
+    expect(origins({ 'INPUT_CLIENT-ID': 'c', 'INPUT_CLIENT-SECRET': 's' })).toEqual([
+      'https://platform.adobe.io',
+      'https://ims-na1.adobelogin.com'
+    ])
+  })
+  it('dials nothing outside a run, on a dry run, or for a URL the inputs will reject', () => {
+    expect(origins({})).toEqual([])
+    expect(origins({ ...base, 'INPUT_DRY-RUN': 'True' })).toEqual([])
+    expect(origins({ ...base, 'INPUT_FLOW-SERVICE-URL': 'http://flow.example.com' })).toEqual([])
+    expect(origins({ ...base, 'INPUT_FLOW-SERVICE-URL': 'not a url' })).toEqual([])
+    expect(origins({ ...base, 'INPUT_FLOW-SERVICE-URL': 'http://127.0.0.1:8787/x' })).toEqual(['http://127.0.0.1:8787'])
+  })
+  it('follows the one proxy rule: nothing through HTTPS_PROXY, except hosts NO_PROXY names', () => {
+    process.env.HTTPS_PROXY = 'http://proxy.example.com:3128'
+    expect(origins({ ...base, 'INPUT_CLIENT-SECRET': 's', 'INPUT_IMS-URL': 'https://ims.example.com' })).toEqual([])
+    process.env.NO_PROXY = 'flow.example.com'
+    expect(origins({ ...base, 'INPUT_CLIENT-SECRET': 's', 'INPUT_IMS-URL': 'https://ims.example.com' })).toEqual([
+      'https://flow.example.com'
+    ])
+    process.env.NO_PROXY = '.example.com'
+    expect(origins({ ...base, 'INPUT_CLIENT-SECRET': 's', 'INPUT_IMS-URL': 'https://ims.example.com' })).toEqual([
+      'https://flow.example.com',
+      'https://ims.example.com'
+    ])
+  })
+})
+
+describe('warmUpFromEnv and the pool', () => {
+  let emulator: Emulator
+  beforeAll(async () => {
+    emulator = await startEmulator()
+  })
+  afterAll(async () => {
+    await emulator.close()
+  })
+  beforeEach(() => emulator.reset())
+  afterEach(() => releaseSpares())
+
+  it('has a connection under way before it resolves, and hands it over once', async () => {
+    const origin = new URL(emulator.flowServiceUrl).origin
+    await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': emulator.flowServiceUrl }, services)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(emulator.stats().flow.connections).toBe(1)
+    const socket = takeSpare(origin)
+    expect(socket?.destroyed).toBe(false)
+    expect(takeSpare(origin)).toBeUndefined()
+    socket?.destroy()
+  })
+
+  it("gives the spare to the origin's first request, so that the run uses one connection", async () => {
+    await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': emulator.flowServiceUrl }, services)
+    const pool = new Pool('test')
+    const agent = pool.agentFor(new URL(emulator.flowServiceUrl))
+    const health = new URL('/__emulator/health', emulator.flowServiceUrl)
+    await get(agent, health)
+    await get(agent, health)
+    pool.close()
+    expect(emulator.stats().flow.connections).toBe(1)
+  })
+
+  it('waits for DNS on a host name, and gives nothing for a connection that failed', async () => {
+    await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': 'http://localhost:1/x' }, services)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(takeSpare('http://localhost:1')).toBeUndefined()
+  })
+
+  it('closes connections no request took', async () => {
+    let closedByPeer = 0
+    const server = createServer((socket) => socket.on('close', () => (closedByPeer += 1)))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    const port = typeof address === 'object' && address !== null ? address.port : 0
+    await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': `http://127.0.0.1:${port}/x` }, services)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    releaseSpares()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(closedByPeer).toBe(1)
+    await new Promise((resolve) => server.close(resolve))
+  })
+})
+
+function get(agent: Agent, url: URL): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    request(url, { agent }, (res) => {
+      res.resume()
+      res.on('end', () => resolve())
+    })
+      .on('error', reject)
+      .end()
+  })
+}

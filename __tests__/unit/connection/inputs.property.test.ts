@@ -1,0 +1,35 @@
+import fc from 'fast-check'
+import { readConfig, SECRET_INPUTS } from '../../../src/connection/inputs.js'
+import { InputError } from '../../../src/platform/input-reader.js'
+import { CONTRACT_INPUTS } from '../../helpers/contract.js'
+
+// Strings shaped like secrets: long enough that finding one in a message cannot be chance.
+const secretValue = fc.string({ minLength: 12, maxLength: 40, unit: 'grapheme' }).map((s) => `SECRET-${s}`)
+const anyValue = fc.oneof(
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('', ' ', 'true', '0', 'https://x', 'iam-role')
+)
+
+describe('readConfig on arbitrary input', () => {
+  it('either returns a config or throws one InputError naming inputs, and never echoes a secret', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...CONTRACT_INPUTS), anyValue),
+        fc.dictionary(fc.constantFrom(...SECRET_INPUTS), secretValue),
+        (values, secrets) => {
+          const all: Record<string, string> = { ...values, ...secrets }
+          try {
+            readConfig((name) => all[name] ?? '')
+            return true
+          } catch (error) {
+            if (!(error instanceof InputError)) return false
+            if (error.problems.length === 0 || !error.problems.every((p) => /'[a-z0-9-]+'/.test(p))) return false
+            return Object.values(secrets).every((secret) => !error.message.includes(secret.trim()))
+          }
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+})

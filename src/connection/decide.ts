@@ -1,0 +1,104 @@
+// What a run does with what the sandbox holds: pure functions of (what exists, the inputs),
+// each row of the README's decision table a unit test.
+
+import { quoted } from '../platform/text.js'
+import type { Found } from './client.js'
+import type { IfExists } from './inputs.js'
+
+export interface Plan {
+  name: string
+  sandboxName: string
+  spec: { id: string; version: string }
+  /** 'Access Key' or 'IAMRole Based': what this run's credentials are. */
+  authSpecName: string
+  ifExists: IfExists
+}
+
+export type Decision =
+  { kind: 'create' } | { kind: 'update'; target: Found } | { kind: 'reuse'; target: Found } | { kind: 'fail'; reason: string }
+
+/** Which of a listing's ids a message shows; the rest are counted. */
+export const MAX_IDS_SHOWN = 10
+
+export function decide(found: readonly Found[], plan: Plan): Decision {
+  if (plan.ifExists === 'create' || found.length === 0) return { kind: 'create' }
+  return decideExisting(found, plan)
+}
+
+/** What if-exists says when connections exist (also for one adopted or kept after a create). */
+export function decideExisting(found: readonly Found[], plan: Plan): Exclude<Decision, { kind: 'create' }> {
+  const where = `in sandbox ${quoted(plan.sandboxName)}`
+  const [only, ...others] = found
+  if (only === undefined || others.length > 0) {
+    return {
+      kind: 'fail',
+      reason:
+        `${found.length} connections named ${quoted(plan.name)} exist ${where}${idList(found)}; if-exists '${plan.ifExists}' needs at most one, so nothing was changed. ` +
+        'Delete the extra ones (DELETE /connections/{id}) or choose another connection-name.'
+    }
+  }
+  if (plan.ifExists === 'fail') {
+    return {
+      kind: 'fail',
+      reason: `A connection named ${quoted(plan.name)} already exists ${where}${idList(found)}, and if-exists is 'fail'. Use if-exists 'update' or 'reuse' to adopt it, or choose another connection-name.`
+    }
+  }
+  const mismatch = mismatchOf(only, plan)
+  if (mismatch !== undefined) return { kind: 'fail', reason: mismatch }
+  return plan.ifExists === 'reuse' ? { kind: 'reuse', target: only } : { kind: 'update', target: only }
+}
+
+/** Why the one connection found cannot be used as this run's, if it cannot. */
+function mismatchOf(found: Found, plan: Plan): string | undefined {
+  const what = `Connection ${found.id} (${quoted(plan.name)})`
+  if (found.spec.version !== '' && found.spec.version !== plan.spec.version) {
+    return `${what} uses connection spec version ${quoted(found.spec.version)}, but connection-spec-version is ${quoted(plan.spec.version)}; nothing was changed. Set connection-spec-version to match, or choose another connection-name.`
+  }
+  if (found.authSpecName !== undefined && found.authSpecName !== plan.authSpecName) {
+    return `${what} uses auth ${quoted(found.authSpecName)}, but this run gives ${quoted(plan.authSpecName)}; Flow Service cannot switch a connection between auth types, so nothing was changed. Delete it, or choose another connection-name.`
+  }
+  return undefined
+}
+
+/**
+ * The one connection every concurrent run agrees to keep: the oldest by createdAt (one without
+ * it counts as newest), then the smallest id. Any run that sees the same set picks the same one.
+ */
+export function survivorOf(connections: readonly Found[]): Found | undefined {
+  return [...connections].sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity) || compareIds(a.id, b.id))[0]
+}
+
+export type Convergence =
+  /** This run's connection is the one to keep (alone, or the oldest of several). */
+  | { kind: 'kept' }
+  /** Another is the one to keep: this run deletes its own and goes on with the survivor. */
+  | { kind: 'lost'; survivor: Found }
+
+/** After a create: which connection stays, given every same-named one listed (this run's included). */
+export function converge(listed: readonly Found[], ownId: string): Convergence {
+  const survivor = survivorOf(listed)
+  return survivor === undefined || sameId(survivor.id, ownId) ? { kind: 'kept' } : { kind: 'lost', survivor }
+}
+
+/** Connections listed now that the run's own lookup did not show: candidates for a lost create. */
+export function newcomers(before: ReadonlySet<string>, now: readonly Found[]): Found[] {
+  return now.filter((c) => !before.has(c.id.toLowerCase()))
+}
+
+/** ' (id-1, id-2, … and 5 more)': at most MAX_IDS_SHOWN ids, then the count of the rest. */
+export function idList(items: readonly Found[]): string {
+  if (items.length === 0) return ''
+  const shown = items.slice(0, MAX_IDS_SHOWN).map((c) => c.id)
+  const more = items.length - shown.length
+  return ` (${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`
+}
+
+function compareIds(a: string, b: string): number {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
+}

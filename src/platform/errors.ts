@@ -1,0 +1,213 @@
+// Adobe answers errors in three shapes (Flow Service, API gateway, generic) and IMS in a
+// fourth; this turns any of them into one readable sentence with status, code and request id.
+// Every part that came from the server is printed through oneLine: it cannot start a line.
+
+import { isObject, type JsonObject } from './json.js'
+import { formatSeconds } from './retry.js'
+import { oneLine } from './text.js'
+
+export type Service = 'Flow Service' | 'IMS' | 'Catalog' | 'Data Prep'
+
+// Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
+// (a test runner's VM context), where instanceof Error is false.
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string'
+}
+
+/** Any thrown value as an Error, its errno code kept. */
+export function toError(value: unknown): Error & { code?: string } {
+  return isErrorLike(value) ? value : new Error(String(value))
+}
+
+export function errorMessage(value: unknown): string {
+  return toError(value).message
+}
+
+export function errorStack(value: unknown): string | undefined {
+  return isErrorLike(value) ? value.stack : undefined
+}
+
+export interface AdobeError {
+  code?: string
+  message?: string
+  requestId?: string
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/** Longest raw (non-JSON) error body quoted in a message. */
+const RAW_BODY_CHARS = 300
+
+/**
+ * Reads whichever of Adobe's error shapes the body holds; falls back to the raw text. The body
+ * must already be redacted: the fallback cuts it, and a cut must never split a secret.
+ */
+export function decodeAdobeError(body: string, requestIdHeader?: string): AdobeError {
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    json = undefined
+  }
+  const fromBody = isObject(json) ? decodeShape(json) : { message: str(oneLine(body, RAW_BODY_CHARS)) }
+  const requestId = fromBody.requestId ?? str(requestIdHeader)
+  return {
+    ...(fromBody.code !== undefined && { code: fromBody.code }),
+    ...(fromBody.message !== undefined && { message: fromBody.message }),
+    ...(requestId !== undefined && { requestId })
+  }
+}
+
+function decodeShape(json: JsonObject): AdobeError {
+  const report = isObject(json.report) ? json.report : {}
+  const requestId = str(report['request-id']) ?? str(json['request-id']) ?? str(json.requestId)
+  const withId = (e: AdobeError): AdobeError => (requestId !== undefined ? { ...e, requestId } : e)
+
+  // Flow Service: {"type": ".../errors/FLOW-1415-400", "title", "report": {"detailed-message"}, "errorMessage"}
+  const type = str(json.type)
+  const flowCode = type?.match(/([A-Z]+-\d+-\d{3})$/)?.[1]
+  if (flowCode !== undefined || isObject(json.report)) {
+    const message = str(report['detailed-message']) ?? str(json.errorMessage) ?? str(json.title) ?? str(json.detail)
+    return withId({ ...(flowCode !== undefined && { code: flowCode }), ...(message !== undefined && { message }) })
+  }
+  // API gateway: {"error_code": "401013", "message": "Oauth token is not valid"}
+  const gatewayCode = str(json.error_code) ?? (typeof json.error_code === 'number' ? String(json.error_code) : undefined)
+  if (gatewayCode !== undefined) {
+    const message = str(json.message)
+    return withId({ code: gatewayCode, ...(message !== undefined && { message }) })
+  }
+  // IMS: {"error": "invalid_client", "error_description": "invalid client_secret parameter"}
+  const imsCode = str(json.error)
+  if (imsCode !== undefined) {
+    const message = str(json.error_description)
+    return withId({ code: imsCode, ...(message !== undefined && { message }) })
+  }
+  // Generic: {"type", "status", "title": "BadRequestError", "detail": "A valid content-type must be specified"}
+  const title = str(json.title)
+  const detail = str(json.detail) ?? str(json.message)
+  const code = title !== undefined && /^[A-Za-z]+$/.test(title) ? title : undefined
+  const message = detail ?? title
+  return withId({ ...(code !== undefined && { code }), ...(message !== undefined && { message }) })
+}
+
+/** Hints keyed by the code Adobe sends: what to do about an error. */
+export type Hints = Readonly<Record<string, string>>
+
+/** What to do about the errors every action meets: credentials, organization, sandbox, permissions. */
+const SESSION_HINTS: Hints = {
+  '401013': "the access token is not valid or has expired; check 'client-id'/'client-secret', or mint a fresh 'access-token'",
+  '403010': 'no access token was sent',
+  '403000': "the API key is missing; check 'client-id'",
+  '403003': "the API key is not valid; check 'client-id' (the Client ID of the Developer Console project)",
+  '429050': 'Adobe is throttling this integration; retry later',
+  'FLOW-2001-401': "check 'ims-org-id'",
+  'FLOW-2002-401': "check 'ims-org-id'",
+  'FLOW-2121-403': "the organization does not match the credentials; check 'ims-org-id'",
+  'FLOW-2105-400': "check 'sandbox-name'",
+  'FLOW-2100-404': "no such sandbox; check 'sandbox-name'",
+  'FLOW-2118-403': 'the Developer Console project lacks the Sources permission for this sandbox',
+  'FLOW-2120-403': 'the Developer Console project lacks the Sources permission for this sandbox',
+  invalid_client: "check 'client-id' and 'client-secret'",
+  invalid_scope: "check 'scopes' against the APIs of the Developer Console project"
+}
+
+/** The proxy refused the run's credentials: retrying cannot help, and the fix is in HTTPS_PROXY. */
+export const PROXY_REFUSED_HINT =
+  'the proxy refused the credentials (407 Proxy Authentication Required); check the user and password in HTTPS_PROXY (or HTTP_PROXY), or whether NO_PROXY should cover this host'
+
+const TLS_TRUST_ERROR = /SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF)|CERT_UNTRUSTED|unable to verify/i
+
+function hintFor(d: ApiErrorDetails): string {
+  const code = d.adobe?.code
+  const hint = code !== undefined ? (d.hints?.[code] ?? SESSION_HINTS[code]) : undefined
+  if (d.status === 407) return ` Hint: ${PROXY_REFUSED_HINT}.`
+  if (hint !== undefined) return ` Hint: ${hint}.`
+  const { networkError } = d
+  if (networkError !== undefined && TLS_TRUST_ERROR.test(networkError)) {
+    return ' Hint: the server certificate is not trusted; behind a TLS-inspecting proxy or a private CA, set NODE_EXTRA_CA_CERTS to its CA file.'
+  }
+  return ''
+}
+
+export interface ApiErrorDetails {
+  service: Service
+  /** Method and route, never the query (it can hold names) nor secrets: 'POST /connections'. */
+  label: string
+  status?: number
+  adobe?: AdobeError
+  networkError?: string
+  attempts: number
+  elapsedMs: number
+  /** Why retrying stopped, when it was tried more than once. */
+  gaveUp?: string
+  /** The action's own hints, on top of the session's. */
+  hints?: Hints
+}
+
+/** A request that failed for good: a non-retryable answer, or retries exhausted. */
+export class ApiError extends Error {
+  readonly details: ApiErrorDetails
+  constructor(details: ApiErrorDetails) {
+    super(formatApiError(details))
+    this.name = 'ApiError'
+    this.details = details
+  }
+  get status(): number | undefined {
+    return this.details.status
+  }
+  get code(): string | undefined {
+    return this.details.adobe?.code
+  }
+}
+
+export function formatApiError(d: ApiErrorDetails): string {
+  const what = requestName(d.service, d.label)
+  const tries = d.attempts > 1 ? ` after ${d.attempts} attempts in ${formatSeconds(d.elapsedMs)}` : ''
+  const networkError = d.networkError !== undefined ? oneLine(d.networkError) : undefined
+  const cause =
+    d.status !== undefined
+      ? `HTTP ${d.status}${networkError !== undefined ? ` (${networkError})` : ''}`
+      : `network error: ${networkError ?? 'no answer'}`
+  const adobe = d.adobe ?? {}
+  const code = adobe.code !== undefined ? ` ${oneLine(adobe.code, 60)}` : ''
+  const message = adobe.message !== undefined ? `: ${oneLine(adobe.message)}` : ''
+  const requestId = adobe.requestId !== undefined ? ` (request id ${oneLine(adobe.requestId, 100)})` : ''
+  const hint = hintFor(d)
+  const gaveUp = d.gaveUp !== undefined ? ` Gave up: ${d.gaveUp}.` : ''
+  return `${what} failed${tries}: ${cause}${code}${message}${requestId}.${hint}${gaveUp}`
+}
+
+/** The whole step ran out of `timeout-seconds`. */
+export class TimeoutError extends Error {
+  constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number, note?: string) {
+    super(
+      `Timed out after ${formatSeconds(timeoutMs)} (timeout-seconds) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
+        (note !== undefined ? `${note} ` : '') +
+        'Raise timeout-seconds, or check that the service is reachable from the runner.'
+    )
+    this.name = 'TimeoutError'
+  }
+}
+
+/** The service answered 2xx with something this client cannot use. */
+export class UnexpectedResponseError extends Error {
+  constructor(service: Service, label: string, problem: string) {
+    super(`${requestName(service, label)} returned an unexpected response: ${problem}.`)
+    this.name = 'UnexpectedResponseError'
+  }
+}
+
+/** How a request is named in messages: 'IMS token request', 'Flow Service POST /connections'. */
+export function requestName(service: Service, label: string): string {
+  return service === 'IMS' ? 'IMS token request' : `${service} ${label}`
+}
+
+/** The job was cancelled while the step ran: the work stopped, and the clean-up ran. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was cleaned up.')
+    this.name = 'CancelledError'
+  }
+}

@@ -1,0 +1,120 @@
+// The retry policy shared by every HTTP call: what is worth another attempt, and how long
+// to wait first. Pure functions plus an injectable clock, so tests never wait for real.
+
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+export interface RetryPolicy {
+  maxAttempts: number
+  /** First backoff ceiling; it doubles with every attempt up to maxDelayMs. */
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'maxAttempts'> = { baseDelayMs: 500, maxDelayMs: 15_000 }
+
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
+
+// Failures of the connection itself: the request may be sent again. DNS failures other than
+// EAI_AGAIN are configuration mistakes and would only fail again.
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ERR_STREAM_PREMATURE_CLOSE'
+])
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status)
+}
+
+export function isRetryableNetworkError(error: Error & { code?: string }): boolean {
+  if (error.code !== undefined) return RETRYABLE_NETWORK_CODES.has(error.code)
+  // Node reports some hang-ups without a code.
+  return /socket hang up|aborted/i.test(error.message)
+}
+
+/** Full jitter: uniformly random in [0, min(maxDelay, base * 2^(attempt-1))]. */
+export function backoffDelay(attempt: number, policy: Omit<RetryPolicy, 'maxAttempts'>, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
+  return Math.floor(random() * ceiling)
+}
+
+/** Retry-After in delta-seconds or as an HTTP date, in milliseconds from now; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  if (!/[a-z]/i.test(trimmed)) return undefined
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string }
+
+/**
+ * Whether attempt number `attempt` (1-based) may be followed by another, and after how long.
+ * The wait honours Retry-After but never reaches the deadline: a retry that could not even be
+ * sent in time is not worth waiting for.
+ */
+export function decideRetry(input: {
+  attempt: number
+  policy: RetryPolicy
+  remainingMs: number
+  retryAfterMs?: number
+  random?: () => number
+}): RetryDecision {
+  const { attempt, policy, remainingMs } = input
+  if (attempt >= policy.maxAttempts) {
+    return { retry: false, reason: policy.maxAttempts === 1 ? 'max-attempts is 1' : `all ${policy.maxAttempts} attempts used` }
+  }
+  const delayMs = input.retryAfterMs ?? backoffDelay(attempt, policy, input.random)
+  if (delayMs >= remainingMs) {
+    const wait =
+      input.retryAfterMs !== undefined
+        ? `the server asked to wait ${formatSeconds(delayMs)}`
+        : `the next backoff is ${formatSeconds(delayMs)}`
+    return { retry: false, reason: `${wait}, beyond the ${formatSeconds(remainingMs)} left before timeout-seconds` }
+  }
+  return { retry: true, delayMs }
+}
+
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+/** The one budget of the whole step (timeout-seconds): every wait and every request is cut to what is left. */
+export class Deadline {
+  private readonly endsAt: number
+  constructor(
+    /** The step's whole budget, as timeout-seconds gave it (what a timeout message names). */
+    readonly totalMs: number,
+    private readonly clock: Pick<Clock, 'now'> = systemClock,
+    endsAt?: number
+  ) {
+    this.endsAt = endsAt ?? clock.now() + totalMs
+  }
+  remainingMs(): number {
+    return Math.max(0, this.endsAt - this.clock.now())
+  }
+  /**
+   * The same budget less `reserveMs` at its end: the work runs under it, so that the clean-up
+   * after a failure or a timeout (deleting what the run made) still has time within the step's.
+   */
+  withReserve(reserveMs: number): Deadline {
+    return new Deadline(this.totalMs, this.clock, this.endsAt - reserveMs)
+  }
+}

@@ -1,0 +1,140 @@
+// What every action's main does around its own story: masks secrets before anything else,
+// logs through redaction on one line, opens the session (transport, warm connections, token)
+// and turns any error into one failure message.
+
+import * as core from '@actions/core'
+import { PlatformApi, type PlatformService, type Target } from './api.js'
+import { errorMessage, errorStack, type Hints } from './errors.js'
+import { fetchAccessToken } from './ims.js'
+import { DEFAULT_RETRY_POLICY, Deadline } from './retry.js'
+import { Secrets } from './secrets.js'
+import type { Session } from './session.js'
+import { oneLine } from './text.js'
+import { Transport } from './transport/transport.js'
+
+export interface Runtime {
+  secrets: Secrets
+  /** A line in the log: redacted, and on one line whatever it holds. */
+  info: (message: string) => void
+  debug: (message: string) => void
+  warning: (message: string) => void
+}
+
+/** Longest log line: far above any message of ours, short enough to stay readable. */
+const MAX_LINE = 4000
+
+export function createRuntime(): Runtime {
+  const secrets = new Secrets(core.setSecret)
+  const line = (message: string): string => oneLine(secrets.redact(message), MAX_LINE)
+  return {
+    secrets,
+    info: (message) => core.info(line(message)),
+    debug: (message) => core.debug(line(message)),
+    warning: (message) => core.warning(line(message))
+  }
+}
+
+/** Reads inputs from the runner, every secret one masked before validation can run. */
+export function runnerInputs(rt: Runtime, secretInputs: readonly string[]): (name: string) => string {
+  for (const name of secretInputs) rt.secrets.add(core.getInput(name))
+  return (name) => core.getInput(name)
+}
+
+export interface Connected {
+  api: PlatformApi
+  /** The same session under the whole step's deadline: for deleting what a failed run made. */
+  cleanup: PlatformApi
+  close(): void
+}
+
+export interface ConnectOptions {
+  userAgent: string
+  baseUrls: Readonly<Record<PlatformService, string>>
+  /** The services this run talks to first: their connections are opened now. */
+  warm: readonly PlatformService[]
+  hints?: Hints
+}
+
+/** Time kept back from the work for clean-up: min(5 s, a fifth of timeout-seconds). */
+export function cleanupReserveMs(totalMs: number): number {
+  return Math.min(5000, totalMs / 5)
+}
+
+/** Opens the session: one transport, warm connections, and the one access token of the run. */
+export async function connect(session: Session, rt: Runtime, options: ConnectOptions): Promise<Connected> {
+  const deadline = new Deadline(session.timeoutSeconds * 1000)
+  const cancel = onCancel(rt)
+  const transport = new Transport({
+    signal: cancel.signal,
+    userAgent: options.userAgent,
+    policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: session.maxAttempts },
+    deadline: deadline.withReserve(cleanupReserveMs(deadline.totalMs)),
+    redact: (text) => rt.secrets.redact(text),
+    ...(options.hints !== undefined && { hints: options.hints }),
+    info: rt.info,
+    debug: rt.debug
+  })
+  const close = (): void => {
+    cancel.dispose()
+    transport.close()
+  }
+  try {
+    // The services' handshakes overlap the IMS request.
+    const ims = session.credentials.kind === 'client-secret' ? [session.imsUrl] : []
+    transport.warmUp(...options.warm.map((service) => options.baseUrls[service]), ...ims)
+    const token =
+      session.credentials.kind === 'access-token'
+        ? session.credentials.accessToken
+        : await fetchAccessToken(
+            transport,
+            { imsUrl: session.imsUrl, clientId: session.clientId, clientSecret: session.credentials.clientSecret, scopes: session.scopes },
+            rt.secrets
+          )
+    const target: Target = {
+      clientId: session.clientId,
+      imsOrgId: session.imsOrgId,
+      sandboxName: session.sandboxName,
+      baseUrls: options.baseUrls
+    }
+    const api = new PlatformApi(transport, target, token)
+    return { api, cleanup: api.over(transport.under(deadline)), close }
+  } catch (error) {
+    close()
+    throw error
+  }
+}
+
+/**
+ * When the runner cancels the job (or the job's timeout-minutes ends), it sends SIGINT, then
+ * SIGTERM some seconds later, then kills. The signal aborts the work; the clean-up that follows
+ * (deleting what the run made) runs on, and the step then ends as failed.
+ */
+function onCancel(rt: Runtime): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController()
+  const handler = (signal: NodeJS.Signals): void => {
+    rt.warning(`Received ${signal}: stopping, and deleting what this run made.`)
+    controller.abort()
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', handler)
+      process.off('SIGTERM', handler)
+    }
+  }
+}
+
+/** The step's one failure: its message redacted, the stack for debug logs only. */
+export function failStep(rt: Runtime, error: unknown): string {
+  const message = rt.secrets.redact(errorMessage(error))
+  const stack = errorStack(error)
+  if (stack !== undefined) core.debug(oneLine(rt.secrets.redact(stack), MAX_LINE))
+  core.setFailed(message)
+  return message
+}
+
+export function setOutputs(outputs: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
