@@ -41,6 +41,8 @@ export interface RunOptions {
   /** Send `signal` after this long, as the runner does when a job is cancelled. */
   signalAfterMs?: number
   signal?: NodeJS.Signals
+  /** Record the process's peak resident memory (through a preloaded module that reads it at exit). */
+  measureMemory?: boolean
 }
 
 export interface RunResult {
@@ -57,6 +59,8 @@ export interface RunResult {
   shown: string[]
   /** The ::error:: message, unescaped, when the step failed. */
   error?: string
+  /** Peak resident memory in MB, with measureMemory. */
+  peakRssMb?: number
 }
 
 /** The environment a hosted runner gives a step, minus what a test does not need. */
@@ -107,8 +111,17 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     ...options.env
   }
   const started = Date.now()
+  const rssFile = join(tmp, 'max_rss')
+  const preload = join(tmp, 'max-rss.mjs')
+  if (options.measureMemory === true) {
+    writeFileSync(
+      preload,
+      `import { writeFileSync } from 'node:fs'\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
+    )
+  }
   try {
-    const { exitCode, stdout, stderr } = await spawnCollect(node24(), [bundleOf(options.action ?? 'connection')], env, options)
+    const args = [...(options.measureMemory === true ? ['--import', preload] : []), bundleOf(options.action ?? 'connection')]
+    const { exitCode, stdout, stderr } = await spawnCollect(node24(), args, env, options)
     const durationMs = Date.now() - started
     const outputText = readFileSync(outputFile, 'utf8')
     const lines = stdout.split('\n')
@@ -124,7 +137,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       durationMs,
       masks,
       shown: lines.filter((l) => !l.startsWith('::add-mask::')),
-      ...(errorLine !== undefined && { error: unescapeData(errorLine.slice('::error::'.length)) })
+      ...(errorLine !== undefined && { error: unescapeData(errorLine.slice('::error::'.length)) }),
+      ...(options.measureMemory === true && { peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 })
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true })

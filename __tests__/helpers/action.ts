@@ -24,3 +24,33 @@ export function expectNoLeak(result: RunResult, secrets: string[], extra: { mask
       throw new Error(`secret ${JSON.stringify(secret.slice(0, 3))}... was masked only after output began`)
   }
 }
+
+// The workflow commands an action may mean to write; anything else that starts a line with '::'
+// came from somewhere it should not have.
+const OWN_COMMANDS = /^::(add-mask|debug|error|warning|notice|group|endgroup)::/
+
+/**
+ * Proves that no server value reached the runner as a command or an output: no line starts with
+ * '::' unless it is one of the action's own commands, there is at most one ::error::, no output
+ * holds `marker` or a line break, and the summary holds no heading or markup of the server's.
+ */
+export function expectNoInjection(result: RunResult, marker: string): void {
+  for (const stream of [result.stdout, result.stderr]) {
+    for (const line of stream.split(/\r?\n|\r|\u2028|\u2029/)) {
+      if (line.startsWith('::') && !OWN_COMMANDS.test(line))
+        throw new Error(`a line the action did not mean to write: ${JSON.stringify(line)}`)
+      const payload = /^::[\w-]+(?: [^:]*)?::(.*)$/.exec(line)?.[1]
+      if (payload?.startsWith(marker) === true) throw new Error(`a server value started a command line: ${JSON.stringify(line)}`)
+    }
+  }
+  const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error::'))
+  if (errors.length > 1) throw new Error(`more than one ::error:: line: ${JSON.stringify(errors)}`)
+  for (const [name, value] of Object.entries(result.outputs)) {
+    if (value.includes(marker) || /[\r\n]/.test(value)) throw new Error(`output ${name} holds a server's value: ${JSON.stringify(value)}`)
+  }
+  for (const line of result.summary.split('\n')) {
+    if (line.trimStart().startsWith('#') || /<(?!\/?(h3|table|tr|th|td|code|p|strong|a)\b)/.test(line)) {
+      throw new Error(`the summary holds markup it did not mean to: ${JSON.stringify(line)}`)
+    }
+  }
+}
