@@ -1653,6 +1653,7 @@ function serviceUrl(session, service) {
 // Flow Service can prove them (by listing the bucket) before the live connection changes.
 // Naming and the leftover rule are pure; the lifecycle (create, explore, delete) is below.
 
+
 const MARK = ' (verify probe: ';
 /**
  * `S3 Connection (verify probe: octo-org/pipeline run 4242 attempt 1)`: a person in the Platform
@@ -1692,11 +1693,20 @@ function isLeftover(probe, connectionName, self, nowMs) {
         owner.repository === (self.repository ?? 'unknown repository') &&
         (owner.runAttempt ?? 0) < (self.runAttempt ?? 1));
 }
+/** The probe's create body: the run's new credentials, under a name and description that say what it is. */
+function probeBody(connection, auth, owner, name) {
+    const madeBy = owner.runUrl !== undefined ? `, made by ${owner.runUrl}` : '';
+    return {
+        name,
+        description: `Verification probe of connection ${quoted(connection.name)}${madeBy}: it proves new credentials before they replace the live ones, and is deleted by that run (or, if it was killed, by a later one).`,
+        auth,
+        connectionSpec: connection.spec
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/connection/dry-run.ts
 // dry-run: true prints what a real run would send, and sends nothing. The requests are the real
 // run's own (the same builders); the caller redacts every secret in them before printing.
-
 
 
 
@@ -1715,7 +1725,8 @@ function describeDryRun(config, description, context, nowMs) {
     const step = (when, lines) => {
         steps.push([`${steps.length + 1}. ${when}`, ...lines.map((l) => `   ${l}`)]);
     };
-    const call = (when, c) => step(when, describeCall(c, target));
+    // Placeholders such as {id} stand where the real run puts what the service answered; shown as written.
+    const call = (when, c) => step(when, describeCall(c, target).map((line) => line.replace(/%7B[\w%]*?%7D/g, (placeholder) => decodeURIComponent(placeholder))));
     if (session.credentials.kind === 'client-secret') {
         const ims = tokenRequest({
             imsUrl: session.imsUrl,
@@ -1730,7 +1741,8 @@ function describeDryRun(config, description, context, nowMs) {
             ims.body ?? ''
         ]);
     }
-    const probe = newConnection(config, probeName(config.connectionName, context, nowMs, '{nonce}'), '{what the probe is, and the run that made it}');
+    const auth = authFor(config.s3);
+    const probe = probeBody({ name: config.connectionName, spec: config.connectionSpec }, auth, context, probeName(config.connectionName, context, nowMs, '{nonce}'));
     if (config.verify) {
         call('verify: true; sent with the lookup: a short-lived probe with the new credentials', createCall(probe));
         call('verify: true; sent with the lookup: probes of this connection that earlier, killed runs left behind (each is deleted)', lookupCall(undefined, config.connectionSpec.id));
@@ -1748,7 +1760,7 @@ function describeDryRun(config, description, context, nowMs) {
         const when = `When one exists (if-exists: ${config.ifExists})`;
         if (config.ifExists === 'update') {
             // The op for /description follows the connection read: 'replace' when it has one, else 'add'.
-            call(`${when}: update it; /description is 'add' when it has none`, patchCall('{id}', '{its etag}', patchOperations({ specName: create.auth.specName, params: create.auth.params }, config.description, { description: '' })));
+            call(`${when}: update it; /description is 'add' when it has none`, patchCall('{id}', '{its etag}', patchOperations(auth, config.description, { description: '' })));
         }
         if (config.ifExists === 'reuse')
             step(`${when}: change nothing; its id and etag become the outputs`, []);
@@ -2076,12 +2088,7 @@ class Probe {
         const { plan } = this.wanted;
         const context = await this.d.context;
         const name = probeName(plan.name, context, this.d.clock.now(), (0,external_node_crypto_.randomBytes)(4).toString('hex'));
-        const body = {
-            name,
-            description: `Verification probe of connection ${quoted(plan.name)}${context.runUrl !== undefined ? `, made by ${context.runUrl}` : ''}: it proves new credentials before they replace the live ones, and is deleted by that run (or, if it was killed, by a later one).`,
-            auth: this.wanted.auth,
-            connectionSpec: plan.spec
-        };
+        const body = probeBody(plan, this.wanted.auth, context, name);
         // The name is this run's alone: one that shows after a lost answer is this run's probe.
         const result = await this.d.client.create(body, async () => (await this.d.client.find(name, plan.spec.id))[0]);
         return isRecovered(result) ? result.recovered.id : result.id;

@@ -4,11 +4,10 @@
 import { describeCall, type Call, type Target } from '../platform/api.js'
 import type { RunContext } from '../platform/context.js'
 import { tokenRequest } from '../platform/ims.js'
-import type { Config } from './inputs.js'
-import { probeName } from './probe.js'
-import { createCall, deleteCall, lookupCall, newConnection, patchCall, patchOperations } from './requests.js'
 import { listCall } from '../platform/explore.js'
-import { verifyObject } from './requests.js'
+import type { Config } from './inputs.js'
+import { probeBody, probeName } from './probe.js'
+import { authFor, createCall, deleteCall, lookupCall, newConnection, patchCall, patchOperations, verifyObject } from './requests.js'
 
 /** The lines to print: each request a real run could send, in order, with when it is sent. */
 export function describeDryRun(config: Config, description: string, context: RunContext, nowMs: number): string[] {
@@ -23,7 +22,12 @@ export function describeDryRun(config: Config, description: string, context: Run
   const step = (when: string, lines: string[]): void => {
     steps.push([`${steps.length + 1}. ${when}`, ...lines.map((l) => `   ${l}`)])
   }
-  const call = (when: string, c: Call): void => step(when, describeCall(c, target))
+  // Placeholders such as {id} stand where the real run puts what the service answered; shown as written.
+  const call = (when: string, c: Call): void =>
+    step(
+      when,
+      describeCall(c, target).map((line) => line.replace(/%7B[\w%]*?%7D/g, (placeholder) => decodeURIComponent(placeholder)))
+    )
 
   if (session.credentials.kind === 'client-secret') {
     const ims = tokenRequest({
@@ -39,10 +43,12 @@ export function describeDryRun(config: Config, description: string, context: Run
       ims.body ?? ''
     ])
   }
-  const probe = newConnection(
-    config,
-    probeName(config.connectionName, context, nowMs, '{nonce}'),
-    '{what the probe is, and the run that made it}'
+  const auth = authFor(config.s3)
+  const probe = probeBody(
+    { name: config.connectionName, spec: config.connectionSpec },
+    auth,
+    context,
+    probeName(config.connectionName, context, nowMs, '{nonce}')
   )
   if (config.verify) {
     call('verify: true; sent with the lookup: a short-lived probe with the new credentials', createCall(probe))
@@ -69,11 +75,7 @@ export function describeDryRun(config: Config, description: string, context: Run
       // The op for /description follows the connection read: 'replace' when it has one, else 'add'.
       call(
         `${when}: update it; /description is 'add' when it has none`,
-        patchCall(
-          '{id}',
-          '{its etag}',
-          patchOperations({ specName: create.auth.specName, params: create.auth.params }, config.description, { description: '' })
-        )
+        patchCall('{id}', '{its etag}', patchOperations(auth, config.description, { description: '' }))
       )
     }
     if (config.ifExists === 'reuse') step(`${when}: change nothing; its id and etag become the outputs`, [])

@@ -12,7 +12,7 @@ import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
 import type { ConnectionsClient, Found, Written } from './client.js'
 import { converge, decide, decideExisting, idList, newcomers, survivorOf, type Decision, type Plan } from './decide.js'
-import { isLeftover, isProbeOf, probeName } from './probe.js'
+import { isLeftover, isProbeOf, probeBody, probeName } from './probe.js'
 import { patchOperations, type Auth, type NewConnection } from './requests.js'
 
 export type Operation = 'created' | 'updated' | 'reused'
@@ -298,12 +298,7 @@ class Probe {
     const { plan } = this.wanted
     const context = await this.d.context
     const name = probeName(plan.name, context, this.d.clock.now(), randomBytes(4).toString('hex'))
-    const body: NewConnection = {
-      name,
-      description: `Verification probe of connection ${quoted(plan.name)}${context.runUrl !== undefined ? `, made by ${context.runUrl}` : ''}: it proves new credentials before they replace the live ones, and is deleted by that run (or, if it was killed, by a later one).`,
-      auth: this.wanted.auth,
-      connectionSpec: plan.spec
-    }
+    const body = probeBody(plan, this.wanted.auth, context, name)
     // The name is this run's alone: one that shows after a lost answer is this run's probe.
     const result = await this.d.client.create(body, async () => (await this.d.client.find(name, plan.spec.id))[0])
     return isRecovered(result) ? result.recovered.id : result.id

@@ -4,7 +4,9 @@
 
 import type { RunContext } from '../platform/context.js'
 import { TIMEOUT_SECONDS_LIMIT } from '../platform/session.js'
+import { quoted } from '../platform/text.js'
 import type { Found } from './client.js'
+import type { Auth, NewConnection } from './requests.js'
 
 const MARK = ' (verify probe: '
 
@@ -56,4 +58,20 @@ export function isLeftover(probe: Found, connectionName: string, self: RunContex
     owner.repository === (self.repository ?? 'unknown repository') &&
     (owner.runAttempt ?? 0) < (self.runAttempt ?? 1)
   )
+}
+
+/** The probe's create body: the run's new credentials, under a name and description that say what it is. */
+export function probeBody(
+  connection: { name: string; spec: { id: string; version: string } },
+  auth: Auth,
+  owner: RunContext,
+  name: string
+): NewConnection {
+  const madeBy = owner.runUrl !== undefined ? `, made by ${owner.runUrl}` : ''
+  return {
+    name,
+    description: `Verification probe of connection ${quoted(connection.name)}${madeBy}: it proves new credentials before they replace the live ones, and is deleted by that run (or, if it was killed, by a later one).`,
+    auth,
+    connectionSpec: connection.spec
+  }
 }

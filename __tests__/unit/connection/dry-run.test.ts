@@ -1,0 +1,56 @@
+import { describeDryRun } from '../../../src/connection/dry-run.js'
+import { readConfig } from '../../../src/connection/inputs.js'
+
+const base: Record<string, string> = {
+  'client-id': 'client-1',
+  'client-secret': 'CLIENT-SECRET-VALUE',
+  'ims-org-id': 'ORG1@AdobeOrg',
+  'connection-name': 'S3 Connection',
+  's3-access-key': 'ACCESS-KEY-VALUE',
+  's3-secret-key': 'SECRET-KEY-VALUE'
+}
+const config = (overrides: Record<string, string> = {}) => readConfig((name) => ({ ...base, ...overrides })[name] ?? '')
+const CONTEXT = { repository: 'o/r', runId: 9, runAttempt: 1 }
+const text = (overrides: Record<string, string> = {}) =>
+  describeDryRun(config(overrides), 'Managed by GitHub Actions: o/r, workflow w', CONTEXT, 0).join('\n')
+
+describe('describeDryRun', () => {
+  it('lists the token, lookup, create, list-again and update requests in the order a run sends them', () => {
+    const steps = text()
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l))
+    expect(steps).toEqual([
+      '1. Get an access token (one per run)',
+      '2. Find the connection by name and spec (every page is read)',
+      '3. When none exists: create it',
+      '4. After a create: list again, and keep the oldest if a concurrent run created one too',
+      "5. When one exists (if-exists: update): update it; /description is 'add' when it has none"
+    ])
+    expect(text()).toContain(
+      '   GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b&limit=100'
+    )
+    expect(text()).toContain('   PATCH https://platform.adobe.io/data/foundation/flowservice/connections/{id}')
+    expect(text()).toContain('   If-Match: {its etag}')
+  })
+
+  it('shows the probe, the sweep, the verification listing and the probe delete with verify', () => {
+    const out = text({ verify: 'true', 'bucket-name': 'b-1' })
+    expect(out).toContain('S3 Connection (verify probe: o/r run 9 attempt 1, {nonce})')
+    expect(out).toContain('/connections/{probe id}/explore?objectType=folder&object=%2Fb-1%2F')
+    expect(out).toContain('   DELETE https://platform.adobe.io/data/foundation/flowservice/connections/{probe id}')
+  })
+
+  it('holds the secrets for the caller to redact, and never the token', () => {
+    const out = text()
+    expect(out).toContain('Authorization: Bearer ***')
+    expect(out).toContain('client_secret=CLIENT-SECRET-VALUE')
+  })
+
+  it('has no IMS step with a ready access token, and one POST with if-exists create', () => {
+    const out = text({ 'client-secret': '', 'access-token': 'TOKEN-VALUE-0000', 'if-exists': 'create' })
+    expect(out).not.toContain('ims/token')
+    expect(out).not.toContain('TOKEN-VALUE')
+    expect(out).toContain('Create another connection (if-exists: create)')
+    expect(out).not.toContain('PATCH')
+  })
+})
