@@ -15,7 +15,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFromEnv */ .Ku)(process.env, (input) => [
     input('flow-service-url') || `${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`
 ]);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4186));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(27)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8027));
 await run();
 // The run is over and its outputs are written. A request tunnelled through a proxy cannot always
 // be cut off, so nothing may keep the step alive for long after this; the timer holds nothing open.

@@ -32,6 +32,11 @@ export class InputReader {
     return this.getInput(name).trim()
   }
 
+  /** The input exactly as given, spaces and tabs included (a delimiter may be either). */
+  getRaw(name: string): string {
+    return this.getInput(name).replace(/^\r?\n+|\r?\n+$/g, '')
+  }
+
   optional(name: string): string | undefined {
     const value = this.raw(name)
     return value === '' ? undefined : value

@@ -37,7 +37,8 @@ export function createRuntime(): Runtime {
 /** Reads inputs from the runner, every secret one masked before validation can run. */
 export function runnerInputs(rt: Runtime, secretInputs: readonly string[]): (name: string) => string {
   for (const name of secretInputs) rt.secrets.add(core.getInput(name))
-  return (name) => core.getInput(name)
+  // Untrimmed: the reader trims, except where a space or a tab is the value (a delimiter).
+  return (name) => core.getInput(name, { trimWhitespace: false })
 }
 
 export interface Connected {

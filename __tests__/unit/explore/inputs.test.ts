@@ -1,0 +1,109 @@
+import { DEFAULTS, guessFormat, readConfig } from '../../../src/explore/inputs.js'
+import { InputError } from '../../../src/platform/input-reader.js'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const VALID: Record<string, string> = {
+  'client-id': 'abc123clientid',
+  'access-token': 'token-value-0000',
+  'ims-org-id': '1234ABCD5678EF90@AdobeOrg',
+  'connection-id': '4cb0c374-d3bb-4557-b139-5712880adc55'
+}
+const read = (overrides: Record<string, string | undefined> = {}) => readConfig((name) => ({ ...VALID, ...overrides })[name] ?? '')
+
+function problemsOf(overrides: Record<string, string | undefined>): string[] {
+  try {
+    read(overrides)
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected the inputs to be rejected')
+}
+
+describe('readConfig', () => {
+  it('lists the root by default, once, with Flow Service under platform-url', () => {
+    expect(read()).toMatchObject({
+      connectionId: VALID['connection-id'],
+      waitSeconds: 0,
+      dryRun: false,
+      flowServiceUrl: 'https://platform.adobe.io/data/foundation/flowservice'
+    })
+    expect(read().path).toBeUndefined()
+    expect(read().preview).toBeUndefined()
+  })
+
+  it('previews a file with its format from the extension, delimiter and encoding for delimited only', () => {
+    expect(read({ path: '/b/daily/export.csv', preview: 'true' }).preview).toEqual({
+      file: '/b/daily/export.csv',
+      format: { fileType: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' }
+    })
+    expect(read({ path: '/b/daily/orders.json.gz', preview: 'true' }).preview).toEqual({
+      file: '/b/daily/orders.json.gz',
+      format: { fileType: 'json', compressionType: 'gzip' }
+    })
+    expect(read({ path: '/b/x.tsv', preview: 'true' }).preview?.format.columnDelimiter).toBe('\t')
+  })
+
+  it('takes the given file type, compression, delimiter (a space or a tab included) and encoding over the guesses', () => {
+    const config = read({
+      path: '/b/data.out',
+      preview: 'true',
+      'file-type': 'delimited',
+      'compression-type': 'bzip2',
+      'column-delimiter': '\t',
+      encoding: 'ISO-8859-1'
+    })
+    expect(config.preview?.format).toEqual({
+      fileType: 'delimited',
+      compressionType: 'bzip2',
+      columnDelimiter: '\t',
+      encoding: 'ISO-8859-1'
+    })
+    expect(read({ path: '/b/x.csv', preview: 'true', 'column-delimiter': ' ' }).preview?.format.columnDelimiter).toBe(' ')
+  })
+
+  it.each([
+    [{ 'connection-id': undefined }, "'connection-id' is required"],
+    [{ 'connection-id': '../connections' }, "'connection-id' must be a connection id"],
+    [{ preview: 'true' }, "'preview' reads a file"],
+    [{ preview: 'true', path: '/b/daily/' }, "'preview' reads a file"],
+    [{ preview: 'true', path: '/b/daily/blob' }, "'file-type' is needed"],
+    [{ preview: 'true', path: '/b/x.csv', 'column-delimiter': '||' }, "'column-delimiter' must be exactly one character"],
+    [{ preview: 'true', path: '/b/x.csv', 'file-type': 'xml' }, "'file-type' must be one of 'delimited', 'json', 'parquet'"],
+    [{ preview: 'true', path: '/b/x.csv', 'compression-type': 'zip' }, "'compression-type' must be one of"],
+    [{ preview: 'true', path: '/b/x.csv', encoding: 'latin1' }, "'encoding' must be one of 'UTF-8', 'ISO-8859-1'"],
+    [{ 'wait-seconds': '60' }, "'wait-seconds' waits for an entry matching 'expect'"],
+    [{ expect: '*.csv', 'wait-seconds': '-1' }, "'wait-seconds' must be a whole number at least 0"],
+    [{ expect: '*.csv', 'wait-seconds': '99999' }, 'at most 21600'],
+    [{ path: '/b/\n::error::x' }, "'path' must be one line"]
+  ])('refuses %j', (overrides, message) => {
+    const problems = problemsOf(overrides)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain(message)
+  })
+})
+
+describe('guessFormat', () => {
+  it.each([
+    ['a.csv', { fileType: 'delimited' }],
+    ['A.TXT', { fileType: 'delimited' }],
+    ['a.parquet', { fileType: 'parquet' }],
+    ['a.csv.bz2', { fileType: 'delimited', compressionType: 'bzip2' }],
+    ['a.csv.tar.gz', { fileType: 'delimited', compressionType: 'tarGzip' }],
+    ['a.json.zip', { fileType: 'json', compressionType: 'zipDeflate' }],
+    ['a.bin', {}]
+  ])('%s', (name, expected) => expect(guessFormat(`/b/${name}`)).toEqual(expected))
+})
+
+describe('explore/action.yml', () => {
+  const action = parse(readFileSync(new URL('../../../explore/action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  it('declares exactly the defaults the code applies', () => {
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs).flatMap(([name, input]) => (input.default === undefined ? [] : [[name, input.default]]))
+    )
+    expect(declared).toEqual(DEFAULTS)
+  })
+})

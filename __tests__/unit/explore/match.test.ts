@@ -1,0 +1,36 @@
+import { globToRegExp, matchesOf, nextWaitMs } from '../../../src/explore/match.js'
+
+const entry = (type: string, name: string) => ({ type, name, path: `/b/${name}${type === 'folder' ? '/' : ''}` })
+
+describe('globToRegExp', () => {
+  it.each([
+    ['*.csv', 'export.csv', true],
+    ['*.csv', 'export.csv.gz', false],
+    ['export-*.json', 'export-2026-11-28.json', true],
+    ['export-?.json', 'export-1.json', true],
+    ['export-?.json', 'export-12.json', false],
+    ['[ab]*.csv', 'b1.csv', true],
+    ['[!ab]*.csv', 'a1.csv', false],
+    ['a.b', 'axb', false],
+    ['(x)+', '(x)+', true],
+    ['*', 'any name at all', true],
+    ['*.CSV', 'export.csv', false]
+  ])('%s on %s: %s', (glob, name, expected) => expect(globToRegExp(glob).test(name)).toBe(expected))
+})
+
+describe('matchesOf', () => {
+  const entries = [entry('file', 'a.csv'), entry('file', 'b.json'), entry('folder', '2026-11-28')]
+  it('is every file path without expect', () => expect(matchesOf(entries, undefined)).toEqual(['/b/a.csv', '/b/b.json']))
+  it('is the paths whose names match, folders included', () => {
+    expect(matchesOf(entries, '*.csv')).toEqual(['/b/a.csv'])
+    expect(matchesOf(entries, '2026-*')).toEqual(['/b/2026-11-28/'])
+    expect(matchesOf(entries, '*.parquet')).toEqual([])
+  })
+})
+
+describe('nextWaitMs', () => {
+  it('starts at 2 s, doubles, stops at 30 s and never passes the end of the wait', () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => nextWaitMs(n, 60_000))).toEqual([2000, 4000, 8000, 16000, 30000, 30000])
+    expect(nextWaitMs(5, 1200)).toBe(1200)
+  })
+})

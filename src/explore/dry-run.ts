@@ -1,0 +1,20 @@
+// dry-run: true prints the requests a real run would send (built by the same code), and sends nothing.
+
+import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
+import type { Config } from './inputs.js'
+import { listCall, listedFolder, previewCall } from './requests.js'
+
+export function describeDryRun(config: Config): string[] {
+  const plan = new DryRunPlan(dryRunTarget(config.session, { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' })).token(
+    config.session
+  )
+  const folder = listedFolder(config)
+  const again =
+    config.waitSeconds > 0
+      ? `, then again with backoff for up to ${config.waitSeconds} s until an entry matches "${config.expect ?? ''}"`
+      : ''
+  plan.call(`List ${folder ?? 'the root'}${again}`, listCall(config.connectionId, folder))
+  if (config.preview !== undefined)
+    plan.call(`Preview ${config.preview.file}`, previewCall(config.connectionId, config.preview.file, config.preview.format))
+  return plan.lines()
+}

@@ -1,0 +1,138 @@
+// The explore action's inputs: the session's, then what to list, preview and wait for,
+// validated into one typed Config before any network call.
+
+import { SESSION_DEFAULTS } from '../platform/defaults.js'
+import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
+import { isId } from '../platform/server-values.js'
+import { readSession, serviceUrl, SESSION_SECRET_INPUTS, type Session } from '../platform/session.js'
+
+export type FileType = 'delimited' | 'json' | 'parquet'
+export type Compression = 'bzip2' | 'gzip' | 'deflate' | 'zipDeflate' | 'tarGzip' | 'tar'
+export type Encoding = 'UTF-8' | 'ISO-8859-1'
+
+export interface FileFormat {
+  fileType: FileType
+  /** Delimited files only. */
+  columnDelimiter?: string
+  compressionType?: Compression
+  /** Delimited files only. */
+  encoding?: Encoding
+}
+
+export interface Config {
+  session: Session
+  flowServiceUrl: string
+  connectionId: string
+  /** The folder (or, with preview, the file) as listings give it; the root when undefined. */
+  path?: string
+  /** With preview, the file to read and its format. */
+  preview?: { file: string; format: FileFormat }
+  /** A glob on entry names; the step fails unless one matches. */
+  expect?: string
+  waitSeconds: number
+  dryRun: boolean
+}
+
+export const DEFAULTS = {
+  ...SESSION_DEFAULTS,
+  preview: 'false',
+  encoding: 'UTF-8',
+  'wait-seconds': '0',
+  'dry-run': 'false'
+} as const
+
+export const SECRET_INPUTS = SESSION_SECRET_INPUTS
+
+/** A job runs six hours at most: no wait can be longer. */
+export const MAX_WAIT_SECONDS = 21_600
+
+const FILE_TYPES: readonly [FileType, ...FileType[]] = ['delimited', 'json', 'parquet']
+const COMPRESSIONS: readonly [Compression, ...Compression[]] = ['bzip2', 'gzip', 'deflate', 'zipDeflate', 'tarGzip', 'tar']
+const ENCODINGS: readonly [Encoding, ...Encoding[]] = ['UTF-8', 'ISO-8859-1']
+
+export function readConfig(getInput: GetInput): Config {
+  const r = new InputReader(getInput, DEFAULTS)
+  const session = readSession(r)
+
+  const connectionId = r.required('connection-id', "pass the connection action's output, e.g. '${{ steps.s3.outputs.connection-id }}'")
+  r.check('connection-id', connectionId, isId, `must be a connection id (a UUID); got '${printable(connectionId)}'`)
+
+  const path = r.optional('path')
+  r.check('path', path, (v) => !hasControl(v) && v.length <= 2048, 'must be one line naming a folder or file, as explore listings give it')
+
+  const preview = r.boolean('preview') ? readPreview(r, path) : undefined
+
+  const expect = r.optional('expect')
+  r.check('expect', expect, (v) => !hasControl(v) && v.length <= 256, 'must be one glob on entry names, such as "*.csv" or "export-*.json"')
+  const waitSeconds = r.number('wait-seconds', { integer: true, min: 0, max: MAX_WAIT_SECONDS })
+  if (waitSeconds > 0 && expect === undefined) {
+    r.fail("Input 'wait-seconds' waits for an entry matching 'expect': set 'expect' too (such as '*.csv'), or set 'wait-seconds' to 0.")
+  }
+  const dryRun = r.boolean('dry-run')
+  r.done()
+  return {
+    session,
+    flowServiceUrl: serviceUrl(session, 'flowService'),
+    connectionId,
+    ...(path !== undefined && { path }),
+    ...(preview !== undefined && { preview }),
+    ...(expect !== undefined && { expect }),
+    waitSeconds,
+    dryRun
+  }
+}
+
+function readPreview(r: InputReader, path: string | undefined): Config['preview'] {
+  if (path === undefined || path.endsWith('/')) {
+    r.fail(
+      "Input 'preview' reads a file: set 'path' to a file path as listings give it (such as '/my-bucket/daily/export.csv'), not a folder."
+    )
+    return undefined
+  }
+  const guessed = guessFormat(path)
+  const fileType = r.optional('file-type') !== undefined ? r.choice('file-type', FILE_TYPES) : guessed.fileType
+  if (fileType === undefined) {
+    r.fail(
+      `Input 'file-type' is needed: the type of '${printable(path)}' cannot be told from its extension; set 'delimited', 'json' or 'parquet'.`
+    )
+    return undefined
+  }
+  const compressionType =
+    r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : guessed.compressionType
+  const format: FileFormat = { fileType, ...(compressionType !== undefined && { compressionType }) }
+  if (fileType !== 'delimited') return { file: path, format }
+  // ',' unless given; a tab for a .tsv file, which is what its name promises.
+  const columnDelimiter = r.getRaw('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
+  r.check(
+    'column-delimiter',
+    columnDelimiter,
+    (v) => Array.from(v).length === 1 && (v === '\t' || !hasControl(v)),
+    `must be exactly one character (such as ',' or '|'); got '${printable(columnDelimiter)}'`
+  )
+  const encoding = r.choice('encoding', ENCODINGS)
+  return { file: path, format: { ...format, columnDelimiter, encoding } }
+}
+
+/** What a file's extension says: '.csv.gz' is delimited, gzip-compressed. */
+export function guessFormat(path: string): { fileType?: FileType; compressionType?: Compression } {
+  const name = (path.split('/').pop() ?? '').toLowerCase()
+  const compressions: [string, Compression][] = [
+    ['.tar.gz', 'tarGzip'],
+    ['.tgz', 'tarGzip'],
+    ['.tar', 'tar'],
+    ['.gz', 'gzip'],
+    ['.bz2', 'bzip2'],
+    ['.zip', 'zipDeflate'],
+    ['.deflate', 'deflate']
+  ]
+  const compression = compressions.find(([suffix]) => name.endsWith(suffix))
+  const base = compression === undefined ? name : name.slice(0, -compression[0].length)
+  const type: FileType | undefined = /\.(csv|tsv|txt)$/.test(base)
+    ? 'delimited'
+    : base.endsWith('.json')
+      ? 'json'
+      : base.endsWith('.parquet')
+        ? 'parquet'
+        : undefined
+  return { ...(type !== undefined && { fileType: type }), ...(compression !== undefined && { compressionType: compression[1] }) }
+}

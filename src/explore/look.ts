@@ -1,0 +1,51 @@
+// Listing a folder until an expected entry shows, within the wait the inputs allow.
+
+import type { ExploreEntry } from '../platform/explore.js'
+import { formatSeconds, type Clock } from '../platform/retry.js'
+import { oneLine, quoted } from '../platform/text.js'
+import { matchesOf, nextWaitMs } from './match.js'
+
+export interface Looked {
+  entries: ExploreEntry[]
+  matches: string[]
+  looks: number
+}
+
+export interface LookDeps {
+  list: () => Promise<ExploreEntry[]>
+  clock: Clock
+  log: (message: string) => void
+}
+
+/** Nothing matching `expect` showed within the wait: what was listed, what was expected. */
+export class NothingMatchedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NothingMatchedError'
+  }
+}
+
+/** Names a message shows of the last listing; the rest are counted. */
+const NAMES_SHOWN = 10
+
+export async function lookUntilMatch(d: LookDeps, where: string, expect: string | undefined, waitMs: number): Promise<Looked> {
+  const started = d.clock.now()
+  for (let look = 1; ; look++) {
+    const entries = await d.list()
+    const matches = matchesOf(entries, expect)
+    if (expect === undefined || matches.length > 0) return { entries, matches, looks: look }
+    const leftMs = waitMs - (d.clock.now() - started)
+    if (leftMs <= 0) throw new NothingMatchedError(nothingMessage(where, expect, entries, look, waitMs))
+    const delay = nextWaitMs(look, leftMs)
+    d.log(`Nothing in ${where} matches ${quoted(expect)} yet (${entries.length} entries listed); looking again in ${formatSeconds(delay)}.`)
+    await d.clock.sleep(delay)
+  }
+}
+
+function nothingMessage(where: string, expect: string, entries: readonly ExploreEntry[], looks: number, waitMs: number): string {
+  const waited = waitMs > 0 ? ` within ${formatSeconds(waitMs)} (listed ${looks} times)` : ''
+  const names = entries.slice(0, NAMES_SHOWN).map((e) => quoted(e.name, 80))
+  const more = entries.length > names.length ? ` and ${entries.length - names.length} more` : ''
+  const last = entries.length === 0 ? 'was empty' : `held ${entries.length}: ${names.join(', ')}${more}`
+  return `No entry in ${oneLine(where)} matches ${quoted(expect)}${waited}; the last listing ${last}. Check 'path' and 'expect', or raise 'wait-seconds' if the file lands later.`
+}

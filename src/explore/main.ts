@@ -1,0 +1,104 @@
+// The story of one explore run: read inputs, open the session, list (and wait) and preview,
+// write outputs.
+
+import * as core from '@actions/core'
+import { loadRunContext, type RunContext } from '../platform/context.js'
+import { readListing, type ExploreEntry } from '../platform/explore.js'
+import { systemClock } from '../platform/retry.js'
+import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import { describeDryRun } from './dry-run.js'
+import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
+import { lookUntilMatch } from './look.js'
+import { boundedJson, entryOutput } from './outputs.js'
+import { readPreview, type Preview } from './preview.js'
+import { listCall, listedFolder, previewCall } from './requests.js'
+import { writeSummary, type ExploreFacts } from './summary.js'
+
+const USER_AGENT = 'aep-s3-explore-action/1'
+
+export async function run(): Promise<void> {
+  const rt = createRuntime()
+  let config: Config | undefined
+  let session: Connected | undefined
+  let context: Promise<RunContext> | undefined
+  const facts: Partial<ExploreFacts> = {}
+  try {
+    config = readConfig(runnerInputs(rt, SECRET_INPUTS))
+    if (config.dryRun) {
+      // Multi-line on purpose; every secret in it is redacted.
+      core.info(rt.secrets.redact(describeDryRun(config).join('\n')))
+      return
+    }
+    // The wait comes on top of timeout-seconds, which bounds the requests.
+    const budget = { ...config.session, timeoutSeconds: config.session.timeoutSeconds + config.waitSeconds }
+    const connecting = connect(budget, rt, {
+      userAgent: USER_AGENT,
+      baseUrls: { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' },
+      warm: ['Flow Service']
+    })
+    context = loadRunContext()
+    session = await connecting
+    const { api } = session
+    const { connectionId, preview, expect } = config
+    const folder = listedFolder(config)
+    const where = folder ?? 'the root'
+    // Without a wait the preview does not depend on the listing: both go out at once.
+    const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(session, connectionId, preview) : undefined
+    previewing?.catch(() => undefined)
+    const list = async () => readListing((await api.send(listCall(connectionId, folder))).json)
+    const looked = await lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, config.waitSeconds * 1000)
+    Object.assign(facts, { entries: looked.entries, matches: looked.matches })
+    rt.info(
+      `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
+    )
+    const previewed = preview !== undefined ? await (previewing ?? readFile(session, connectionId, preview)) : undefined
+    if (preview !== undefined && previewed !== undefined) {
+      facts.preview = { file: preview.file, result: previewed }
+      rt.info(`Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample rows.`)
+    }
+    setOutputs(outputsOf(rt, looked.entries, looked.matches, previewed))
+    await summarize(config, context, facts)
+  } catch (error) {
+    const message = failStep(rt, error)
+    if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
+  } finally {
+    session?.close()
+  }
+}
+
+async function readFile(session: Connected, connectionId: string, preview: NonNullable<Config['preview']>): Promise<Preview> {
+  return readPreview((await session.api.send(previewCall(connectionId, preview.file, preview.format))).json)
+}
+
+function outputsOf(
+  rt: Runtime,
+  entries: Parameters<typeof entryOutput>[0][],
+  matches: string[],
+  preview: Preview | undefined
+): Record<string, string> {
+  const listed = boundedJson(entries.map(entryOutput))
+  const matched = boundedJson(matches)
+  for (const [name, bounded, total] of [
+    ['entries', listed, entries.length],
+    ['matches', matched, matches.length]
+  ] as const) {
+    if (bounded.kept < total)
+      rt.warning(`The ${name} output holds the first ${bounded.kept} of ${total} (a step output is at most 1 MB); count has them all.`)
+  }
+  return {
+    entries: listed.json,
+    count: String(entries.length),
+    matches: matched.json,
+    ...(preview !== undefined && { columns: JSON.stringify(preview.columns), rows: boundedJson(preview.rows).json })
+  }
+}
+
+async function summarize(config: Config, context: Promise<RunContext> | undefined, facts: Partial<ExploreFacts>): Promise<void> {
+  const { runUrl } = context !== undefined ? await context : {}
+  await writeSummary({
+    listed: listedFolder(config) ?? 'the root',
+    ...facts,
+    ...(config.expect !== undefined && { expect: config.expect }),
+    ...(runUrl !== undefined && { runUrl })
+  })
+}
