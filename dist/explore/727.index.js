@@ -1617,7 +1617,7 @@ function nothingMessage(where, expect, entries, looks, waitMs) {
     const waited = waitMs > 0 ? ` within ${formatSeconds(waitMs)} (listed ${looks} times)` : '';
     const names = entries.slice(0, NAMES_SHOWN).map((e) => text_quoted(e.name, 80));
     const more = entries.length > names.length ? ` and ${entries.length - names.length} more` : '';
-    const last = entries.length === 0 ? 'it was empty' : `it held ${entries.length}: ${names.join(', ')}${more}`;
+    const last = entries.length === 0 ? 'was empty' : `held ${entries.length}: ${names.join(', ')}${more}`;
     return `No entry in ${oneLine(where)} matches ${text_quoted(expect)}${waited}; the last listing ${last}. Check 'path' and 'expect', or raise 'wait-seconds' if the file lands later.`;
 }
 

@@ -72,8 +72,8 @@ async function readFile(session: Connected, connectionId: string, preview: NonNu
 
 function outputsOf(
   rt: Runtime,
-  entries: Parameters<typeof entryOutput>[0][],
-  matches: string[],
+  entries: readonly ExploreEntry[],
+  matches: readonly string[],
   preview: Preview | undefined
 ): Record<string, string> {
   const listed = boundedJson(entries.map(entryOutput))
