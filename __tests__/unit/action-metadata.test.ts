@@ -1,13 +1,13 @@
-// action.yml is the public contract; the README documents it. Both are checked here.
+// Each action.yml is a public contract; the README documents them. Both are checked here.
 
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { renderReadme } from '../../scripts/readme-tables.js'
+import { ACTIONS, renderReadme, SESSION_INPUTS } from '../../scripts/readme-tables.js'
 import { CONTRACT_INPUTS } from '../helpers/contract.js'
 
 const root = new URL('../../', import.meta.url)
-const actionYml = readFileSync(new URL('action.yml', root), 'utf8')
-const action = parse(actionYml) as {
+
+interface ActionYml {
   name: string
   description: string
   branding: { icon: string; color: string }
@@ -16,32 +16,67 @@ const action = parse(actionYml) as {
   runs: { using: string; main: string }
 }
 
-describe('action.yml', () => {
-  it('declares every input of the contract, each with a description and a string default', () => {
-    expect(Object.keys(action.inputs)).toEqual(CONTRACT_INPUTS)
-    for (const [name, input] of Object.entries(action.inputs)) {
-      expect({ name, described: (input.description ?? '').length > 10 }).toEqual({ name, described: true })
-      if (input.default !== undefined) expect({ name, type: typeof input.default }).toEqual({ name, type: 'string' })
+const present = ACTIONS.filter(({ file }) => existsSync(new URL(file, root)))
+const load = (file: string) => parse(readFileSync(new URL(file, root), 'utf8')) as ActionYml
+
+describe.each(present)('$file', ({ name, file }) => {
+  const action = load(file)
+
+  it('describes every input and output, with string defaults', () => {
+    for (const [input, spec] of Object.entries(action.inputs)) {
+      expect({ input, described: (spec.description ?? '').length > 10 }).toEqual({ input, described: true })
+      if (spec.default !== undefined) expect({ input, type: typeof spec.default }).toEqual({ input, type: 'string' })
     }
+    for (const output of Object.values(action.outputs)) expect(output.description?.length).toBeGreaterThan(10)
   })
 
+  it(`runs its own bundle, dist/${name}/index.js, on node24, with Marketplace branding`, () => {
+    const main = file === 'action.yml' ? `dist/${name}/index.js` : `../dist/${name}/index.js`
+    expect(action.runs).toEqual({ using: 'node24', main })
+    expect(existsSync(new URL(`dist/${name}/index.js`, root))).toBe(true)
+    expect(action.branding.icon).toMatch(/^[a-z-]+$/)
+    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(action.branding.color)
+    expect(action.description.length).toBeLessThanOrEqual(125)
+  })
+
+  it('declares the session inputs exactly as the connection action does', () => {
+    const connection = load('action.yml')
+    for (const input of SESSION_INPUTS) expect({ input, spec: action.inputs[input] }).toEqual({ input, spec: connection.inputs[input] })
+  })
+})
+
+describe('action.yml (the connection action, v1 contract)', () => {
+  const action = load('action.yml')
+  it('declares every input of the contract, and platform-url, in order', () => {
+    expect(Object.keys(action.inputs)).toEqual(CONTRACT_INPUTS)
+  })
   it('requires exactly client-id, ims-org-id and connection-name', () => {
     const required = Object.entries(action.inputs)
       .filter(([, i]) => i.required === true)
       .map(([n]) => n)
     expect(required).toEqual(['client-id', 'ims-org-id', 'connection-name'])
   })
-
-  it('declares the three outputs, described', () => {
+  it('declares the three outputs', () => {
     expect(Object.keys(action.outputs)).toEqual(['connection-id', 'etag', 'operation'])
-    for (const output of Object.values(action.outputs)) expect(output.description?.length).toBeGreaterThan(10)
   })
+})
 
-  it('runs dist/connection/index.js on node24 and has Marketplace branding', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/connection/index.js' })
-    expect(action.branding.icon).toMatch(/^[a-z-]+$/)
-    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(action.branding.color)
-    expect(action.description.length).toBeLessThanOrEqual(125)
+describe('explore/action.yml (the companion contract)', () => {
+  const action = load('explore/action.yml')
+  it('declares the session inputs and the explore inputs and outputs of the contract', () => {
+    expect(Object.keys(action.inputs).filter((i) => !SESSION_INPUTS.includes(i))).toEqual([
+      'connection-id',
+      'path',
+      'preview',
+      'file-type',
+      'column-delimiter',
+      'compression-type',
+      'encoding',
+      'expect',
+      'wait-seconds',
+      'dry-run'
+    ])
+    expect(Object.keys(action.outputs)).toEqual(['entries', 'count', 'matches', 'columns', 'rows'])
   })
 })
 
@@ -54,8 +89,8 @@ function tableCells(markdown: string): string[][] {
 }
 
 describe('README.md', () => {
-  it('has the inputs and outputs tables of action.yml (npm run docs rewrites them)', () => {
+  it("has every action's inputs and outputs tables, as the action.yml files say (npm run docs rewrites them)", () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8')
-    expect(tableCells(readme)).toEqual(tableCells(renderReadme(readme, actionYml)))
+    expect(tableCells(readme)).toEqual(tableCells(renderReadme(readme, new URL('.', root).pathname)))
   })
 })
