@@ -14,10 +14,16 @@ export const USAGE = `Usage: npm run emulator -- [flags]
   --sandbox <name>           a sandbox that exists (repeatable; default prod)
   --s3-access-key <key>      with --s3-secret-key: the only S3 keys explore accepts (default: any)
   --s3-secret-key <key>
+  --s3 <file.json>           the S3 world: S3Options JSON ({"accessKey","secretKey","buckets"}); the key flags win
+  --list-lag <ms>            a created connection shows in GET /connections only <ms> later (default 0)
+  --opaque-tokens            continuation tokens in standard base64, always holding '+', '/' and '='
+  --preview-shape <shape>    file previews answer 'flat' ({format, schema, data}; default) or 'columns' ([{name, type}])
+  --legacy-entry-types       explore listings answer 'File'/'Folder' instead of 'file'/'folder'
   --fault '<METHOD> <route> <what>[x<N>|x*][ retry-after=<s>]'   inject a fault (repeatable)
                              METHOD: GET, POST, PATCH, DELETE or * ; route: /connections, /connections/*,
                              /connections/*/explore, /ims/token/v3 ; what: an HTTP status, hang, drop
-                             (commit then close without answering), reset, malformed, delay:<ms> ;
+                             (commit then close without answering), reset, malformed, delay:<ms>,
+                             barrier:<n> (hold requests until n wait, then answer all; xN defaults to n) ;
                              xN: first N matching requests (default 1), x*: always
                              e.g. --fault 'POST /connections 503x2' --fault 'GET /connections 429 retry-after=1'
   --help                     this text`
@@ -25,11 +31,13 @@ export const USAGE = `Usage: npm run emulator -- [flags]
 export interface CliConfig {
   options: EmulatorOptions
   faults: FaultRule[]
+  /** --s3: a JSON file of S3Options, read by the CLI (this parser stays pure). */
+  s3File?: string
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; config: CliConfig } | { kind: 'error'; message: string }
 
-const BOOLEAN_FLAGS = new Set(['--separate-ims', '--tls', '--help', '-h'])
+const BOOLEAN_FLAGS = new Set(['--separate-ims', '--tls', '--opaque-tokens', '--legacy-entry-types', '--help', '-h'])
 const VALUE_FLAGS = new Set([
   '--host',
   '--port',
@@ -39,6 +47,9 @@ const VALUE_FLAGS = new Set([
   '--sandbox',
   '--s3-access-key',
   '--s3-secret-key',
+  '--s3',
+  '--list-lag',
+  '--preview-shape',
   '--fault'
 ])
 
@@ -95,12 +106,29 @@ function toConfig(flags: Flags): CliConfig {
   if (sandboxes) options.sandboxes = sandboxes.map(checkSandbox)
   const s3 = s3Keys(last('--s3-access-key'), last('--s3-secret-key'))
   if (s3) options.s3 = s3
+  Object.assign(options, consistencyOptions(flags))
   const faults = (flags.get('--fault') ?? []).map((text) => {
     const rule = parseFaultSpec(text)
     if (typeof rule === 'string') throw new Error(`--fault '${text}': ${rule}`)
     return rule
   })
-  return { options, faults }
+  const s3File = last('--s3')
+  return s3File === undefined ? { options, faults } : { options, faults, s3File }
+}
+
+// The flags that change how the service answers, beyond faults.
+function consistencyOptions(flags: Flags): EmulatorOptions {
+  const options: EmulatorOptions = {}
+  const lag = integer(flags.get('--list-lag')?.at(-1), '--list-lag')
+  if (lag !== undefined) options.listLagMs = lag
+  if (flags.has('--opaque-tokens')) options.opaqueTokens = true
+  if (flags.has('--legacy-entry-types')) options.legacyEntryTypes = true
+  const shape = flags.get('--preview-shape')?.at(-1)
+  if (shape !== undefined) {
+    if (shape !== 'flat' && shape !== 'columns') throw new Error(`--preview-shape must be flat or columns, got '${shape}'`)
+    options.previewShape = shape
+  }
+  return options
 }
 
 function integer(raw: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -120,7 +148,7 @@ function s3Keys(accessKey: string | undefined, secretKey: string | undefined): E
   return { accessKey, secretKey }
 }
 
-const WHAT = /^(\d{3}|hang|drop|reset|malformed|delay:\d+)(?:x(\d+|\*))?$/
+const WHAT = /^(\d{3}|hang|drop|reset|malformed|delay:\d+|barrier:\d+)(?:x(\d+|\*))?$/
 
 // '<METHOD> <route> <what>[x<N>|x*][ retry-after=<s>]' -> FaultRule, or why not.
 export function parseFaultSpec(text: string): FaultRule | string {
@@ -129,7 +157,7 @@ export function parseFaultSpec(text: string): FaultRule | string {
   if (!/^([A-Za-z]+|\*)$/.test(method)) return `'${method}' is not an HTTP method (or *)`
   if (!route.startsWith('/')) return `the route must start with '/', got '${route}'`
   const match = WHAT.exec(what)
-  if (!match) return `'${what}' is not a status, hang, drop, reset, malformed or delay:<ms> (optionally xN or x*)`
+  if (!match) return `'${what}' is not a status, hang, drop, reset, malformed, delay:<ms> or barrier:<n> (optionally xN or x*)`
   const action = toAction(match[1] ?? '')
   if (typeof action === 'string') return action
   const retryAfter = readExtras(extras)
@@ -138,8 +166,11 @@ export function parseFaultSpec(text: string): FaultRule | string {
     if (action.type !== 'status') return 'retry-after goes with a status fault'
     action.headers = { 'retry-after': retryAfter }
   }
-  const count = times(match[2])
+  const count = times(match[2], action.type === 'barrier' ? action.count : 1)
   if (count < 1) return 'x0 would never apply; use x1 or more'
+  if (action.type === 'barrier' && count < action.count) {
+    return `barrier:${action.count} holds ${action.count} requests: use x${action.count} or more`
+  }
   const rule: FaultRule = { route, action, times: count }
   if (method !== '*') rule.method = method.toUpperCase()
   return rule
@@ -151,13 +182,17 @@ function toAction(what: string): FaultAction | string {
   if (what === 'reset') return { type: 'reset' }
   if (what === 'malformed') return { type: 'malformed-json' }
   if (what.startsWith('delay:')) return { type: 'delay', ms: Number(what.slice('delay:'.length)) }
+  if (what.startsWith('barrier:')) {
+    const count = Number(what.slice('barrier:'.length))
+    return count < 1 ? 'barrier:0 would hold nothing; use barrier:1 or more' : { type: 'barrier', count }
+  }
   const status = Number(what)
   if (status < 200 || status > 599) return `status ${what} is outside 200-599`
   return { type: 'status', status }
 }
 
-function times(raw: string | undefined): number {
-  if (raw === undefined) return 1
+function times(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback
   return raw === '*' ? Infinity : Number(raw)
 }
 

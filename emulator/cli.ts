@@ -1,9 +1,11 @@
 // `npm run emulator -- [flags]`: the emulator as a process, for the demo, manual tries and
 // workflows on a real runner. Parsing lives in cli-args.ts (pure, unit-tested).
+import { readFileSync } from 'node:fs'
 import { parseArgs, USAGE, type CliConfig } from './cli-args.js'
+import { readS3Options } from './control.js'
 import { DEMO } from './demo.js'
 import { startEmulator, type Outcome } from './server.js'
-import type { Emulator, RecordedRequest } from './types.js'
+import type { Emulator, RecordedRequest, S3Options } from './types.js'
 
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2))
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const { config } = parsed
+  if (config.s3File !== undefined) config.options.s3 = { ...loadS3(config.s3File), ...config.options.s3 }
   const emulator = await startEmulator(config.options, { onExchange: logExchange })
   for (const rule of config.faults) emulator.faults.add(rule)
   process.stdout.write(banner(emulator, config))
@@ -25,6 +28,13 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => stop('SIGINT'))
   process.once('SIGTERM', () => stop('SIGTERM'))
+}
+
+// --s3 <file.json>: the same S3Options JSON that PUT /__emulator/s3 takes.
+function loadS3(file: string): S3Options {
+  const s3 = readS3Options(JSON.parse(readFileSync(file, 'utf8')))
+  if (typeof s3 === 'string') throw new Error(`--s3 ${file}: ${s3}`)
+  return s3
 }
 
 // Method, route and outcome only: headers and bodies carry tokens and keys.
@@ -44,7 +54,7 @@ function banner(emu: Emulator, config: CliConfig): string {
     'AEP Flow Service + IMS emulator: NOT Adobe, for local tests only.',
     `  flow-service-url   ${emu.flowServiceUrl}`,
     `  ims-url            ${emu.imsUrl}`,
-    `  control API        ${origin}/__emulator/  (health, requests, connections, faults, stats, s3, reset)`,
+    `  control API        ${origin}/__emulator/  (health, requests, connections, faults, stats, s3, s3/files, reset)`,
     ...(emu.caCertFile ? [`  CA certificate     ${emu.caCertFile}  (trust it: NODE_EXTRA_CA_CERTS=${emu.caCertFile})`] : []),
     '',
     'Demo credentials (valid only here):',
@@ -52,7 +62,7 @@ function banner(emu: Emulator, config: CliConfig): string {
     `  client secret      ${DEMO.clientSecret}`,
     `  access token       ${DEMO.accessToken}`,
     `  IMS org id         ${emu.orgId}`,
-    `  S3 access key      ${accessKey}${s3 ? '' : '  (any S3 keys are accepted)'}`,
+    `  S3 access key      ${accessKey}${s3?.accessKey !== undefined && s3.secretKey !== undefined ? '' : '  (any S3 keys are accepted)'}`,
     `  S3 secret key      ${secretKey}`,
     '',
     'Action inputs as the runner passes them (paste after `env`, or into a step):',

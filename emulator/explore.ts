@@ -1,51 +1,41 @@
 import { defaultBuckets, S3_SPEC_ID } from './demo.js'
 import { badRequest, flow, type AdobeError } from './errors.js'
+import { FILE_FORMATS, isOneCharacter, readFile, xdmType, type ReadOptions, type Table } from './files.js'
+import { bucketOf, buildBuckets, COMPRESSIONS, ENCODINGS, findNode, listingEntry, type Buckets } from './s3-tree.js'
 import type { Checked } from './specs.js'
-import type { ExploreEntry, S3Options, StoredConnection } from './types.js'
+import type { ExploreEntry, PreviewShape, S3Options, StoredConnection } from './types.js'
 
-// What Flow Service would see when it lists the customer's S3 bucket with the connection's
-// credentials. Failures read like S3's own messages, as Flow Service relays them, and never
-// contain the keys.
+// What Flow Service would see when it lists the customer's S3 bucket, or reads one of its files,
+// with the connection's credentials. Failures read like S3's own messages, as Flow Service relays
+// them, and never contain the keys.
 
 export interface ExploreQuery {
   objectType?: string
   object?: string
+  fileType?: string
+  preview?: string
+  columnDelimiter?: string
+  compressionType?: string
+  encoding?: string
 }
 
 export interface S3World {
   accessKey?: string
   secretKey?: string
-  buckets: Map<string, ExploreEntry[]>
+  buckets: Buckets
 }
 
+/** A listing, or the JSON a file's schema or preview answers. */
+export type ExploreAnswer = { kind: 'listing'; entries: ExploreEntry[] } | { kind: 'file'; body: unknown }
+
+/** Rows a preview shows at most (an assumption: Adobe documents no number). */
+export const PREVIEW_ROWS = 100
+
 export function s3World(options: S3Options | undefined): S3World {
-  const buckets = new Map<string, ExploreEntry[]>()
-  for (const [name, entries] of Object.entries(options?.buckets ?? defaultBuckets())) {
-    buckets.set(
-      name,
-      entries.map((e) => normalizeEntry(name, e))
-    )
-  }
-  const world: S3World = { buckets }
+  const world: S3World = { buckets: buildBuckets(options?.buckets ?? defaultBuckets()) }
   if (options?.accessKey !== undefined) world.accessKey = options.accessKey
   if (options?.secretKey !== undefined) world.secretKey = options.secretKey
   return world
-}
-
-// Entries may be given relative to their bucket ('inbound/a.csv') or absolute
-// ('/demo-bucket/inbound/a.csv'); both are stored the way Flow Service shows them.
-export function normalizeEntry(bucket: string, e: ExploreEntry): ExploreEntry {
-  let path = e.path.startsWith('/') ? e.path : `/${e.path}`
-  if (!path.startsWith(`/${bucket}/`)) path = `/${bucket}${path}`
-  if (e.type === 'folder' && !path.endsWith('/')) path += '/'
-  const isFile = e.type === 'file'
-  return {
-    type: e.type,
-    name: e.name,
-    path,
-    canPreview: e.canPreview ?? isFile,
-    canFetchSchema: e.canFetchSchema ?? isFile
-  }
 }
 
 const exploreFailed = (message: string): AdobeError => flow('1006-400', 'Connection could not be explored', message)
@@ -59,28 +49,96 @@ const S3_ERRORS = {
   ),
   accessDenied: exploreFailed('Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)'),
   noSuchBucket: (bucket: string) =>
-    exploreFailed(`The specified bucket does not exist: '${bucket}'. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchBucket)`)
+    exploreFailed(`The specified bucket does not exist: '${bucket}'. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchBucket)`),
+  noSuchKey: (path: string) =>
+    exploreFailed(`The specified key does not exist: '${path}'. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey)`)
 }
 
-export function explore(conn: StoredConnection, world: S3World, query: ExploreQuery): Checked<ExploreEntry[]> {
+type ObjectKind = 'root' | 'folder' | 'file'
+
+interface FileRequest {
+  path: string
+  options: ReadOptions
+  preview: boolean
+}
+
+export function explore(conn: StoredConnection, world: S3World, query: ExploreQuery, shape: PreviewShape = 'flat'): Checked<ExploreAnswer> {
   if (conn.connectionSpec.id !== S3_SPEC_ID) {
     return failed(badRequest('The emulator explores Amazon S3 connections only.'))
   }
-  const kind = query.objectType?.toLowerCase()
-  if (kind === 'file') return failed(badRequest('objectType=file (file preview) is not emulated.'))
-  if (kind !== 'root' && kind !== 'folder') {
-    return failed(badRequest(`objectType must be root or folder, got '${query.objectType ?? ''}'.`))
-  }
+  // The request is checked before S3 is asked anything.
+  const kind = readKind(query.objectType)
+  if (typeof kind !== 'string') return failed(kind)
+  if (kind !== 'root' && !query.object) return failed(emptyParam('object', kind))
+  const file = kind === 'file' ? readFileRequest(query) : undefined
+  if (file && !file.ok) return failed(file.error)
   const denied = checkCredentials(conn, world)
   if (denied) return failed(denied)
   const scope = accessScope(conn)
   if (kind === 'root') return listRoot(conn, world, scope)
-  if (!query.object) return failed(badRequest('objectType=folder needs an object (the folder path).'))
-  return listPath(conn, world, scope, folderPath(query.object))
+  if (file) return inspectFile(conn, world, scope, file.value, shape)
+  return listPath(conn, world, scope, folderPath(query.object ?? ''))
 }
 
-function failed(error: AdobeError): Checked<ExploreEntry[]> {
+function failed<T>(error: AdobeError): Checked<T> {
   return { ok: false, error }
+}
+
+function readKind(objectType: string | undefined): ObjectKind | AdobeError {
+  if (objectType === undefined) {
+    return badRequest('The param objectType is missing in the request. Please provide a valid objectType and try again.')
+  }
+  const kind = objectType.toLowerCase()
+  if (kind === 'root' || kind === 'folder' || kind === 'file') return kind
+  return flow('1358-400', 'Bad Request', "The provided param 'objectType' is invalid. Please provide a valid objectType and try again.")
+}
+
+function emptyParam(param: string, kind: ObjectKind): AdobeError {
+  return flow(
+    '1337-400',
+    'Bad Request',
+    `The ${param} cannot be empty for objectType=${kind}. Please provide valid ${param} and try again.`
+  )
+}
+
+// Values are compared case-insensitively (the docs write DELIMITED and delimited alike).
+function readFileRequest(query: ExploreQuery): Checked<FileRequest> {
+  const options = readOptions(query)
+  if (!('format' in options)) return failed(options)
+  return { ok: true, value: { path: filePath(query.object ?? ''), options, preview: query.preview?.toLowerCase() === 'true' } }
+}
+
+function readOptions(query: ExploreQuery): ReadOptions | AdobeError {
+  if (!query.fileType) return emptyParam('fileType', 'file')
+  const format = FILE_FORMATS.find((f) => f === query.fileType?.toLowerCase())
+  if (!format) return invalidParam('fileType', query.fileType, FILE_FORMATS)
+  const options: ReadOptions = { format }
+  const { columnDelimiter, compressionType, encoding } = query
+  if (columnDelimiter !== undefined) {
+    if (!isOneCharacter(columnDelimiter)) {
+      return flow(
+        '1331-400',
+        'Bad Request',
+        `Column Delimiter must be exactly one character, got '${columnDelimiter}'. Please provide valid column delimiter and try again.`
+      )
+    }
+    options.columnDelimiter = columnDelimiter
+  }
+  if (compressionType !== undefined) {
+    const known = COMPRESSIONS.find((c) => c.toLowerCase() === compressionType.toLowerCase())
+    if (!known) return invalidParam('compressionType', compressionType, COMPRESSIONS)
+    options.compressionType = known
+  }
+  if (encoding !== undefined) {
+    const known = ENCODINGS.find((e) => e.toLowerCase() === encoding.toLowerCase())
+    if (!known) return invalidParam('encoding', encoding, ENCODINGS)
+    options.encoding = known
+  }
+  return options
+}
+
+function invalidParam(param: string, value: string, allowed: readonly string[]): AdobeError {
+  return badRequest(`The provided param '${param}' is invalid: '${value}'. Please provide one of ${allowed.join(', ')} and try again.`)
 }
 
 function checkCredentials(conn: StoredConnection, world: S3World): AdobeError | undefined {
@@ -100,23 +158,64 @@ function accessScope(conn: StoredConnection): string | undefined {
   return trimmed === '' ? `/${bucket}/` : `/${bucket}/${trimmed}/`
 }
 
-function listRoot(conn: StoredConnection, world: S3World, scope: string | undefined): Checked<ExploreEntry[]> {
+function listRoot(conn: StoredConnection, world: S3World, scope: string | undefined): Checked<ExploreAnswer> {
   if (scope === undefined) {
     if (conn.auth.specName !== 'Access Key') return failed(S3_ERRORS.accessDenied)
-    return { ok: true, value: [...world.buckets.keys()].map((b) => folderEntry(b, `/${b}/`)) }
+    return listing([...world.buckets.values()].map(listingEntry))
   }
   return listPath(conn, world, scope, scope)
 }
 
-function listPath(conn: StoredConnection, world: S3World, scope: string | undefined, path: string): Checked<ExploreEntry[]> {
-  if (scope !== undefined && !path.startsWith(scope)) return failed(S3_ERRORS.accessDenied)
-  const bucket = path.split('/')[1] ?? ''
-  const entries = world.buckets.get(bucket)
-  if (!entries) {
-    // With an IAM role Adobe's principal is simply not allowed on a bucket that is not there.
-    return failed(conn.auth.specName === 'IAMRole Based' ? S3_ERRORS.accessDenied : S3_ERRORS.noSuchBucket(bucket))
+function listPath(conn: StoredConnection, world: S3World, scope: string | undefined, path: string): Checked<ExploreAnswer> {
+  const denied = reach(conn, world, scope, path)
+  if (denied) return failed(denied)
+  // A prefix that holds nothing lists empty, as S3 lists it.
+  const folder = findNode(world.buckets, path)
+  return listing(folder?.type === 'folder' ? [...folder.children.values()].map(listingEntry) : [])
+}
+
+// Whether the connection may read at `path` at all: its folder restriction, then the bucket.
+function reach(conn: StoredConnection, world: S3World, scope: string | undefined, path: string): AdobeError | undefined {
+  if (scope !== undefined && !path.startsWith(scope)) return S3_ERRORS.accessDenied
+  const bucket = bucketOf(path)
+  if (world.buckets.has(bucket)) return undefined
+  // With an IAM role Adobe's principal is simply not allowed on a bucket that is not there.
+  return conn.auth.specName === 'IAMRole Based' ? S3_ERRORS.accessDenied : S3_ERRORS.noSuchBucket(bucket)
+}
+
+function inspectFile(
+  conn: StoredConnection,
+  world: S3World,
+  scope: string | undefined,
+  req: FileRequest,
+  shape: PreviewShape
+): Checked<ExploreAnswer> {
+  const denied = reach(conn, world, scope, req.path)
+  if (denied) return failed(denied)
+  const node = findNode(world.buckets, req.path)
+  if (node?.type !== 'file') return failed(S3_ERRORS.noSuchKey(req.path))
+  if (req.preview ? !node.canPreview : !node.canFetchSchema) {
+    const what = req.preview ? 'previewed' : 'read for its schema'
+    return failed(badRequest(`The file '${node.path}' cannot be ${what} (canPreview/canFetchSchema is false).`))
   }
-  return { ok: true, value: listFolder(entries, path) }
+  const read = readFile(node.file, req.options, node.path)
+  if (!read.ok) return failed(badRequest(read.problem.message))
+  return { ok: true, value: { kind: 'file', body: fileBody(read.value, req.preview, shape) } }
+}
+
+// Without preview, the columns alone; with it, the flat shape with its rows, or the bare columns
+// that some of Adobe's docs show instead.
+function fileBody(table: Table, preview: boolean, shape: PreviewShape): unknown {
+  if (!preview || shape === 'columns') return table.columns.map((c) => ({ name: c.name, type: c.type }))
+  return {
+    format: 'flat',
+    schema: { columns: table.columns.map((c) => ({ name: c.name, type: c.type, xdm: { type: xdmType(c.type) } })) },
+    data: table.rows.slice(0, PREVIEW_ROWS)
+  }
+}
+
+function listing(entries: ExploreEntry[]): Checked<ExploreAnswer> {
+  return { ok: true, value: { kind: 'listing', entries } }
 }
 
 function folderPath(object: string): string {
@@ -124,25 +223,6 @@ function folderPath(object: string): string {
   return `/${trimmed}/`
 }
 
-// Direct children of `folder`; deeper entries imply their intermediate folders, so a bucket can
-// be described by its files alone.
-export function listFolder(entries: readonly ExploreEntry[], folder: string): ExploreEntry[] {
-  const out = new Map<string, ExploreEntry>()
-  for (const e of entries) {
-    if (!e.path.startsWith(folder) || e.path === folder) continue
-    const rest = e.path.slice(folder.length)
-    const slash = rest.indexOf('/')
-    if (slash === -1 || slash === rest.length - 1) {
-      out.set(e.path, e)
-      continue
-    }
-    const name = rest.slice(0, slash)
-    const path = `${folder}${name}/`
-    if (!out.has(path)) out.set(path, folderEntry(name, path))
-  }
-  return [...out.values()]
-}
-
-function folderEntry(name: string, path: string): ExploreEntry {
-  return { type: 'folder', name, path, canPreview: false, canFetchSchema: false }
+function filePath(object: string): string {
+  return `/${object.replace(/^\/+/, '')}`
 }

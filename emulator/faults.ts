@@ -1,15 +1,25 @@
+import { Barrier, DEFAULT_BARRIER_TIMEOUT_MS } from './barrier.js'
 import { FLOW_BASE_PATH } from './demo.js'
-import type { FaultAction, FaultInjector, FaultRule } from './types.js'
+import { isRecord } from './specs.js'
+import { readSeed } from './store.js'
+import type { FaultAction, FaultInjector, FaultRule, SeedInput } from './types.js'
 
 interface Armed {
-  method?: string
-  route: string
+  rule: FaultRule
   segments: string[]
   left: number
-  action: FaultAction
+  barrier?: Barrier
 }
 
-const ACTION_TYPES: readonly string[] = ['status', 'hang', 'commit-then-drop', 'reset', 'malformed-json', 'delay']
+/** What applies to one request that a rule matched. */
+export interface Taken {
+  action: FaultAction
+  seed?: SeedInput
+  // Shared by every request the rule holds; present for a barrier action.
+  barrier?: Barrier
+}
+
+const ACTION_TYPES: readonly FaultAction['type'][] = ['status', 'hang', 'commit-then-drop', 'reset', 'malformed-json', 'delay', 'barrier']
 
 // Routes are written relative to the service base ('/connections/*'); a route written with the
 // Flow Service base in front is accepted too. '*' or '{anything}' matches one path segment.
@@ -31,61 +41,118 @@ export class Faults implements FaultInjector {
   private rules: Armed[] = []
 
   add(rule: FaultRule): void {
-    const problem = validateRule(rule)
-    if (problem) throw new Error(`Invalid fault rule: ${problem}`)
-    const armed: Armed = {
-      route: rule.route,
-      segments: routeSegments(rule.route),
-      left: rule.times ?? 1,
-      action: rule.action
-    }
-    if (rule.method !== undefined) armed.method = rule.method.toUpperCase()
+    const checked = readRule(rule)
+    if (typeof checked === 'string') throw new Error(`Invalid fault rule: ${checked}`)
+    const { action } = checked
+    const armed: Armed = { rule: checked, segments: routeSegments(checked.route), left: checked.times ?? 1 }
+    if (action.type === 'barrier') armed.barrier = new Barrier(action.count, action.timeoutMs ?? DEFAULT_BARRIER_TIMEOUT_MS)
     this.rules.push(armed)
   }
 
+  // Requests a barrier holds are let through rather than left to wait for their timeout.
   clear(): void {
+    const barriers = this.rules.flatMap((r) => (r.barrier ? [r.barrier] : []))
     this.rules = []
+    for (const barrier of barriers) barrier.release()
   }
 
   pending(): FaultRule[] {
-    return this.rules
-      .filter((r) => r.left > 0)
-      .map((r) => ({ ...(r.method ? { method: r.method } : {}), route: r.route, times: r.left, action: r.action }))
+    return this.rules.filter((r) => r.left > 0).map((r) => ({ ...r.rule, times: r.left }))
   }
 
   // First armed rule that matches wins, and is used up by one.
-  take(method: string, path: string): FaultAction | undefined {
+  take(method: string, path: string): Taken | undefined {
     const segments = splitPath(path)
-    const rule = this.rules.find((r) => r.left > 0 && (r.method === undefined || r.method === method) && routeMatches(r.segments, segments))
-    if (!rule) return undefined
-    rule.left -= 1
-    return rule.action
+    const armed = this.rules.find(
+      (r) => r.left > 0 && (r.rule.method === undefined || r.rule.method === method) && routeMatches(r.segments, segments)
+    )
+    if (!armed) return undefined
+    armed.left -= 1
+    const { action, seed } = armed.rule
+    return { action, ...(seed ? { seed } : {}), ...(armed.barrier ? { barrier: armed.barrier } : {}) }
   }
 }
 
-export function validateRule(rule: unknown): string | undefined {
-  if (typeof rule !== 'object' || rule === null) return 'a rule must be an object'
-  const r = rule as Partial<Record<keyof FaultRule, unknown>>
-  if (typeof r.route !== 'string' || !r.route.startsWith('/')) return 'route must be a path such as /connections/*'
-  if (r.method !== undefined && typeof r.method !== 'string') return 'method must be a string'
-  if (r.times !== undefined && !(typeof r.times === 'number' && r.times >= 1 && (Number.isInteger(r.times) || r.times === Infinity))) {
+/**
+ * A FaultRule from untrusted input (the TypeScript API from plain JS, the control API), with the
+ * method upper-cased and a barrier's `times` defaulting to its count; or what is wrong with it.
+ */
+export function readRule(value: unknown): FaultRule | string {
+  if (!isRecord(value)) return 'a rule must be an object'
+  const { route, method, times, seed } = value
+  if (typeof route !== 'string' || !route.startsWith('/')) return 'route must be a path such as /connections/*'
+  if (method !== undefined && typeof method !== 'string') return 'method must be a string'
+  if (times !== undefined && !(typeof times === 'number' && times >= 1 && (Number.isInteger(times) || times === Infinity))) {
     return 'times must be a positive integer or Infinity'
   }
-  return validateAction(r.action)
-}
-
-function validateAction(action: unknown): string | undefined {
-  if (typeof action !== 'object' || action === null) return 'action must be an object with a type'
-  const a = action as Record<string, unknown>
-  if (typeof a['type'] !== 'string' || !ACTION_TYPES.includes(a['type'])) {
-    return `action.type must be one of ${ACTION_TYPES.join(', ')}`
+  const action = readAction(value['action'])
+  if (typeof action === 'string') return action
+  const rule: FaultRule = { route, action }
+  if (method !== undefined) rule.method = method.toUpperCase()
+  if (times !== undefined) rule.times = times
+  if (action.type === 'barrier') {
+    // Each held request uses one of `times`: fewer than `count` could never fill the barrier.
+    if (times !== undefined && times < action.count) return `a barrier of count ${action.count} needs times >= ${action.count}`
+    rule.times = times ?? action.count
   }
-  if (a['type'] === 'status' && !isStatus(a['status'])) return 'a status action needs a status between 200 and 599'
-  if (a['type'] === 'malformed-json' && a['status'] !== undefined && !isStatus(a['status'])) return 'status must be between 200 and 599'
-  if (a['type'] === 'delay' && !(typeof a['ms'] === 'number' && a['ms'] >= 0)) return 'a delay action needs ms >= 0'
-  return undefined
+  if (seed !== undefined) {
+    const input = readSeed(seed)
+    if (typeof input === 'string') return input
+    rule.seed = input
+  }
+  return rule
 }
 
-function isStatus(v: unknown): boolean {
+function readAction(action: unknown): FaultAction | string {
+  if (!isRecord(action)) return 'action must be an object with a type'
+  const type = action['type']
+  switch (type) {
+    case 'status':
+      return readStatusAction(action)
+    case 'malformed-json': {
+      const status = action['status']
+      if (status === undefined) return { type }
+      return isStatus(status) ? { type, status } : 'status must be between 200 and 599'
+    }
+    case 'delay': {
+      const ms = action['ms']
+      return typeof ms === 'number' && ms >= 0 ? { type, ms } : 'a delay action needs ms >= 0'
+    }
+    case 'barrier':
+      return readBarrierAction(action)
+    case 'hang':
+    case 'reset':
+    case 'commit-then-drop':
+      return { type }
+    default:
+      return `action.type must be one of ${ACTION_TYPES.join(', ')}`
+  }
+}
+
+function readStatusAction(action: Record<string, unknown>): FaultAction | string {
+  const { status, body, headers } = action
+  if (!isStatus(status)) return 'a status action needs a status between 200 and 599'
+  const out: Extract<FaultAction, { type: 'status' }> = { type: 'status', status }
+  if (body !== undefined) out.body = body
+  if (headers !== undefined) {
+    if (!isStringRecord(headers)) return 'headers must map names to strings'
+    out.headers = { ...headers }
+  }
+  return out
+}
+
+function readBarrierAction(action: Record<string, unknown>): FaultAction | string {
+  const { count, timeoutMs } = action
+  if (!(typeof count === 'number' && Number.isInteger(count) && count >= 1)) return 'a barrier action needs a count, an integer >= 1'
+  if (timeoutMs === undefined) return { type: 'barrier', count }
+  if (!(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs >= 0)) return 'a barrier timeoutMs must be a number >= 0'
+  return { type: 'barrier', count, timeoutMs }
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return isRecord(v) && Object.values(v).every((h) => typeof h === 'string')
+}
+
+function isStatus(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 200 && v <= 599
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { FLOW_BASE_PATH, S3_SPEC_ID } from './demo.js'
 import { badRequest, connectionNotFound, flow, generic, notFoundRoute, type AdobeError } from './errors.js'
-import { explore, type S3World } from './explore.js'
+import { explore, type ExploreAnswer, type S3World } from './explore.js'
 import { matchesAll, parseFilter, type PropertyFilter } from './filters.js'
 import { admit, type Caller, type GatewayConfig } from './gateway.js'
-import { decodeToken, encodeToken, filtersDigest, parseLimit, takePage } from './paging.js'
+import { decodeToken, encodeToken, filtersDigest, parseLimit, rawQueryParam, takePage, type TokenStyle } from './paging.js'
 import { applyPatch } from './patch.js'
 import { failure, ok, type Incoming, type Reply } from './reply.js'
 import {
@@ -20,7 +20,7 @@ import {
   type Checked
 } from './specs.js'
 import type { MemoryStore } from './store.js'
-import type { StoredConnection } from './types.js'
+import type { PreviewShape, StoredConnection } from './types.js'
 
 export interface FlowDeps {
   store: MemoryStore
@@ -28,6 +28,9 @@ export interface FlowDeps {
   s3(): S3World
   pageSize: number
   flowServiceUrl: string
+  tokens: TokenStyle
+  previewShape: PreviewShape
+  legacyEntryTypes: boolean
 }
 
 interface Call {
@@ -124,16 +127,17 @@ function listConnections({ req, caller, deps }: Call): Reply {
     return failure(flow('1401-400', 'Bad Request', 'The limit and count parameters cannot be used together.'))
   }
   const matching = deps.store
-    .sequenced(caller.sandboxName)
+    .listed(caller.sandboxName)
     .map(({ seq, conn }) => ({ seq, item: connectionView(conn, deps.store) }))
     .filter((e) => matchesAll(e.item, filters))
   if (counting) return ok({ count: matching.length })
-  const after = startAfter(req.query.get('continuationToken'), properties)
+  // Read raw: form decoding would turn a '+' of the token into a space.
+  const after = startAfter(rawQueryParam(req.rawQuery, 'continuationToken'), properties)
   if (typeof after !== 'number') return failure(after)
   // pageSize is the server's cap: a larger limit still gets pages of pageSize, with a token.
   const page = takePage(matching, after, Math.min(limit ?? deps.pageSize, deps.pageSize))
   if (page.nextAfter === undefined) return ok({ items: page.items })
-  const token = encodeToken({ after: page.nextAfter, filters: filtersDigest(properties) })
+  const token = encodeToken({ after: page.nextAfter, filters: filtersDigest(properties) }, deps.tokens)
   return ok({ items: page.items, _links: { next: { href: `/connections?continuationToken=${token}` } } })
 }
 
@@ -250,12 +254,26 @@ function deleteConnection(call: Call): Reply {
   })
 }
 
+const EXPLORE_PARAMS = ['objectType', 'object', 'fileType', 'preview', 'columnDelimiter', 'compressionType', 'encoding'] as const
+
 function exploreConnection(call: Call): Reply {
   return withConnection(call, (conn) => {
-    const query = { objectType: call.req.query.get('objectType') ?? undefined, object: call.req.query.get('object') ?? undefined }
-    const result = explore(conn, call.deps.s3(), query)
-    return result.ok ? ok(result.value) : failure(result.error)
+    const query = Object.fromEntries(EXPLORE_PARAMS.flatMap((name) => queryValue(call.req.query, name)))
+    const result = explore(conn, call.deps.s3(), query, call.deps.previewShape)
+    return result.ok ? ok(exploreBody(result.value, call.deps.legacyEntryTypes)) : failure(result.error)
   })
+}
+
+function queryValue(query: URLSearchParams, name: string): [string, string][] {
+  const value = query.get(name)
+  return value === null ? [] : [[name, value]]
+}
+
+// Older docs show listing types capitalised; legacyEntryTypes answers that way.
+function exploreBody(answer: ExploreAnswer, legacyTypes: boolean): unknown {
+  if (answer.kind === 'file') return answer.body
+  if (!legacyTypes) return answer.entries
+  return answer.entries.map((e) => ({ ...e, type: e.type === 'file' ? 'File' : 'Folder' }))
 }
 
 function testConnection(call: Call): Reply {

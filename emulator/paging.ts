@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { isRecord } from './specs.js'
 
 // A continuation token carries a cursor (the creation sequence number of the last item served),
 // not an offset, so that deleting an item between two pages neither skips nor repeats one.
@@ -14,19 +15,67 @@ export function filtersDigest(properties: readonly string[]): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16)
 }
 
-export function encodeToken(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ a: cursor.after, f: cursor.filters })).toString('base64url')
+/**
+ * `base64url` (the default) or `opaque`: standard base64 that always holds '+', '/' and '=', so
+ * that a client which decodes '+' as a space, or re-encodes the token, is caught.
+ */
+export type TokenStyle = 'base64url' | 'opaque'
+
+// Three bytes that encode to '++//' on their own, in front of the cursor; and the cursor padded
+// with spaces (JSON ignores them) to a length that ends the encoding with '=='.
+const OPAQUE_MARKER = Buffer.from([0xfb, 0xef, 0xff])
+const OPAQUE_PREFIX = OPAQUE_MARKER.toString('base64')
+
+export function encodeToken(cursor: PageCursor, style: TokenStyle = 'base64url'): string {
+  const json = JSON.stringify({ a: cursor.after, f: cursor.filters })
+  if (style === 'base64url') return Buffer.from(json).toString('base64url')
+  let padded = json
+  while ((OPAQUE_MARKER.length + padded.length) % 3 !== 1) padded += ' '
+  return Buffer.concat([OPAQUE_MARKER, Buffer.from(padded)]).toString('base64')
 }
 
+// Either style, strictly: a token must be exactly what encodeToken wrote (Buffer's own decoder
+// skips characters outside the alphabet, which would let an altered token through).
 export function decodeToken(token: string): PageCursor | undefined {
+  const opaque = token.startsWith(OPAQUE_PREFIX)
+  const alphabet = opaque ? /^[A-Za-z0-9+/]+={0,2}$/ : /^[A-Za-z0-9_-]+$/
+  if (!alphabet.test(token)) return undefined
+  const bytes = Buffer.from(token, opaque ? 'base64' : 'base64url')
+  if (bytes.toString(opaque ? 'base64' : 'base64url') !== token) return undefined
+  return parseCursor((opaque ? bytes.subarray(OPAQUE_MARKER.length) : bytes).toString('utf8'))
+}
+
+function parseCursor(json: string): PageCursor | undefined {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
-    if (typeof parsed !== 'object' || parsed === null) return undefined
-    const { a, f } = parsed as { a?: unknown; f?: unknown }
+    const parsed: unknown = JSON.parse(json)
+    if (!isRecord(parsed)) return undefined
+    const { a, f } = parsed
     if (typeof a !== 'number' || !Number.isInteger(a) || typeof f !== 'string') return undefined
     return { after: a, filters: f }
   } catch {
     return undefined
+  }
+}
+
+/**
+ * A query parameter read from the raw query string with percent-decoding only (RFC 3986): a
+ * literal '+' is a plus, not a space as form decoding would have it. null when absent; an
+ * undecodable value is returned as sent, for the caller to refuse.
+ */
+export function rawQueryParam(rawQuery: string, name: string): string | null {
+  for (const pair of rawQuery.split('&')) {
+    const eq = pair.indexOf('=')
+    const key = eq === -1 ? pair : pair.slice(0, eq)
+    if (percentDecode(key) === name) return percentDecode(eq === -1 ? '' : pair.slice(eq + 1))
+  }
+  return null
+}
+
+function percentDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }
 

@@ -15,7 +15,9 @@ export interface Incoming {
   method: string
   path: string
   segments: string[]
+  // Form-decoded, as most parameters are read; rawQuery for those read with percent-decoding only.
   query: URLSearchParams
+  rawQuery: string
   headers: Record<string, string>
   body: string
 }

@@ -5,16 +5,17 @@ import { Credentials } from './credentials.js'
 import { CONTROL_PREFIX, DEMO, FLOW_BASE_PATH } from './demo.js'
 import { generic, notFoundRoute } from './errors.js'
 import { s3World, type S3World } from './explore.js'
-import { Faults, splitPath } from './faults.js'
+import { Faults, splitPath, type Taken } from './faults.js'
 import { flowRoute, handleFlow, type FlowDeps } from './flow.js'
 import { dropSocket, malformedReply, readBody, requestIdOf, resetSocket, splitUrl, statusFaultReply, writeReply } from './http-io.js'
 import { handleIms } from './ims.js'
 import { Listener, type RequestHandler } from './listener.js'
 import { headerRecord, queryRecord, Recorder } from './recorder.js'
 import { failure, type Incoming, type Reply } from './reply.js'
+import { putFile, removeFile } from './s3-tree.js'
 import { MemoryStore } from './store.js'
 import { makeCertificate, type Certificate } from './tls.js'
-import type { Emulator, EmulatorOptions, EmulatorStats, FaultAction, RecordedRequest, ServiceName } from './types.js'
+import type { Emulator, EmulatorOptions, EmulatorStats, RecordedRequest, S3File, ServiceName } from './types.js'
 
 const TOO_LARGE = generic(413, 'PayloadTooLargeError', 'The request body is too large')
 
@@ -55,6 +56,8 @@ interface Hosts {
 export async function startEmulator(options: EmulatorOptions = {}, hooks: EmulatorHooks = {}): Promise<Emulator> {
   const pageSize = options.pageSize ?? 100
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error('pageSize must be a positive integer')
+  const lag = options.listLagMs ?? 0
+  if (!(Number.isFinite(lag) && lag >= 0)) throw new Error('listLagMs must be a number of milliseconds >= 0')
   const cert = options.tls ? await makeCertificate() : undefined
   const core = new EmulatorCore(options, hooks)
   const listen = (port: number, role: Role): Promise<Listener> =>
@@ -75,7 +78,10 @@ export async function startEmulator(options: EmulatorOptions = {}, hooks: Emulat
       gateway: { credentials: core.credentials, orgId: core.orgId, sandboxes: new Set(options.sandboxes ?? ['prod']) },
       s3: () => core.world,
       pageSize,
-      flowServiceUrl: `${main.origin}${FLOW_BASE_PATH}`
+      flowServiceUrl: `${main.origin}${FLOW_BASE_PATH}`,
+      tokens: options.opaqueTokens ? 'opaque' : 'base64url',
+      previewShape: options.previewShape ?? 'flat',
+      legacyEntryTypes: options.legacyEntryTypes ?? false
     },
     ...(cert ? { cert } : {})
   })
@@ -104,7 +110,7 @@ class EmulatorCore {
       options.clients ?? [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret }],
       options.accessTokens ?? [DEMO.accessToken]
     )
-    this.store = new MemoryStore(this.orgId)
+    this.store = new MemoryStore(this.orgId, options.listLagMs ?? 0)
     this.world = s3World(options.s3)
   }
 
@@ -139,6 +145,10 @@ class EmulatorCore {
       setS3: (s3) => {
         this.world = s3World(s3)
       },
+      putFile: (path, file) => {
+        this.putFile(path, file ?? {})
+      },
+      removeFile: (path) => removeFile(this.world.buckets, path),
       reset: () => {
         this.reset()
       },
@@ -149,6 +159,11 @@ class EmulatorCore {
       emulator.caCertFile = cert.certFile
     }
     return emulator
+  }
+
+  private putFile(path: string, file: S3File): void {
+    const problem = putFile(this.world.buckets, path, file)
+    if (problem) throw new Error(`putFile: ${problem}`)
   }
 
   private ready(): Hosts {
@@ -206,7 +221,7 @@ class EmulatorCore {
     const requestId = requestIdOf(req)
     if (target.service === 'control') {
       const body = await readBody(req)
-      writeReply(res, handleControl(this.handle(), method, target.route, body ?? ''), requestId)
+      writeReply(res, handleControl(this.handle(), { method, name: target.route, rawQuery, body: body ?? '' }), requestId)
       return
     }
     const service = target.service
@@ -216,10 +231,13 @@ class EmulatorCore {
     this.count(role, service)
     const body = await readBody(req)
     record.body = body ?? ''
-    const incoming: Incoming = { method, path, segments: target.segments, query, headers, body: body ?? '' }
+    const incoming: Incoming = { method, path, segments: target.segments, query, rawQuery, headers, body: body ?? '' }
     const process = (): Reply => (body === undefined ? failure(TOO_LARGE) : this.process(service, incoming, hosts.flow))
     const listener = role === 'ims' && hosts.ims ? hosts.ims : hosts.main
-    await this.perform(this.faults.take(method, target.faultPath), { req, res, record, requestId, listener, process })
+    const fault = this.faults.take(method, target.faultPath)
+    // The side effect happens as the rule applies, so it is in place before any answer is sent.
+    if (fault?.seed) this.store.seed(fault.seed, true)
+    await this.perform(fault, { req, res, record, requestId, listener, process })
   }
 
   private count(role: Role, service: ServiceName): void {
@@ -234,8 +252,11 @@ class EmulatorCore {
   }
 
   // status, malformed-json, hang and reset stand in for the service: the request is not
-  // processed. commit-then-drop and delay process it, then lose or hold back the answer.
-  private async perform(fault: FaultAction | undefined, x: Exchange): Promise<void> {
+  // processed. commit-then-drop and delay process it, then lose or hold back the answer; barrier
+  // holds it until enough others wait with it, then processes them all in arrival order.
+  private async perform(taken: Taken | undefined, x: Exchange): Promise<void> {
+    if (taken?.barrier) return this.answer(x, await taken.barrier.arrive(x.process, this.closing.signal))
+    const fault = taken?.action
     switch (fault?.type) {
       case undefined:
         return this.answer(x, x.process())

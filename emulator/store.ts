@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { S3_SPEC_ID } from './demo.js'
+import { isRecord } from './specs.js'
 import type { ConnectionStore, SeedInput, StoredConnection } from './types.js'
 
 interface Entry {
@@ -7,6 +8,8 @@ interface Entry {
   conn: StoredConnection
   createdClient: string
   updatedClient: string
+  // Wall-clock time from which GET /connections lists it (listLagMs after a create).
+  listedFrom: number
 }
 
 export interface NewConnection {
@@ -32,13 +35,20 @@ export function newEtag(): string {
   return `"${randomBytes(4).toString('hex')}-0000-0200-0000-${seconds}0000"`
 }
 
+// listLagMs stands for an eventually consistent listing index: reads by id see a connection at
+// once, listings only once the index has caught up. Deletions show everywhere at once.
 export class MemoryStore implements ConnectionStore {
   private readonly entries = new Map<string, Entry>()
   private seq = 0
 
-  constructor(private readonly orgId: string) {}
+  constructor(
+    private readonly orgId: string,
+    private readonly listLagMs = 0
+  ) {}
 
-  seed(c: SeedInput): StoredConnection {
+  // A seed is state that already exists, so it is listed at once; `lagged` makes it listed as
+  // late as a create, for a seed that stands for another client's create (a fault's side effect).
+  seed(c: SeedInput, lagged = false): StoredConnection {
     const now = c.createdAt ?? Date.now()
     const params = c.params ?? { s3AccessKey: 'AKIASEEDED0000000000', s3SecretKey: 'seeded-secret-key' }
     const conn = this.insert(
@@ -50,22 +60,25 @@ export class MemoryStore implements ConnectionStore {
         clientId: 'emulator-seed',
         ...(c.description !== undefined ? { description: c.description } : {})
       },
-      now
+      now,
+      lagged ? this.listLagMs : 0
     )
     return conn
   }
 
   create(input: NewConnection): StoredConnection {
-    return this.insert(input, Date.now())
+    return this.insert(input, Date.now(), this.listLagMs)
   }
 
   list(sandboxName?: string): StoredConnection[] {
     return this.visible(sandboxName).map((e) => e.conn)
   }
 
-  // Creation order with sequence numbers, for cursor paging.
-  sequenced(sandboxName: string): { seq: number; conn: StoredConnection }[] {
-    return this.visible(sandboxName).map((e) => ({ seq: e.seq, conn: e.conn }))
+  // What GET /connections lists at `now`: creation order with sequence numbers, for cursor paging.
+  listed(sandboxName: string, now = Date.now()): { seq: number; conn: StoredConnection }[] {
+    return this.visible(sandboxName)
+      .filter((e) => e.listedFrom <= now)
+      .map((e) => ({ seq: e.seq, conn: e.conn }))
   }
 
   get(id: string): StoredConnection | undefined {
@@ -120,7 +133,7 @@ export class MemoryStore implements ConnectionStore {
     return [...this.entries.values()].filter((e) => sandboxName === undefined || e.conn.sandboxName === sandboxName)
   }
 
-  private insert(input: NewConnection, createdAt: number): StoredConnection {
+  private insert(input: NewConnection, createdAt: number, lagMs: number): StoredConnection {
     const conn: StoredConnection = {
       id: randomUUID(),
       etag: newEtag(),
@@ -134,7 +147,8 @@ export class MemoryStore implements ConnectionStore {
       updatedAt: createdAt
     }
     if (input.description !== undefined) conn.description = input.description
-    this.entries.set(conn.id, { seq: ++this.seq, conn, createdClient: input.clientId, updatedClient: input.clientId })
+    const entry = { seq: ++this.seq, conn, createdClient: input.clientId, updatedClient: input.clientId, listedFrom: Date.now() + lagMs }
+    this.entries.set(conn.id, entry)
     return conn
   }
 }
@@ -143,4 +157,28 @@ function differentEtag(old: string): string {
   let etag = newEtag()
   while (etag === old) etag = newEtag()
   return etag
+}
+
+const SEED_TEXT_FIELDS = ['sandboxName', 'description', 'specId', 'specVersion', 'specName'] as const
+
+/** A SeedInput from untrusted JSON (control API, fault rules), or what is wrong with it. */
+export function readSeed(v: unknown): SeedInput | string {
+  if (!isRecord(v) || typeof v['name'] !== 'string') return 'a seed needs at least {"name": "..."}'
+  const seed: SeedInput = { name: v['name'] }
+  for (const key of SEED_TEXT_FIELDS) {
+    const value = v[key]
+    if (value === undefined) continue
+    if (typeof value !== 'string') return `seed.${key} must be a string`
+    seed[key] = value
+  }
+  const { params, createdAt } = v
+  if (params !== undefined) {
+    if (!isRecord(params)) return 'seed.params must be an object'
+    seed.params = params
+  }
+  if (createdAt !== undefined) {
+    if (typeof createdAt !== 'number') return 'seed.createdAt must be a number (epoch ms)'
+    seed.createdAt = createdAt
+  }
+  return seed
 }

@@ -36,7 +36,14 @@ describe('CLI flags', () => {
       '--s3-access-key',
       'AKIAX',
       '--s3-secret-key',
-      'sec'
+      'sec',
+      '--list-lag',
+      '250',
+      '--opaque-tokens',
+      '--preview-shape=columns',
+      '--legacy-entry-types',
+      '--s3',
+      'world.json'
     ])
     expect(c.options).toEqual({
       host: '0.0.0.0',
@@ -47,8 +54,13 @@ describe('CLI flags', () => {
       latencyMs: 20,
       connectLatencyMs: 30,
       sandboxes: ['prod', 'dev-1'],
-      s3: { accessKey: 'AKIAX', secretKey: 'sec' }
+      s3: { accessKey: 'AKIAX', secretKey: 'sec' },
+      listLagMs: 250,
+      opaqueTokens: true,
+      previewShape: 'columns',
+      legacyEntryTypes: true
     })
+    expect(c.s3File).toBe('world.json')
   })
 
   test('a separate IMS port defaults to the next port, or a random one with --port 0', () => {
@@ -73,6 +85,9 @@ describe('CLI flags', () => {
     expect(error(['--s3-access-key', 'a'])).toMatch(/go together/)
     expect(error(['--sandbox', 'Prod Sandbox'])).toMatch(/--sandbox/)
     expect(error(['--fault', 'POST /connections teapot'])).toMatch(/--fault/)
+    expect(error(['--preview-shape', 'table'])).toBe("--preview-shape must be flat or columns, got 'table'")
+    expect(error(['--list-lag', 'soon'])).toMatch(/--list-lag must be an integer/)
+    expect(error(['--opaque-tokens=yes'])).toMatch(/takes no value/)
     for (const e of [error(['--nope']), error(['--fault', 'x'])]) expect(e).not.toContain('\n')
   })
 })
@@ -110,6 +125,20 @@ describe('fault syntax', () => {
     expect(parseFaultSpec('GET /connections resetx3')).toMatchObject({ action: { type: 'reset' }, times: 3 })
     expect(parseFaultSpec('post /ims/token/v3 malformed')).toMatchObject({ method: 'POST', action: { type: 'malformed-json' } })
     expect(parseFaultSpec('PATCH /connections/* delay:1500x2')).toMatchObject({ action: { type: 'delay', ms: 1500 }, times: 2 })
+  })
+
+  test('barrier:<n> holds n requests; times defaults to n and may be more, never less', () => {
+    expect(parseFaultSpec('GET /connections barrier:3')).toEqual({
+      method: 'GET',
+      route: '/connections',
+      times: 3,
+      action: { type: 'barrier', count: 3 }
+    })
+    expect(parseFaultSpec('GET /connections barrier:2x*')).toMatchObject({ times: Infinity })
+    expect(parseFaultSpec('GET /connections barrier:2x4')).toMatchObject({ times: 4 })
+    expect(parseFaultSpec('GET /connections barrier:3x2')).toBe('barrier:3 holds 3 requests: use x3 or more')
+    expect(parseFaultSpec('GET /connections barrier:0')).toMatch(/barrier:0/)
+    expect(parseFaultSpec('GET /connections barrier')).toMatch(/barrier:<n>/)
   })
 
   test('rejects malformed specs with a reason', () => {

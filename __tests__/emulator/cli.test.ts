@@ -1,5 +1,8 @@
 // emulator/cli.ts as a process: start-up banner, request log, signals, exit codes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO } from '../../emulator/index.js'
 import { flowHeaders, send } from './helpers.js'
 
@@ -62,6 +65,53 @@ describe('emulator CLI', () => {
       child.kill('SIGTERM')
     }
     expect(await exited).toBe(0)
+  })
+
+  test('--s3 loads the S3 world from a JSON file, and the key flags win over its keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-s3-'))
+    const file = join(dir, 'world.json')
+    const world = {
+      accessKey: 'AKIAFROMFILE',
+      secretKey: 'from-file',
+      buckets: { 'team-bucket': [{ type: 'file', name: 'a.csv', path: 'in/a.csv', content: 'id\n7\n' }] }
+    }
+    writeFileSync(file, JSON.stringify(world))
+    const child = startCli(['--port', '0', '--s3', file, '--s3-access-key', 'AKIAFLAG', '--s3-secret-key', 'flag-secret'])
+    const output = collect(child)
+    const exited = exitOf(child)
+    try {
+      const [, flowUrl = ''] = await waitFor(output.out, /flow-service-url\s+(\S+)/)
+      await waitFor(output.out, /Listening/)
+      expect(output.out()).toContain('S3 access key      AKIAFLAG\n')
+      const origin = flowUrl.slice(0, flowUrl.indexOf('/data/'))
+      const seeded = await send(`${origin}/__emulator/connections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x', params: { s3AccessKey: 'AKIAFLAG', s3SecretKey: 'flag-secret' } })
+      })
+      const { id } = seeded.json<{ id: string }>()
+      const query = 'objectType=file&object=%2Fteam-bucket%2Fin%2Fa.csv&fileType=delimited&preview=true'
+      const res = await send(`${flowUrl}/connections/${id}/explore?${query}`, { headers: flowHeaders({ orgId: DEMO.orgId }) })
+      expect(res.json()).toMatchObject({ data: [{ id: '7' }] })
+    } finally {
+      child.kill('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(await exited).toBe(0)
+  })
+
+  test('an --s3 file that is not S3Options stops the CLI with one line naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-s3-'))
+    const file = join(dir, 'bad.json')
+    writeFileSync(file, JSON.stringify({ buckets: { b: [{ type: 'file', name: 'x', path: 'x', encoding: 'utf8' }] } }))
+    const child = startCli(['--port', '0', '--s3', file])
+    const output = collect(child)
+    try {
+      expect(await exitOf(child)).toBe(1)
+      expect(output.err()).toMatch(/^emulator: --s3 .*bad\.json: buckets\.b: entry 0: encoding must be one of UTF-8, ISO-8859-1\n$/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('a bad flag prints one error line and the usage, and exits 2', async () => {

@@ -356,6 +356,25 @@ describe('DELETE /connections/{id}', () => {
     const { id } = await createS3(emu, 'D')
     expect((await flow(emu, 'DELETE', `/connections/${id}/`)).status).toBe(204)
   })
+
+  test('a delete is recorded, and the connection vanishes from lists, GETs and explore (1010-404)', async () => {
+    const { id } = await createS3(emu, 'Gone')
+    await createS3(emu, 'Stays')
+    expect((await flow(emu, 'DELETE', `/connections/${id}`)).status).toBe(204)
+    expect(emu.requests().at(-1)).toMatchObject({
+      method: 'DELETE',
+      route: '/connections/{id}',
+      path: expect.stringContaining(id),
+      status: 204
+    })
+    expect((await flow(emu, 'GET', '/connections')).json<List>().items.map((i) => i.name)).toEqual(['Stays'])
+    expect((await flow(emu, 'GET', '/connections?count=true')).json()).toEqual({ count: 1 })
+    for (const path of [`/connections/${id}`, `/connections/${id}/explore?objectType=root`]) {
+      const res = await flow(emu, 'GET', path)
+      expect(res.status).toBe(404)
+      expect(flowCode(res)).toBe('1010-404')
+    }
+  })
 })
 
 describe('connection specs', () => {
@@ -381,5 +400,114 @@ describe('connection specs', () => {
   test('configs for IamBasedAuthentication give the role to allow', async () => {
     const res = await flow(emu, 'GET', `/connectionSpecs/${S3_SPEC_ID}/configs?authType=IamBasedAuthentication`)
     expect(res.json()).toEqual({ configParams: { IAMRole: 'arn:aws:iam::123456789012:role/EmulatorFlowServiceRole' } })
+  })
+})
+
+describe('listing lag (listLagMs)', () => {
+  let lagging: Emulator
+  const LAG = 300
+
+  beforeAll(async () => {
+    lagging = await startEmulator({ listLagMs: LAG })
+  })
+  afterAll(() => lagging.close())
+  beforeEach(() => lagging.reset())
+
+  const names = async (path = '/connections'): Promise<string[]> => (await flow(lagging, 'GET', path)).json<List>().items.map((i) => i.name)
+
+  test('a created connection is listed only listLagMs after its creation; by id, patch and explore see it at once', async () => {
+    const { id, etag } = await createS3(lagging, 'Fresh')
+    const created = Date.now()
+    expect(await names()).toEqual([])
+    expect(await names(`/connections?${query('name==Fresh')}`)).toEqual([])
+    expect((await flow(lagging, 'GET', '/connections?count=true')).json()).toEqual({ count: 0 })
+    expect((await flow(lagging, 'GET', `/connections/${id}`)).status).toBe(200)
+    expect((await flow(lagging, 'GET', `/connections/${id}/explore?objectType=root`)).status).toBe(200)
+    const patched = await flow(lagging, 'PATCH', `/connections/${id}`, {
+      body: [{ op: 'replace', path: '/name', value: 'Fresher' }],
+      headers: { 'if-match': etag }
+    })
+    expect(patched.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, LAG - (Date.now() - created) + 20))
+    expect(await names()).toEqual(['Fresher'])
+  })
+
+  test('a deletion shows at once, even before the connection was ever listed', async () => {
+    const seeded = lagging.store.seed({ name: 'Old' })
+    const { id } = await createS3(lagging, 'Fresh')
+    expect((await flow(lagging, 'DELETE', `/connections/${id}`)).status).toBe(204)
+    expect((await flow(lagging, 'DELETE', `/connections/${seeded.id}`)).status).toBe(204)
+    expect(await names()).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, LAG + 20))
+    expect(await names()).toEqual([])
+    expect((await flow(lagging, 'GET', `/connections/${id}`)).status).toBe(404)
+  })
+
+  test('store.seed is listed at once (it is state that exists already); a fault seed lags like a create', async () => {
+    lagging.store.seed({ name: 'Existing' })
+    lagging.faults.add({ method: 'POST', route: '/connections', action: { type: 'status', status: 503 }, seed: { name: 'Racing' } })
+    expect((await flow(lagging, 'POST', '/connections', { body: s3Body('Racing') })).status).toBe(503)
+    expect(await names()).toEqual(['Existing'])
+    await new Promise((resolve) => setTimeout(resolve, LAG + 20))
+    expect(await names()).toEqual(['Existing', 'Racing'])
+  })
+
+  test('a negative lag is refused at start', async () => {
+    await expect(startEmulator({ listLagMs: -1 })).rejects.toThrow(/listLagMs/)
+  })
+})
+
+describe('continuation tokens in the query', () => {
+  let opaque: Emulator
+
+  beforeAll(async () => {
+    opaque = await startEmulator({ opaqueTokens: true, pageSize: 2 })
+  })
+  afterAll(() => opaque.close())
+  beforeEach(() => opaque.reset())
+
+  async function firstHref(target: Emulator): Promise<string> {
+    for (const n of ['c1', 'c2', 'c3']) await createS3(target, n)
+    const first = (await flow(target, 'GET', '/connections?limit=2')).json<List>()
+    return first._links?.next.href ?? ''
+  }
+
+  test('opaque tokens are standard base64 holding +, / and =, carried raw in _links.next.href', async () => {
+    const href = await firstHref(opaque)
+    const token = href.replace('/connections?continuationToken=', '')
+    expect(href.startsWith('/connections?continuationToken=')).toBe(true)
+    expect(token).toMatch(/^[A-Za-z0-9+/]+={1,2}$/)
+    for (const c of ['+', '/', '=']) expect(token).toContain(c)
+  })
+
+  test('the token is read with percent-decoding only: raw or %2B-encoded it pages on', async () => {
+    const href = await firstHref(opaque)
+    const token = href.replace('/connections?continuationToken=', '')
+    expect((await flow(opaque, 'GET', href)).json<List>().items.map((i) => i.name)).toEqual(['c3'])
+    const encoded = `/connections?continuationToken=${encodeURIComponent(token)}`
+    expect((await flow(opaque, 'GET', encoded)).json<List>().items.map((i) => i.name)).toEqual(['c3'])
+    expect(opaque.requests().at(-1)?.rawQuery).toContain('%2B')
+  })
+
+  test('a token whose + arrives as a space or %20 is 1400-400 "The continuationToken is not valid."', async () => {
+    const href = await firstHref(opaque)
+    for (const altered of [href.replace(/\+/g, '%20'), href.replace(/=+$/, ''), `${href}%3D`]) {
+      const res = await flow(opaque, 'GET', altered)
+      expect(res.status).toBe(400)
+      expect(flowCode(res)).toBe('1400-400')
+      expect(res.json<FlowError>().report['detailed-message']).toBe('The continuationToken is not valid.')
+    }
+  })
+
+  test('in the default mode too, a token is read raw and checked strictly: a + or %2B after it is refused', async () => {
+    const href = await firstHref(emu)
+    expect((await flow(emu, 'GET', `${href}%2B`)).status).toBe(400)
+    expect((await flow(emu, 'GET', `${href}+`)).status).toBe(400)
+    expect((await flow(emu, 'GET', href)).status).toBe(200)
+  })
+
+  test('other query parameters keep form decoding: + in a property filter is a space', async () => {
+    await createS3(emu, 'a b')
+    expect((await flow(emu, 'GET', '/connections?property=name==a+b')).json<List>().items.map((i) => i.name)).toEqual(['a b'])
   })
 })

@@ -39,8 +39,39 @@ describe('control API', () => {
     expect((await flow(emu, 'GET', '/connections')).json<{ items: unknown[] }>().items).toHaveLength(1)
   })
 
-  test('a seed without a name is 400', async () => {
+  test('a seed without a name, or with a field of the wrong type, is 400', async () => {
     expect((await control('POST', 'connections', {})).status).toBe(400)
+    const bad = await control('POST', 'connections', { name: 'x', params: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(bad.json()).toEqual({ error: 'seed.params must be an object' })
+  })
+
+  test('a fault rule may carry a seed, and a barrier; the seed appears when the rule applies', async () => {
+    const added = await control('POST', 'faults', {
+      method: 'POST',
+      route: '/connections',
+      action: { type: 'status', status: 503 },
+      seed: { name: 'S3 Connection', params: { s3AccessKey: 'A', s3SecretKey: 'S' } }
+    })
+    expect(added.status).toBe(201)
+    await control('POST', 'faults', { method: 'GET', route: '/connections', times: 'always', action: { type: 'barrier', count: 1 } })
+    expect((await control('GET', 'faults')).json()).toEqual([
+      {
+        method: 'POST',
+        route: '/connections',
+        times: 1,
+        action: { type: 'status', status: 503 },
+        seed: { name: 'S3 Connection', params: { s3AccessKey: 'A', s3SecretKey: 'S' } }
+      },
+      { method: 'GET', route: '/connections', times: 'always', action: { type: 'barrier', count: 1 } }
+    ])
+    expect(emu.store.list()).toEqual([])
+    expect((await flow(emu, 'POST', '/connections', { body: {} })).status).toBe(503)
+    expect((await flow(emu, 'GET', '/connections')).json<{ items: { name: string }[] }>().items.map((i) => i.name)).toEqual([
+      'S3 Connection'
+    ])
+    const bad = await control('POST', 'faults', { route: '/connections', times: 1, action: { type: 'barrier', count: 2 } })
+    expect(bad.json()).toEqual({ error: 'Invalid fault rule: a barrier of count 2 needs times >= 2' })
   })
 
   test('adds faults, with "always" for Infinity, lists and clears them', async () => {
@@ -88,6 +119,46 @@ describe('control API', () => {
     const res = await control('PUT', 's3', { buckets: { b: [{ type: 'blob' }] } })
     expect(res.status).toBe(400)
     expect(res.json()).toMatchObject({ error: expect.stringMatching(/buckets\.b/) })
+  })
+
+  test('POST s3/files adds a file that explore lists and previews; DELETE s3/files?path= removes it', async () => {
+    const path = '/demo-bucket/landing/a+b 2026.csv'
+    const put = await control('POST', 's3/files', { path, content: 'id;name\n1;Zoë\n', encoding: 'ISO-8859-1' })
+    expect(put.status).toBe(201)
+    expect(put.json()).toEqual({ path })
+    const { id } = emu.store.seed({ name: 'x' })
+    const listed = await flow(
+      emu,
+      'GET',
+      `/connections/${id}/explore?objectType=folder&object=${encodeURIComponent('/demo-bucket/landing/')}`
+    )
+    expect(listed.json<{ path: string }[]>().map((e) => e.path)).toEqual([path])
+    const query = `objectType=file&object=${encodeURIComponent(path)}&fileType=delimited&preview=true&columnDelimiter=%3B&encoding=ISO-8859-1`
+    expect((await flow(emu, 'GET', `/connections/${id}/explore?${query}`)).json()).toMatchObject({ data: [{ id: '1', name: 'Zoë' }] })
+    expect((await control('DELETE', `s3/files?path=${encodeURIComponent(path)}`)).status).toBe(204)
+    expect((await control('DELETE', `s3/files?path=${encodeURIComponent(path)}`)).status).toBe(404)
+  })
+
+  test('s3/files says what is wrong with a request', async () => {
+    expect((await control('POST', 's3/files', { content: 'x' })).json()).toMatchObject({ error: expect.stringMatching(/path/) })
+    expect((await control('POST', 's3/files', { path: '/demo-bucket/x', encoding: 'latin1' })).json()).toMatchObject({
+      error: expect.stringMatching(/encoding/)
+    })
+    const unknown = await control('POST', 's3/files', { path: '/nope/x.csv' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.json()).toMatchObject({ error: expect.stringMatching(/no bucket 'nope'/) })
+    expect((await control('DELETE', 's3/files')).status).toBe(400)
+  })
+
+  test('PUT s3 takes files with content; an entry that contradicts itself is 400', async () => {
+    const buckets = { b: [{ type: 'file', name: 'x.json', path: 'x.json', content: '[{"a":1}]' }] }
+    expect((await control('PUT', 's3', { buckets })).status).toBe(204)
+    const { id } = emu.store.seed({ name: 'x' })
+    const res = await flow(emu, 'GET', `/connections/${id}/explore?objectType=file&object=/b/x.json&fileType=json`)
+    expect(res.json()).toEqual([{ name: 'a', type: 'integer' }])
+    const bad = await control('PUT', 's3', { buckets: { b: [{ type: 'file', name: 'x', path: '/b/' }] } })
+    expect(bad.status).toBe(400)
+    expect(bad.json()).toMatchObject({ error: expect.stringMatching(/names no file/) })
   })
 
   test('POST reset empties everything', async () => {

@@ -82,4 +82,148 @@ describe('explore', () => {
   test('an unknown connection is 404', async () => {
     expect((await flow(emu, 'GET', '/connections/nope/explore?objectType=root')).status).toBe(404)
   })
+
+  test('an unknown objectType is 1358-400; a folder without object is 1337-400', async () => {
+    const { id } = await createS3(emu, 'E')
+    expect(flowCode(await flow(emu, 'GET', `/connections/${id}/explore?objectType=TABLE`))).toBe('1358-400')
+    expect(flowCode(await flow(emu, 'GET', `/connections/${id}/explore?objectType=folder&object=`))).toBe('1337-400')
+  })
+})
+
+function fileQuery(object: string, params: Record<string, string>): string {
+  const rest = Object.entries(params)
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+    .join('')
+  return `objectType=file&object=${encodeURIComponent(object)}${rest}`
+}
+
+describe('file preview', () => {
+  const EXPORT = '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv'
+
+  test('previews the demo CRM export in the flat shape', async () => {
+    const { id } = await createS3(emu, 'E')
+    const res = await flow(emu, 'GET', `/connections/${id}/explore?${fileQuery(EXPORT, { fileType: 'delimited', preview: 'true' })}`)
+    expect(res.status).toBe(200)
+    const preview = res.json<{ format: string; schema: { columns: { name: string }[] }; data: Record<string, string>[] }>()
+    expect(preview.format).toBe('flat')
+    expect(preview.schema.columns.map((c) => c.name)).toEqual([
+      'customer_id',
+      'email',
+      'first_name',
+      'last_name',
+      'country',
+      'signup_date',
+      'lifetime_value'
+    ])
+    expect(preview.data).toHaveLength(10)
+    expect(preview.data.every((r) => r['email']?.endsWith('@example.com'))).toBe(true)
+    expect(preview.data.at(-1)?.['last_name']).toBe("O'Brien, Jr.")
+  })
+
+  test('a URL-encoded columnDelimiter and an encoding read the ISO-8859-1 export', async () => {
+    const { id } = await createS3(emu, 'E')
+    const object = '/demo-bucket/exports/eu/kunden-2026-11-27.csv'
+    const res = await flow(
+      emu,
+      'GET',
+      `/connections/${id}/explore?${fileQuery(object, { fileType: 'delimited', preview: 'true', columnDelimiter: ';', encoding: 'ISO-8859-1' })}`
+    )
+    expect(res.json<{ data: Record<string, string>[] }>().data.map((r) => r['nachname'])).toEqual(['Müller', 'Dubois', 'Sørensen'])
+    expect(emu.requests().at(-1)?.rawQuery).toContain('columnDelimiter=%3B')
+  })
+
+  test('the gzip export without compressionType is a 400 that says to set it', async () => {
+    const { id } = await createS3(emu, 'E')
+    const object = '/demo-bucket/exports/daily/crm-customers-2026-11-26.csv.gz'
+    const res = await flow(emu, 'GET', `/connections/${id}/explore?${fileQuery(object, { fileType: 'delimited', preview: 'true' })}`)
+    expect(res.status).toBe(400)
+    expect(res.json<FlowError>().report['detailed-message']).toContain('set compressionType=gzip')
+  })
+
+  test('without preview, a file answers its bare column array', async () => {
+    const { id } = await createS3(emu, 'E')
+    const res = await flow(emu, 'GET', `/connections/${id}/explore?${fileQuery('/demo-bucket/inbound/orders.json', { fileType: 'json' })}`)
+    expect(res.json()).toEqual([
+      { name: 'order_id', type: 'string' },
+      { name: 'customer_id', type: 'string' },
+      { name: 'total', type: 'number' },
+      { name: 'currency', type: 'string' },
+      { name: 'paid', type: 'boolean' }
+    ])
+  })
+
+  test('a path that is not there reads like NoSuchKey', async () => {
+    const { id } = await createS3(emu, 'E')
+    const res = await flow(emu, 'GET', `/connections/${id}/explore?${fileQuery('/demo-bucket/none.csv', { fileType: 'delimited' })}`)
+    expect(flowCode(res)).toBe('1006-400')
+    expect(res.text).toContain('NoSuchKey')
+  })
+})
+
+describe('files added at run time', () => {
+  test('putFile makes a file appear in its folder and previewable; removeFile takes it away', async () => {
+    const { id } = await createS3(emu, 'E')
+    const folder = `/connections/${id}/explore?objectType=folder&object=${encodeURIComponent('/demo-bucket/landing/')}`
+    expect((await flow(emu, 'GET', folder)).json()).toEqual([])
+    emu.putFile('/demo-bucket/landing/today.csv', { content: 'id\n1\n' })
+    expect((await flow(emu, 'GET', folder)).json()).toEqual([
+      { type: 'file', name: 'today.csv', path: '/demo-bucket/landing/today.csv', canPreview: true, canFetchSchema: true }
+    ])
+    const preview = await flow(
+      emu,
+      'GET',
+      `/connections/${id}/explore?${fileQuery('/demo-bucket/landing/today.csv', { fileType: 'delimited', preview: 'true' })}`
+    )
+    expect(preview.json()).toMatchObject({ data: [{ id: '1' }] })
+    expect(emu.removeFile('/demo-bucket/landing/today.csv')).toBe(true)
+    expect(emu.removeFile('/demo-bucket/landing/today.csv')).toBe(false)
+    const root = `/connections/${id}/explore?objectType=folder&object=${encodeURIComponent('/demo-bucket/')}`
+    expect((await flow(emu, 'GET', root)).json<Entry[]>().map((e) => e.name)).not.toContain('landing')
+  })
+
+  test('putFile refuses a bad path or an unknown bucket; reset restores the start-up world', () => {
+    expect(() => emu.putFile('demo-bucket/x.csv')).toThrow(/not a file path/)
+    expect(() => emu.putFile('/no-bucket/x.csv', {})).toThrow(/no bucket 'no-bucket'/)
+    emu.putFile('/demo-bucket/x.csv')
+    emu.reset()
+    expect(emu.removeFile('/demo-bucket/x.csv')).toBe(false)
+  })
+})
+
+describe('answer shapes', () => {
+  let columns: Emulator
+
+  beforeAll(async () => {
+    columns = await startEmulator({ previewShape: 'columns', legacyEntryTypes: true })
+  })
+  afterAll(() => columns.close())
+
+  test('previewShape columns answers a preview as the bare column array', async () => {
+    const { id } = await createS3(columns, 'E')
+    const res = await flow(
+      columns,
+      'GET',
+      `/connections/${id}/explore?${fileQuery('/demo-bucket/inbound/customers.csv', { fileType: 'delimited', preview: 'true' })}`
+    )
+    expect(res.json()).toEqual([
+      { name: 'customer_id', type: 'string' },
+      { name: 'email', type: 'string' },
+      { name: 'first_name', type: 'string' },
+      { name: 'last_name', type: 'string' },
+      { name: 'country', type: 'string' },
+      { name: 'signup_date', type: 'string' },
+      { name: 'lifetime_value', type: 'string' }
+    ])
+  })
+
+  test('legacyEntryTypes answers File and Folder', async () => {
+    const { id } = await createS3(columns, 'E', { s3AccessKey: 'a', s3SecretKey: 'b', bucketName: 'demo-bucket' })
+    const res = await flow(columns, 'GET', `/connections/${id}/explore?objectType=root`)
+    expect(res.json<Entry[]>().map((e) => [e.type, e.name])).toEqual([
+      ['Folder', 'inbound'],
+      ['Folder', 'archive'],
+      ['File', 'README.txt'],
+      ['Folder', 'exports']
+    ])
+  })
 })

@@ -1,6 +1,7 @@
 // Fault injection over real sockets: what the client sees and what the emulator did.
-import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { createS3, flow, flowCode, imsToken, s3Body, TOKEN_FORM } from './helpers.js'
+import { readRule } from '../../emulator/faults.js'
+import { DEMO, startEmulator, type Emulator } from '../../emulator/index.js'
+import { createS3, flow, flowCode, imsToken, s3Body, TOKEN_FORM, type Response } from './helpers.js'
 
 let emu: Emulator
 
@@ -154,3 +155,145 @@ describe('network faults', () => {
     expect(emu.store.list()).toHaveLength(1)
   })
 })
+
+describe('barrier', () => {
+  interface Run {
+    saw: number
+    created: number
+  }
+
+  // One run of a "find or create" client: list, then create when nothing was found.
+  async function findOrCreate(name: string): Promise<Run> {
+    const listed = await flow(emu, 'GET', `/connections?property=${encodeURIComponent(`name==${name}`)}`)
+    const saw = listed.json<{ items: unknown[] }>().items.length
+    if (saw > 0) return { saw, created: 0 }
+    const created = await flow(emu, 'POST', '/connections', { body: s3Body(name) })
+    return { saw, created: created.status === 201 ? 1 : 0 }
+  }
+
+  test.each([2, 3, 5])('%i concurrent runs all see an empty sandbox before any of them creates', async (count) => {
+    emu.faults.add({ method: 'GET', route: '/connections', action: { type: 'barrier', count } })
+    const runs = await Promise.all(Array.from({ length: count }, () => findOrCreate('S3 Connection')))
+    expect(runs).toEqual(Array.from({ length: count }, () => ({ saw: 0, created: 1 })))
+    const order = emu.requests().map((r) => r.method)
+    expect(order.slice(0, count)).toEqual(Array.from({ length: count }, () => 'GET'))
+    expect(emu.store.list()).toHaveLength(count)
+  })
+
+  test('times defaults to count: the next request after the group is not held', async () => {
+    emu.faults.add({ method: 'GET', route: '/connections', action: { type: 'barrier', count: 2 } })
+    expect(emu.faults.pending()).toEqual([{ method: 'GET', route: '/connections', times: 2, action: { type: 'barrier', count: 2 } }])
+    await Promise.all([flow(emu, 'GET', '/connections'), flow(emu, 'GET', '/connections')])
+    expect(emu.faults.pending()).toEqual([])
+    expect((await flow(emu, 'GET', '/connections')).status).toBe(200)
+  })
+
+  test('held requests are processed in arrival order: the first POST held is the first created', async () => {
+    emu.faults.add({ method: 'POST', route: '/connections', action: { type: 'barrier', count: 3 } })
+    const posts: Promise<Response>[] = []
+    for (const name of ['first', 'second', 'third']) {
+      posts.push(flow(emu, 'POST', '/connections', { body: s3Body(name) }))
+      await waitFor(() => emu.requests().filter((r) => r.method === 'POST' && r.body !== '').length === posts.length)
+    }
+    expect((await Promise.all(posts)).map((r) => r.status)).toEqual([201, 201, 201])
+    expect(emu.store.list().map((c) => c.name)).toEqual(['first', 'second', 'third'])
+  })
+
+  test('after timeoutMs, fewer than count are let through', async () => {
+    emu.faults.add({ route: '/connections', action: { type: 'barrier', count: 3, timeoutMs: 150 } })
+    const started = Date.now()
+    const res = await flow(emu, 'GET', '/connections')
+    expect(res.status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+  })
+
+  test('clearing the faults lets held requests through at once', async () => {
+    emu.faults.add({ route: '/connections', action: { type: 'barrier', count: 2 } })
+    const held = flow(emu, 'GET', '/connections')
+    await waitFor(() => emu.requests().length === 1)
+    emu.faults.clear()
+    expect((await held).status).toBe(200)
+  })
+
+  test('close() ends a held request', async () => {
+    const other = await startEmulator()
+    other.faults.add({ route: '/connections', action: { type: 'barrier', count: 2 } })
+    const held = flow(other, 'GET', '/connections')
+    await waitFor(() => other.requests().length === 1)
+    await other.close()
+    await expect(held).rejects.toThrow()
+  })
+})
+
+describe('seed side effect', () => {
+  const foreign = { name: 'S3 Connection', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: 'someone-else' } }
+
+  test('a failed create makes another workflow connection appear, in place before the client gets its 503', async () => {
+    emu.faults.add({ method: 'POST', route: '/connections', action: { type: 'status', status: 503 }, seed: foreign })
+    const res = await flow(emu, 'POST', '/connections', { body: s3Body('S3 Connection') })
+    expect(res.status).toBe(503)
+    const stored = emu.store.list()
+    expect(stored).toHaveLength(1)
+    expect(stored[0]?.auth.params['s3SecretKey']).toBe('someone-else')
+    const listed = await flow(emu, 'GET', `/connections?property=${encodeURIComponent('name==S3 Connection')}`)
+    expect(listed.json<{ items: { createdClient: string }[] }>().items.map((i) => i.createdClient)).toEqual(['emulator-seed'])
+  })
+
+  test('each time the rule applies, one connection is seeded', async () => {
+    emu.faults.add({ method: 'POST', route: '/connections', times: 2, action: { type: 'status', status: 500 }, seed: foreign })
+    await flow(emu, 'POST', '/connections', { body: s3Body('S3 Connection') })
+    await flow(emu, 'POST', '/connections', { body: s3Body('S3 Connection') })
+    expect((await flow(emu, 'POST', '/connections', { body: s3Body('S3 Connection') })).status).toBe(201)
+    expect(emu.store.list().map((c) => c.auth.params['s3SecretKey'])).toEqual(['someone-else', 'someone-else', DEMO.s3SecretKey])
+    expect(emu.faults.pending()).toEqual([])
+  })
+
+  test('pending() shows the seed with its rule', () => {
+    emu.faults.add({ route: '/connections', action: { type: 'hang' }, seed: { name: 'x' } })
+    expect(emu.faults.pending()).toEqual([{ route: '/connections', times: 1, action: { type: 'hang' }, seed: { name: 'x' } }])
+  })
+})
+
+describe('rules', () => {
+  test('a barrier needs a count and times >= count; times defaults to count', () => {
+    expect(readRule({ route: '/connections', action: { type: 'barrier', count: 3 } })).toMatchObject({ times: 3 })
+    expect(readRule({ route: '/connections', times: Infinity, action: { type: 'barrier', count: 3, timeoutMs: 0 } })).toMatchObject({
+      times: Infinity
+    })
+    expect(readRule({ route: '/connections', times: 2, action: { type: 'barrier', count: 3 } })).toBe(
+      'a barrier of count 3 needs times >= 3'
+    )
+    expect(readRule({ route: '/connections', action: { type: 'barrier', count: 0 } })).toMatch(/count/)
+    expect(readRule({ route: '/connections', action: { type: 'barrier', count: 2.5 } })).toMatch(/count/)
+    expect(readRule({ route: '/connections', action: { type: 'barrier', count: 2, timeoutMs: -1 } })).toMatch(/timeoutMs/)
+  })
+
+  test('a seed must be a SeedInput; headers must be strings; methods are upper-cased', () => {
+    expect(readRule({ route: '/connections', action: { type: 'hang' }, seed: {} })).toMatch(/name/)
+    expect(readRule({ route: '/connections', action: { type: 'status', status: 429, headers: { 'retry-after': 1 } } })).toMatch(/headers/)
+    expect(readRule({ method: 'post', route: '/connections', action: { type: 'reset' } })).toEqual({
+      method: 'POST',
+      route: '/connections',
+      action: { type: 'reset' }
+    })
+    expect(readRule('x')).toMatch(/object/)
+    expect(readRule({ route: '/x', method: 1, action: { type: 'hang' } })).toMatch(/method/)
+    expect(readRule({ route: '/x', action: { type: 'malformed-json', status: 99 } })).toMatch(/status/)
+    expect(readRule({ route: '/x', action: { type: 'delay' } })).toMatch(/ms/)
+  })
+})
+
+function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const poll = setInterval(() => {
+      if (condition()) {
+        clearInterval(poll)
+        resolve()
+      } else if (Date.now() - started > ms) {
+        clearInterval(poll)
+        reject(new Error('timed out waiting'))
+      }
+    }, 5)
+  })
+}

@@ -1,4 +1,4 @@
-import { decodeToken, encodeToken, filtersDigest, parseLimit, takePage } from '../../emulator/paging.js'
+import { decodeToken, encodeToken, filtersDigest, parseLimit, rawQueryParam, takePage } from '../../emulator/paging.js'
 
 const entries = [1, 2, 3, 5, 8].map((seq) => ({ seq, item: `c${seq}` }))
 
@@ -12,11 +12,57 @@ describe('continuation tokens', () => {
     expect(decodeToken('not-a-token')).toBeUndefined()
     expect(decodeToken(Buffer.from('{"a":"1","f":"x"}').toString('base64url'))).toBeUndefined()
     expect(decodeToken('')).toBeUndefined()
+    expect(decodeToken(Buffer.from('not json').toString('base64url'))).toBeUndefined()
+    expect(decodeToken(Buffer.from('[1]').toString('base64url'))).toBeUndefined()
+  })
+
+  test('opaque tokens are standard base64 holding +, / and =, whatever the cursor, and round-trip', () => {
+    for (let after = 0; after < 40; after++) {
+      const cursor = { after, filters: filtersDigest(after % 2 === 0 ? [] : ['name==' + 'x'.repeat(after)]) }
+      const token = encodeToken(cursor, 'opaque')
+      expect(token).toMatch(/^[A-Za-z0-9+/]+={1,2}$/)
+      for (const c of ['+', '/', '=']) expect(token).toContain(c)
+      expect(decodeToken(token)).toEqual(cursor)
+    }
+  })
+
+  test('default tokens are base64url and hold none of +, / and =', () => {
+    expect(encodeToken({ after: 7, filters: filtersDigest([]) })).toMatch(/^[\w-]+$/)
+  })
+
+  test('a token altered on the way is refused: + read as a space, dropped padding, characters outside the alphabet', () => {
+    const token = encodeToken({ after: 3, filters: filtersDigest([]) }, 'opaque')
+    for (const altered of [token.replace(/\+/g, ' '), token.replace(/=+$/, ''), token.replace(/\//g, '_'), `${token}A`, `${token} `]) {
+      expect(decodeToken(altered)).toBeUndefined()
+    }
+    const plain = encodeToken({ after: 3, filters: filtersDigest([]) })
+    expect(decodeToken(`${plain}=`)).toBeUndefined()
+    expect(decodeToken(`${plain} `)).toBeUndefined()
   })
 
   test('the filter digest ignores the order of the property filters but not their text', () => {
     expect(filtersDigest(['a==1', 'b==2'])).toBe(filtersDigest(['b==2', 'a==1']))
     expect(filtersDigest(['a==1'])).not.toBe(filtersDigest(['a==2']))
+  })
+})
+
+describe('reading a query parameter raw', () => {
+  test('percent-decoding only: a literal + stays a plus, %2B is a plus, %20 a space', () => {
+    expect(rawQueryParam('continuationToken=ab+c/d==&limit=2', 'continuationToken')).toBe('ab+c/d==')
+    expect(rawQueryParam('limit=2&continuationToken=ab%2Bc%2Fd%3D%3D', 'continuationToken')).toBe('ab+c/d==')
+    expect(rawQueryParam('continuationToken=ab%20c', 'continuationToken')).toBe('ab c')
+  })
+
+  test('the first occurrence wins; an absent name is null; a name without = has an empty value', () => {
+    expect(rawQueryParam('a=1&a=2', 'a')).toBe('1')
+    expect(rawQueryParam('a=1', 'b')).toBeNull()
+    expect(rawQueryParam('', 'b')).toBeNull()
+    expect(rawQueryParam('b&a=1', 'b')).toBe('')
+    expect(rawQueryParam('%61=1', 'a')).toBe('1')
+  })
+
+  test('a value that does not percent-decode is returned as sent, for the caller to refuse', () => {
+    expect(rawQueryParam('t=ab%zz', 't')).toBe('ab%zz')
   })
 })
 

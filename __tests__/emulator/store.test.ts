@@ -1,6 +1,6 @@
 import { readS3Options } from '../../emulator/control.js'
 import { originHost } from '../../emulator/listener.js'
-import { MemoryStore, newEtag } from '../../emulator/store.js'
+import { MemoryStore, newEtag, readSeed } from '../../emulator/store.js'
 import { S3_SPEC_ID } from '../../emulator/index.js'
 
 describe('connection store', () => {
@@ -82,6 +82,64 @@ describe('connection store', () => {
   })
 })
 
+describe('listing lag', () => {
+  const input = {
+    sandboxName: 'prod',
+    name: 'n',
+    connectionSpec: { id: S3_SPEC_ID, version: '1.0' },
+    auth: { specName: 'Access Key', params: {} },
+    clientId: 'c'
+  }
+
+  test('a created connection is listed only listLagMs later, but readable by id at once', () => {
+    const store = new MemoryStore('o', 1000)
+    const created = store.create(input)
+    const now = Date.now()
+    expect(store.listed('prod', now)).toEqual([])
+    expect(store.find(created.id, 'prod')).toBeDefined()
+    expect(store.list()).toHaveLength(1)
+    expect(store.listed('prod', now + 1000).map((e) => e.conn.id)).toEqual([created.id])
+  })
+
+  test('a seed is listed at once, unless it stands for a create (lagged)', () => {
+    const store = new MemoryStore('o', 1000)
+    const existing = store.seed({ name: 'old' })
+    const racing = store.seed({ name: 'racing' }, true)
+    expect(store.listed('prod').map((e) => e.conn.id)).toEqual([existing.id])
+    expect(store.listed('prod', Date.now() + 1000).map((e) => e.conn.id)).toEqual([existing.id, racing.id])
+  })
+
+  test('without a lag, a create is listed at once', () => {
+    const store = new MemoryStore('o')
+    store.create(input)
+    expect(store.listed('prod')).toHaveLength(1)
+  })
+})
+
+describe('seeds from JSON', () => {
+  test('takes every SeedInput field', () => {
+    const seed = {
+      name: 'S',
+      sandboxName: 'dev',
+      description: 'd',
+      specId: 'x',
+      specVersion: '2',
+      specName: 'Access Key',
+      params: { a: 1 },
+      createdAt: 5
+    }
+    expect(readSeed({ ...seed, unknown: true })).toEqual(seed)
+  })
+
+  test('says what is wrong', () => {
+    expect(readSeed({})).toMatch(/name/)
+    expect(readSeed(null)).toMatch(/name/)
+    expect(readSeed({ name: 'S', sandboxName: 1 })).toBe('seed.sandboxName must be a string')
+    expect(readSeed({ name: 'S', params: [] })).toBe('seed.params must be an object')
+    expect(readSeed({ name: 'S', createdAt: 'now' })).toMatch(/createdAt/)
+  })
+})
+
 describe('S3 options from the control API', () => {
   test('accepts keys and buckets', () => {
     expect(readS3Options({})).toEqual({})
@@ -90,7 +148,20 @@ describe('S3 options from the control API', () => {
     expect(readS3Options({ buckets })).toEqual({ buckets })
   })
 
+  test('accepts file content and Parquet declarations', () => {
+    const buckets = {
+      b: [
+        { type: 'file', name: 'x.csv.gz', path: 'x.csv.gz', content: 'a\n1\n', compression: 'gzip', encoding: 'UTF-8' },
+        { type: 'file', name: 'p', path: 'p', columns: [{ name: 'c', type: 'string' }], rows: [{ c: 'v' }], canPreview: true }
+      ]
+    }
+    expect(readS3Options({ buckets })).toEqual({ buckets })
+  })
+
   test('says what is wrong', () => {
+    expect(readS3Options({ buckets: { b: [{ type: 'file', name: 'x', path: 'x', compression: 'rar' }] } })).toBe(
+      'buckets.b: entry 0: compression must be one of bzip2, gzip, deflate, zipDeflate, tarGzip, tar'
+    )
     expect(readS3Options([])).toBe('not an object')
     expect(readS3Options({ accessKey: 1 })).toMatch(/accessKey/)
     expect(readS3Options({ secretKey: 1 })).toMatch(/secretKey/)
