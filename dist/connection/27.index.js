@@ -1544,6 +1544,16 @@ class InputReader {
         this.fail(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}; got '${printable(value)}'.`);
         return choices[0];
     }
+    /** A choice that has no default: missing is one problem, a wrong value another. */
+    requiredChoice(name, choices, hint) {
+        const value = this.required(name, hint);
+        const chosen = choices.find((c) => c === value);
+        if (chosen !== undefined)
+            return chosen;
+        if (value !== '')
+            this.fail(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}; got '${printable(value)}'.`);
+        return choices[0];
+    }
     /** The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them. */
     boolean(name) {
         const value = this.withDefault(name);

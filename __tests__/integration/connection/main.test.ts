@@ -1,21 +1,12 @@
 // run() in this process, against the emulator: what the process tests show, measured for
 // coverage, plus what only an in-process run can see (the order of setSecret calls).
 
-import { jest } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
 import { run } from '../../../src/connection/main.js'
-import { inputEnv, parseOutputFile, runnerEnv } from '../../helpers/action.js'
 import { emulatorInputs } from '../../helpers/fixtures.js'
+import { inProcess } from '../../helpers/in-process.js'
 
 let emulator: Emulator
-let tmp: string
-// @actions/core's summary keeps the first file path it sees, so one file serves the whole suite.
-const summaryFile = join(mkdtempSync(join(tmpdir(), 'main-summary-')), 'summary')
-let printed: string[]
-const savedEnv = { ...process.env }
 
 beforeAll(async () => {
   emulator = await startEmulator()
@@ -23,44 +14,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close()
 })
-beforeEach(() => {
-  emulator.reset()
-  tmp = mkdtempSync(join(tmpdir(), 'main-test-'))
-  printed = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk))
-    return true
-  })
-})
-afterEach(() => {
-  jest.restoreAllMocks()
-  process.env = { ...savedEnv }
-  process.exitCode = 0
-  rmSync(tmp, { recursive: true, force: true })
-})
+beforeEach(() => emulator.reset())
 
-async function runWith(inputs: Record<string, string | undefined>, env: Record<string, string> = {}) {
-  const outputFile = join(tmp, 'output')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  process.env = {
-    ...runnerEnv(tmp),
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_DEBUG: '1',
-    ...inputEnv(inputs),
-    ...env
-  }
-  await run()
-  const failed = process.exitCode === 1
-  process.exitCode = 0
-  return {
-    failed,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    text: printed.join('')
-  }
-}
+const runWith = inProcess(run)
 
 describe('run()', () => {
   it('creates, writes outputs and the summary, and masks every secret before printing anything', async () => {

@@ -1,0 +1,95 @@
+// dist/explore/index.js against a hostile server: names, types and preview values holding
+// workflow commands, Markdown and HTML stay in their JSON outputs and table cells; a huge or
+// cut-short answer ends clearly; no secret shows.
+
+import { expectNoInjection, expectNoLeak, runAction, type RunResult } from '../../helpers/action.js'
+import { cutShort, GOOD_ID, HostileServer, huge, INJECTIONS, json, TOKEN } from '../../helpers/hostile-server.js'
+
+const INPUTS = {
+  'client-id': 'hostile-test-client',
+  'client-secret': 'p8e-HOSTILE-client-secret-000000',
+  'ims-org-id': 'HOSTILE00000000000000000@AdobeOrg',
+  'connection-id': GOOD_ID,
+  'timeout-seconds': '15'
+}
+
+let server: HostileServer
+beforeAll(async () => {
+  server = await HostileServer.start()
+})
+afterAll(async () => {
+  await server.close()
+})
+beforeEach(() => server.reset())
+
+async function run(overrides: Record<string, string> = {}): Promise<RunResult> {
+  const result = await runAction({
+    action: 'explore',
+    inputs: { ...INPUTS, 'ims-url': server.origin, 'platform-url': server.platformUrl, ...overrides },
+    debug: true,
+    measureMemory: true
+  })
+  expectNoLeak(result, [INPUTS['client-secret'], TOKEN])
+  expectNoInjection(result, 'injected', { serverTextInOutputs: true })
+  expectNoInjection(result, 'attacker', { serverTextInOutputs: true })
+  return result
+}
+
+it('entry names and paths holding commands, Markdown and HTML stay inside the outputs and the table', async () => {
+  server.on(
+    'GET /connections/*/explore',
+    json(200, [
+      { type: 'file', name: `a.csv${INJECTIONS.command}`, path: `/b/a.csv${INJECTIONS.setOutput}` },
+      { type: 'File', name: `b${INJECTIONS.markdown}<img src=x onerror=alert(1)>|x|`, path: '/b/b' }
+    ])
+  )
+  const result = await run({ path: '/b/', expect: '*' })
+  expect(result.exitCode).toBe(0)
+  const entries = JSON.parse(result.outputs.entries ?? '[]') as { name: string }[]
+  expect(entries[0]?.name).toBe(`a.csv${INJECTIONS.command}`)
+  expect(result.summary).not.toContain('<img')
+  expect(result.summary.split('\n').filter((line) => line.includes('Injected heading'))).toHaveLength(1)
+})
+
+it('preview columns and rows holding commands and markup stay in their outputs and cells', async () => {
+  server.on('GET /connections/*/explore', (req, res, body) => {
+    const preview = (req.url ?? '').includes('preview=true')
+    const answer = preview
+      ? {
+          format: 'flat',
+          schema: { columns: [{ name: `c${INJECTIONS.command}`, type: 'string' }] },
+          data: [{ [`c${INJECTIONS.command}`]: `v${INJECTIONS.markdown}` }]
+        }
+      : [{ type: 'file', name: 'x.csv', path: '/b/x.csv' }]
+    json(200, answer)(req, res, body)
+  })
+  const result = await run({ path: '/b/x.csv', preview: 'true' })
+  expect(result.exitCode).toBe(0)
+  expect(result.outputs.columns).toContain('\\n::error::injected')
+  expect(result.summary.split('\n').some((line) => line.startsWith('#'))).toBe(false)
+})
+
+it('a 50 MB listing is refused with a clear message, under 150 MB of memory', async () => {
+  server.on('GET /connections/*/explore', huge(50 * 1024 * 1024, false))
+  const result = await run({ path: '/b/' })
+  expect(result.exitCode).toBe(1)
+  expect(result.error).toMatch(/the answer is larger than 4\.0 MiB/)
+  expect(result.peakRssMb).toBeLessThan(150)
+})
+
+it('a listing cut short is retried at once', async () => {
+  server.on('GET /connections/*/explore', cutShort(), 1)
+  const result = await run({ path: '/b/' })
+  expect(result.exitCode).toBe(0)
+  expect(result.durationMs).toBeLessThan(5000)
+})
+
+it('an entry type that is neither file nor folder is shown lower-cased, and a preview of neither shape is refused', async () => {
+  server.on('GET /connections/*/explore', (req, res, body) => {
+    const preview = (req.url ?? '').includes('preview=true')
+    json(200, preview ? { items: [] } : [{ type: 'SYMLINK', name: 'odd', path: '/b/odd' }])(req, res, body)
+  })
+  const result = await run({ path: '/b/odd.csv', preview: 'true' })
+  expect(result.exitCode).toBe(1)
+  expect(result.error).toMatch(/the preview is neither an array of columns nor a \{schema, data\} object/)
+})

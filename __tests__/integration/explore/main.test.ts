@@ -1,0 +1,74 @@
+// The explore action's run() in this process, against the emulator: its story end to end, for
+// what the process tests cannot measure (coverage).
+
+import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { run } from '../../../src/explore/main.js'
+import { inProcess } from '../../helpers/in-process.js'
+
+let emulator: Emulator
+let connectionId: string
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
+beforeEach(() => {
+  emulator.reset()
+  connectionId = emulator.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
+})
+
+const runWith = inProcess(run)
+const inputs = (overrides: Record<string, string> = {}) => ({
+  'client-id': DEMO.clientId,
+  'access-token': DEMO.accessToken,
+  'ims-org-id': emulator.orgId,
+  'platform-url': emulator.flowServiceUrl.slice(0, emulator.flowServiceUrl.indexOf('/data/')),
+  'connection-id': connectionId,
+  ...overrides
+})
+
+describe('run()', () => {
+  it('lists, previews and writes outputs and the summary', async () => {
+    const result = await runWith(inputs({ path: '/demo-bucket/inbound/customers.csv', preview: 'true', expect: '*.csv' }))
+    expect(result.failed).toBe(false)
+    expect(result.outputs).toMatchObject({ count: '2', matches: '["/demo-bucket/inbound/customers.csv"]' })
+    expect(JSON.parse(result.outputs.columns ?? '[]')).toHaveLength(7)
+    expect(result.summary).toContain('Preview of')
+    expect(result.summary).toContain('<td>customers.csv</td>')
+  })
+
+  it('waits for a file with backoff, then goes on', async () => {
+    setTimeout(() => emulator.putFile('/demo-bucket/inbound/late.csv', { content: 'a\n1\n' }), 1500)
+    const result = await runWith(inputs({ path: '/demo-bucket/inbound/', expect: 'late.csv', 'wait-seconds': '20' }))
+    expect(result.failed).toBe(false)
+    expect(result.outputs.matches).toBe('["/demo-bucket/inbound/late.csv"]')
+  })
+
+  it('keeps a listing too large for one output to its first entries, and says so', async () => {
+    for (let i = 0; i < 9000; i++) emulator.putFile(`/demo-bucket/big/${'x'.repeat(40)}-${i}.csv`, { content: 'a\n1\n' })
+    const result = await runWith(inputs({ path: '/demo-bucket/big/' }))
+    expect(result.failed).toBe(false)
+    expect(result.outputs.count).toBe('9000')
+    const kept = (JSON.parse(result.outputs.entries ?? '[]') as unknown[]).length
+    expect(kept).toBeLessThan(9000)
+    expect(result.outputs.entries?.length).toBeLessThanOrEqual(900_000)
+    expect(result.text).toContain(`::warning::The entries output holds the first ${kept} of 9000`)
+    expect(result.summary).toContain('100 of 9000 entries shown.')
+  })
+
+  it('fails with one message and a failure summary when Flow Service refuses', async () => {
+    const result = await runWith(inputs({ 'connection-id': '4cb0c374-d3bb-4557-b139-5712880adc55' }))
+    expect(result.failed).toBe(true)
+    expect(result.text).toMatch(/::error::Flow Service GET \/connections\/\{id\}\/explore failed: HTTP 404/)
+    expect(result.summary).toContain('Failed:')
+  })
+
+  it('prints a dry run and writes neither outputs nor a summary', async () => {
+    const result = await runWith(inputs({ 'dry-run': 'true' }))
+    expect(result.failed).toBe(false)
+    expect(result.text).toContain('Dry run: the inputs are valid.')
+    expect(result.outputs).toEqual({})
+    expect(result.summary).toBe('')
+  })
+})
