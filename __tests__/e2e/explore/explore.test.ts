@@ -41,6 +41,8 @@ async function explore(overrides: Record<string, string | undefined> = {}, extra
   return result
 }
 
+// A test names the shape it is about to assert on; the assertions are the check.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 const json = <T>(text: string | undefined): T => JSON.parse(text ?? 'null') as T
 
 describe('listing', () => {
