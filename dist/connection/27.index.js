@@ -1961,21 +1961,31 @@ async function carryOut(d, wanted, decision, found, probe) {
         }
     }
 }
-/** One PATCH with If-Match; on 412, the connection is read again and the PATCH rebuilt from it, once. */
-async function update(d, wanted, target) {
+/**
+ * Concurrent runs that converge on one survivor all patch it at once: each may meet 412s from the
+ * others, so there it may read again this many times, after a random wait that spreads them out.
+ */
+const CONVERGE_PATCH_ATTEMPTS = 6;
+/**
+ * One PATCH with If-Match; on 412 the connection is read again and the PATCH rebuilt from it: once
+ * for an ordinary update, up to CONVERGE_PATCH_ATTEMPTS times when concurrent runs converge.
+ */
+async function update(d, wanted, target, attempts = 2) {
     let current = target;
-    for (let attempt = 1; attempt <= 2; attempt++) {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
         const operations = patchOperations(wanted.auth, wanted.description, current);
         const result = await d.client.patch(current.id, await d.client.etagOf(current), operations);
         if (result !== 'stale')
             return { ...result, operation: 'updated' };
-        if (attempt === 1) {
+        if (attempt < attempts) {
             // Either another writer changed it, or this run's own earlier attempt did and its answer was lost.
-            d.log(`Connection ${current.id}'s etag is no longer the one read (412): reading it again and retrying once.`);
+            d.log(`Connection ${current.id}'s etag is no longer the one read (412): reading it again and retrying${attempts === 2 ? ' once' : ''}.`);
+            if (attempts > 2)
+                await d.clock.sleep(Math.floor(Math.random() * 250 * attempt));
             current = await d.client.get(current.id);
         }
     }
-    throw new ConflictError(`Connection ${target.id} (${quoted(wanted.plan.name)}) changed again while this run updated it (412 twice); something else is writing to it. Run again when it is done.`);
+    throw new ConflictError(`Connection ${target.id} (${quoted(wanted.plan.name)}) changed again while this run updated it (412 ${attempts === 2 ? 'twice' : `${attempts} times`}); something else is writing to it. Run again when it is done.`);
 }
 async function createAndConverge(d, wanted, found) {
     const { plan } = wanted;
@@ -2015,7 +2025,7 @@ async function createAndConverge(d, wanted, found) {
 async function asFound(d, wanted, target) {
     const decision = decideExisting([target], wanted.plan);
     if (decision.kind === 'update')
-        return update(d, wanted, decision.target);
+        return update(d, wanted, decision.target, CONVERGE_PATCH_ATTEMPTS);
     if (decision.kind === 'reuse')
         return { id: target.id, etag: await d.client.etagOf(target), operation: 'reused' };
     throw new ConflictError(decision.reason);

@@ -111,21 +111,33 @@ async function carryOut(d: Deps, wanted: Wanted, decision: Decision, found: read
   }
 }
 
-/** One PATCH with If-Match; on 412, the connection is read again and the PATCH rebuilt from it, once. */
-async function update(d: Deps, wanted: Wanted, target: Found): Promise<Outcome> {
+/**
+ * Concurrent runs that converge on one survivor all patch it at once: each may meet 412s from the
+ * others, so there it may read again this many times, after a random wait that spreads them out.
+ */
+export const CONVERGE_PATCH_ATTEMPTS = 6
+
+/**
+ * One PATCH with If-Match; on 412 the connection is read again and the PATCH rebuilt from it: once
+ * for an ordinary update, up to CONVERGE_PATCH_ATTEMPTS times when concurrent runs converge.
+ */
+async function update(d: Deps, wanted: Wanted, target: Found, attempts = 2): Promise<Outcome> {
   let current = target
-  for (let attempt = 1; attempt <= 2; attempt++) {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
     const operations = patchOperations(wanted.auth, wanted.description, current)
     const result = await d.client.patch(current.id, await d.client.etagOf(current), operations)
     if (result !== 'stale') return { ...result, operation: 'updated' }
-    if (attempt === 1) {
+    if (attempt < attempts) {
       // Either another writer changed it, or this run's own earlier attempt did and its answer was lost.
-      d.log(`Connection ${current.id}'s etag is no longer the one read (412): reading it again and retrying once.`)
+      d.log(
+        `Connection ${current.id}'s etag is no longer the one read (412): reading it again and retrying${attempts === 2 ? ' once' : ''}.`
+      )
+      if (attempts > 2) await d.clock.sleep(Math.floor(Math.random() * 250 * attempt))
       current = await d.client.get(current.id)
     }
   }
   throw new ConflictError(
-    `Connection ${target.id} (${quoted(wanted.plan.name)}) changed again while this run updated it (412 twice); something else is writing to it. Run again when it is done.`
+    `Connection ${target.id} (${quoted(wanted.plan.name)}) changed again while this run updated it (412 ${attempts === 2 ? 'twice' : `${attempts} times`}); something else is writing to it. Run again when it is done.`
   )
 }
 
@@ -174,7 +186,7 @@ type Made = { kind: 'created'; written: Written } | { kind: 'adopted'; found: Fo
 /** A connection this run did not (provably) create: what if-exists says for one that exists. */
 async function asFound(d: Deps, wanted: Wanted, target: Found): Promise<Outcome> {
   const decision = decideExisting([target], wanted.plan)
-  if (decision.kind === 'update') return update(d, wanted, decision.target)
+  if (decision.kind === 'update') return update(d, wanted, decision.target, CONVERGE_PATCH_ATTEMPTS)
   if (decision.kind === 'reuse') return { id: target.id, etag: await d.client.etagOf(target), operation: 'reused' }
   throw new ConflictError(decision.reason)
 }
