@@ -1818,7 +1818,7 @@ async function run() {
         const previewed = preview !== undefined ? await (previewing ?? readFile(session, connectionId, preview)) : undefined;
         if (preview !== undefined && previewed !== undefined) {
             facts.preview = { file: preview.file, result: previewed };
-            rt.info(`Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample rows.`);
+            rt.info(`Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample row${previewed.rows.length === 1 ? '' : 's'}.`);
         }
         setOutputs(outputsOf(rt, looked.entries, looked.matches, previewed));
         await summarize(config, context, facts);
