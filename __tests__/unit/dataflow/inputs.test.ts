@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { DEFAULTS, readConfig } from '../../../src/dataflow/inputs.js'
+import { InputError } from '../../../src/platform/input-reader.js'
+
+const NOW = Date.parse('2026-11-28T12:00:00Z')
+const VALID: Record<string, string> = {
+  'client-id': 'abc123clientid',
+  'access-token': 'token-value-0000',
+  'ims-org-id': '1234ABCD5678EF90@AdobeOrg',
+  'connection-id': '4cb0c374-d3bb-4557-b139-5712880adc55',
+  'dataflow-name': 'Daily CRM export',
+  'source-path': '/my-exports/daily/*.csv',
+  'data-format': 'delimited',
+  'dataset-id': '5c8c3c555033b814b69f947f',
+  mapping: 'mappings/crm.json'
+}
+const read = (overrides: Record<string, string | undefined> = {}) => readConfig((name) => ({ ...VALID, ...overrides })[name] ?? '', NOW)
+
+function problemsOf(overrides: Record<string, string | undefined>): string[] {
+  try {
+    read(overrides)
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected the inputs to be rejected')
+}
+
+describe('readConfig', () => {
+  it('applies the contract defaults: once, enabled, update, fail on a source change, no wait', () => {
+    expect(read()).toMatchObject({
+      name: 'Daily CRM export',
+      source: { path: '/my-exports/daily/*.csv', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' },
+      schedule: { frequency: 'once' },
+      errorDiagnostics: false,
+      enabled: true,
+      ifExists: 'update',
+      onSourceChange: 'fail',
+      waitForRun: false,
+      waitMinutes: 30,
+      plan: false,
+      dryRun: false,
+      baseUrls: {
+        'Flow Service': 'https://platform.adobe.io/data/foundation/flowservice',
+        Catalog: 'https://platform.adobe.io/data/foundation/catalog',
+        'Data Prep': 'https://platform.adobe.io/data/foundation/conversion'
+      }
+    })
+  })
+
+  it('defaults the interval to 15 for minute and 1 otherwise, and backfill to true', () => {
+    expect(read({ frequency: 'minute' }).schedule).toEqual({ frequency: 'minute', interval: 15, backfill: true })
+    expect(read({ frequency: 'day' }).schedule).toEqual({ frequency: 'day', interval: 1, backfill: true })
+    expect(read({ frequency: 'hour', interval: '6', backfill: 'false' }).schedule).toEqual({
+      frequency: 'hour',
+      interval: 6,
+      backfill: false
+    })
+  })
+
+  it('reads the start time as ISO 8601 or epoch seconds', () => {
+    expect(read({ 'start-time': '2026-12-01T06:00:00Z' }).schedule.startTime).toBe(Date.parse('2026-12-01T06:00:00Z') / 1000)
+    expect(read({ 'start-time': '1796000000' }).schedule.startTime).toBe(1796000000)
+  })
+
+  it('has no mapping nor file properties but compression for JSON and Parquet', () => {
+    const config = read({ 'data-format': 'json', mapping: undefined, 'compression-type': 'gzip' })
+    expect(config.source).toEqual({ path: '/my-exports/daily/*.csv', recursive: false, format: 'json', compressionType: 'gzip' })
+    expect(config.mappingFile).toBeUndefined()
+  })
+
+  it.each([
+    [{ 'data-format': undefined }, "'data-format' is required"],
+    [{ 'data-format': 'xml' }, "'data-format' must be one of 'delimited', 'json', 'parquet'"],
+    [{ mapping: undefined }, "'mapping' is required with 'data-format: delimited'"],
+    [{ 'dataset-id': 'my dataset' }, "'dataset-id' must be a dataset id"],
+    [{ 'source-path': 'my-exports/daily' }, "'source-path' must be one line starting with '/'"],
+    [{ frequency: 'once', interval: '5' }, "'interval' is not allowed with 'frequency: once'"],
+    [{ frequency: 'once', backfill: 'true' }, "'backfill' is not allowed with 'frequency: once'"],
+    [{ frequency: 'minute', interval: '5' }, "'interval' must be a whole number from 15 to 1000 with 'frequency: minute'"],
+    [{ frequency: 'day', interval: '0' }, "'interval' must be a whole number from 1 to 1000"],
+    [{ frequency: 'daily' }, "'frequency' must be one of"],
+    [{ 'start-time': 'tomorrow' }, "'start-time' must be ISO 8601"],
+    [{ 'start-time': '2030-01-01T00:00:00Z' }, "'start-time' is more than a year ahead"],
+    [{ 'partial-ingestion-percent': '150' }, "'partial-ingestion-percent' must be a number above 0 and at most 100"],
+    [{ 'column-delimiter': ';;' }, "'column-delimiter' must be exactly one character"],
+    [
+      { 'data-format': 'json', mapping: undefined, 'column-delimiter': ';' },
+      "'column-delimiter' is only used with 'data-format: delimited'"
+    ],
+    [{ 'if-exists': 'create' }, "'if-exists' must be one of 'update', 'reuse', 'fail'"],
+    [{ 'on-source-change': 'update' }, "'on-source-change' must be one of 'fail', 'replace'"],
+    [{ 'wait-minutes': '999' }, "'wait-minutes' must be a number greater than 0 and at most 360"],
+    [{ plan: 'true', 'dry-run': 'true' }, "'plan' and 'dry-run' are both set"],
+    [{ plan: 'true', 'wait-for-run': 'true' }, "'wait-for-run' waits for a run after a write"],
+    [{ 'dataflow-name': 'a\n::error::b' }, "'dataflow-name' must be one line"]
+  ])('refuses %j', (overrides, message) => {
+    const problems = problemsOf(overrides)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain(message)
+  })
+})
+
+describe('dataflow/action.yml', () => {
+  const action = parse(readFileSync(new URL('../../../dataflow/action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  it('declares exactly the defaults the code applies', () => {
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs).flatMap(([name, input]) => (input.default === undefined ? [] : [[name, input.default]]))
+    )
+    expect(declared).toEqual(DEFAULTS)
+  })
+})

@@ -1,0 +1,409 @@
+// The dataflow's story with the sandbox: read what exists (the dataset's schema, the dataflow and
+// the parts it points at), validate the mapping, decide, and carry the decision out; then the
+// sandbox holds one dataflow with this name, reading the source path into the dataset with this
+// mapping and schedule. Independent requests go out together.
+
+import { errorMessage } from '../platform/errors.js'
+import type { Clock } from '../platform/retry.js'
+import { quoted } from '../platform/text.js'
+import type { DataflowClient, Dataset, ExistingFlow, Made, ValidationProblem } from './client.js'
+import {
+  decide,
+  inPlace,
+  startInPast,
+  transformationOperation,
+  type Chain,
+  type Change,
+  type Decision,
+  type UpdateSteps,
+  type Wanted
+} from './decide.js'
+import { sameMappings } from './mapping.js'
+import { flowBody, mappingSetBody, partNames, sourceBody, targetBody, type PatchOperation } from './requests.js'
+
+export type Operation = 'created' | 'updated' | 'reused' | 'replaced' | 'planned'
+
+export interface Outcome {
+  operation: Operation
+  flowId?: string
+  etag?: string
+  sourceId?: string
+  targetId?: string
+  mapping?: { id: string; version: number }
+  changes: Change[]
+  /** When the run last wrote to the dataflow (epoch ms): a run started after it is this write's. */
+  wroteAt?: number
+}
+
+export interface Deps {
+  client: DataflowClient
+  /** Under the whole step's deadline: for deleting what a failed run made. */
+  cleanup: DataflowClient
+  clock: Clock
+  log: (message: string) => void
+  warn: (message: string) => void
+  remainingMs: () => number
+  /** Waits between lookups for a listing that may lag behind a create. */
+  lagSchedule?: readonly number[]
+}
+
+export interface Ask {
+  wanted: Wanted
+  /** The description of what the run creates (the given one, or the run's default). */
+  description: string
+  plan: boolean
+}
+
+/** Adobe documents nothing about how soon a new dataflow is listed: lookups are repeated this long (5.5 s). */
+export const LAG_SCHEDULE_MS: readonly number[] = [0, 500, 1000, 2000, 2000]
+/** Without a start-time, a new dataflow starts this long after it is created. */
+export const DEFAULT_START_DELAY_S = 60
+
+export class MappingInvalidError extends Error {
+  constructor(problems: readonly ValidationProblem[]) {
+    const lines = problems.map(
+      (p) =>
+        `- ${[p.source !== undefined ? `source ${quoted(p.source)}` : '', p.destination !== undefined ? `destination ${quoted(p.destination)}` : ''].filter((s) => s !== '').join(' -> ') || 'mapping set'}: ${p.message}`
+    )
+    super(`Data Prep refused the mapping, so nothing was created or changed:\n${lines.join('\n')}`)
+    this.name = 'MappingInvalidError'
+  }
+}
+
+export class DataflowConflictError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DataflowConflictError'
+  }
+}
+
+export async function ensureDataflow(d: Deps, ask: Ask): Promise<Outcome> {
+  const { wanted } = ask
+  const [dataset, found] = await Promise.all([d.client.dataset(wanted.datasetId), d.client.findFlows(wanted.name)])
+  d.log(
+    `Dataset ${dataset.id} (${quoted(dataset.name)}) has schema ${dataset.schemaId}; found ${found.length} dataflow(s) named ${quoted(wanted.name)}${found.length > 0 ? ` (${found.map((f) => f.id).join(', ')})` : ''}.`
+  )
+  const [chains] = await Promise.all([Promise.all(found.map((flow) => readChain(d.client, flow))), validate(d, dataset, wanted)])
+  const decision = decide(chains, wanted)
+  if (ask.plan) return planned(decision)
+  return carryOut(d, ask, dataset, decision, found)
+}
+
+async function carryOut(d: Deps, ask: Ask, dataset: Dataset, decision: Decision, found: readonly ExistingFlow[]): Promise<Outcome> {
+  switch (decision.kind) {
+    case 'fail':
+      throw new DataflowConflictError(decision.reason)
+    case 'reuse':
+      for (const c of decision.changes.filter((change) => change.action === 'not applied')) d.log(`Not applied: ${describeChange(c)}.`)
+      return { operation: 'reused', ...idsOf(decision.chain), changes: decision.changes }
+    case 'update':
+      return update(d, ask, decision.chain, decision.steps, decision.changes)
+    case 'create':
+      return createAndConverge(d, ask, dataset, found, decision.changes)
+    case 'replace':
+      return replace(d, ask, dataset, decision.chain, decision.changes)
+  }
+}
+
+/** Reads the parts a dataflow points at, together. */
+/** Reads the parts a dataflow points at, together. */
+async function readChain(client: DataflowClient, flow: ExistingFlow): Promise<Chain> {
+  const [source, target, mapping] = await Promise.all([
+    flow.sourceConnectionId !== undefined ? client.getSource(flow.sourceConnectionId) : undefined,
+    flow.targetConnectionId !== undefined ? client.getTarget(flow.targetConnectionId) : undefined,
+    flow.mapping !== undefined ? client.getMapping(flow.mapping.id, flow.mapping.version) : undefined
+  ])
+  return {
+    flow,
+    ...(source !== undefined && { source }),
+    ...(target !== undefined && { target }),
+    ...(mapping !== undefined && { mapping })
+  }
+}
+
+async function validate(d: Deps, dataset: Dataset, wanted: Wanted): Promise<void> {
+  if (wanted.mappings === undefined) return
+  const problems = await d.client.validate(mappingSetBody(dataset.schemaId, wanted.mappings))
+  if (problems.length > 0) throw new MappingInvalidError(problems)
+  d.log(`Data Prep validated the mapping: ${wanted.mappings.length} mapping(s) into schema ${dataset.schemaId}.`)
+}
+
+function planned(decision: Decision): Outcome {
+  if (decision.kind === 'fail') throw new DataflowConflictError(decision.reason)
+  return { operation: 'planned', ...(decision.kind !== 'create' && idsOf(decision.chain)), changes: decision.changes }
+}
+
+// ---- update -----------------------------------------------------------------------------------
+
+async function update(d: Deps, ask: Ask, chain: Chain, steps: UpdateSteps, changes: Change[]): Promise<Outcome> {
+  const { flow } = chain
+  const mapping = await writeMapping(d, ask, chain, steps)
+  let current = flow
+  let operations = patchOperations(steps, mapping)
+  let etag = flow.etag
+  for (let attempt = 1; operations.length > 0; attempt++) {
+    const result = await d.client.patchFlow(current.id, current.etag, operations)
+    if (result !== 'stale') {
+      etag = result.etag
+      break
+    }
+    if (attempt === 2) {
+      throw new DataflowConflictError(
+        `Dataflow ${flow.id} (${quoted(ask.wanted.name)}) changed again while this run updated it (412 twice); something else is writing to it. Run again when it is done.`
+      )
+    }
+    // Another writer, or this run's own earlier attempt whose answer was lost: read it again and rebuild the PATCH.
+    d.log(`Dataflow ${flow.id}'s etag is no longer the one read (412): reading it again and retrying once.`)
+    const fresh = await d.client.getFlow(flow.id)
+    if (fresh === undefined) throw new DataflowConflictError(`Dataflow ${flow.id} was deleted while this run updated it.`)
+    current = fresh
+    const again = inPlace({ ...chain, flow: fresh }, ask.wanted).steps
+    operations = patchOperations({ ...again, ...(steps.mapping !== undefined && { mapping: steps.mapping }) }, mapping)
+  }
+  if (steps.enable !== undefined) etag = (await d.client.setEnabled(flow.id, steps.enable)).etag
+  for (const c of changes) d.log(`${c.action === 'not applied' ? 'Not applied' : 'Applied'}: ${describeChange(c)}.`)
+  return { operation: 'updated', ...idsOf(chain), etag, ...(mapping !== undefined && { mapping }), changes, wroteAt: d.clock.now() }
+}
+
+/** The one PATCH: the planned operations, with the transformation pointed at the mapping set just written. */
+function patchOperations(steps: UpdateSteps, mapping: { id: string; version: number } | undefined): PatchOperation[] {
+  return [...steps.patch, ...(mapping !== undefined ? [transformationOperation(steps, mapping)] : [])]
+}
+
+/** A new version of the mapping set the dataflow uses (or a new set when it used none). */
+async function writeMapping(d: Deps, ask: Ask, chain: Chain, steps: UpdateSteps): Promise<{ id: string; version: number } | undefined> {
+  const mappings = ask.wanted.mappings
+  if (steps.mapping === undefined || mappings === undefined || chain.target === undefined) return undefined
+  const body = mappingSetBody(chain.target.schemaId, mappings)
+  return steps.mapping.kind === 'new-version' ? d.client.putMapping(steps.mapping.mappingId, body) : d.client.createMapping(body)
+}
+
+// ---- create -----------------------------------------------------------------------------------
+
+interface Built {
+  flow: Made
+  source: Made
+  target: Made
+  mapping?: { id: string; version: number }
+}
+
+/** Source connection, target connection and mapping set together, then the dataflow. */
+async function build(
+  d: Deps,
+  ask: Ask,
+  dataset: Dataset,
+  knownFlows: ReadonlySet<string>,
+  reuseMapping?: { id: string; version: number }
+): Promise<Built> {
+  const { wanted } = ask
+  const startedAt = d.clock.now()
+  if (startInPast(wanted.schedule, startedAt)) {
+    throw new DataflowConflictError(
+      `Input 'start-time' (${new Date((wanted.schedule.startTime ?? 0) * 1000).toISOString()}) has passed, and a dataflow cannot be created to start in the past; give a later one, or leave it empty (60 s from now).`
+    )
+  }
+  const names = partNames(wanted.name)
+  // A create whose answer was lost: one of this name made since the run began is taken as its own.
+  const madeSince = (items: { id: string; createdAt?: number }[]): string | undefined =>
+    items
+      .filter((i) => i.createdAt === undefined || i.createdAt >= startedAt - 60_000)
+      .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0))[0]?.id
+  const [source, target, mapping] = await Promise.allSettled([
+    d.client.createSource(sourceBody(wanted.source, wanted.baseConnectionId, names.source, ask.description), async () =>
+      madeSince(await d.client.findSources(names.source, wanted.baseConnectionId))
+    ),
+    d.client.createTarget(targetBody(wanted.datasetId, dataset.schemaId, names.target, ask.description), async () =>
+      madeSince(await d.client.findTargets(names.target, wanted.datasetId))
+    ),
+    wanted.mappings === undefined ? undefined : (reuseMapping ?? d.client.createMapping(mappingSetBody(dataset.schemaId, wanted.mappings)))
+  ])
+  if (source.status === 'rejected' || target.status === 'rejected' || mapping.status === 'rejected') {
+    // What was made for a dataflow that will not be made goes: a failed run leaves nothing behind.
+    await removeParts(d, [...partOf('source', source), ...partOf('target', target)])
+    const failed: unknown[] = [source, target, mapping].flatMap((r): unknown[] => (r.status === 'rejected' ? [r.reason] : []))
+    throw failed[0]
+  }
+  const parts = { source: source.value, target: target.value, mapping: mapping.value }
+  const startTime = wanted.schedule.startTime ?? Math.floor(d.clock.now() / 1000) + DEFAULT_START_DELAY_S
+  const ids = { source: parts.source.id, target: parts.target.id, ...(parts.mapping !== undefined && { mapping: parts.mapping }) }
+  const body = flowBody(wanted, ask.description, ids, { ...wanted.schedule, startTime })
+  try {
+    const flow = await d.client.createFlow(body, () => lookForLostFlow(d, wanted.name, knownFlows))
+    return { flow, source: parts.source, target: parts.target, ...(parts.mapping !== undefined && { mapping: parts.mapping }) }
+  } catch (error) {
+    await removeParts(d, [
+      { kind: 'source', made: parts.source },
+      { kind: 'target', made: parts.target }
+    ])
+    throw error
+  }
+}
+
+async function createAndConverge(d: Deps, ask: Ask, dataset: Dataset, found: readonly ExistingFlow[], changes: Change[]): Promise<Outcome> {
+  const known = new Set(found.map((f) => f.id.toLowerCase()))
+  const built = await build(d, ask, dataset, known)
+  if (built.flow.kind === 'adopted') {
+    d.log(
+      `Dataflow ${built.flow.id} appeared after this run's lookup, while the outcome of its create was unknown: adopting it and treating it as found.`
+    )
+    await removeParts(d, [
+      { kind: 'source', made: built.source },
+      { kind: 'target', made: built.target }
+    ])
+    return asFound(d, ask, dataset, built.flow.id)
+  }
+  const own = built.flow.id
+  const listed = await listUntilShown(d, ask.wanted.name, own)
+  const survivor = [...listed].sort(
+    (a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity) || (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1)
+  )[0]
+  if (survivor !== undefined && survivor.id.toLowerCase() !== own.toLowerCase()) {
+    d.log(
+      `${listed.length} dataflows named ${quoted(ask.wanted.name)} exist now: another run created one at the same time. Keeping the oldest, ${survivor.id}, and deleting this run's ${own} and its connections.`
+    )
+    await d.client.deleteFlow(own)
+    await removeParts(d, [
+      { kind: 'source', made: built.source },
+      { kind: 'target', made: built.target }
+    ])
+    return asFound(d, ask, dataset, survivor.id)
+  }
+  d.log(
+    `Created dataflow ${own} with source connection ${built.source.id}, target connection ${built.target.id}${built.mapping !== undefined ? ` and mapping set ${built.mapping.id} version ${built.mapping.version}` : ''}.`
+  )
+  const flow = await d.client.getFlow(own)
+  let etag = built.flow.etag ?? flow?.etag
+  if (!ask.wanted.enabled) etag = (await d.client.setEnabled(own, false)).etag
+  return {
+    operation: 'created',
+    flowId: own,
+    ...(etag !== undefined && { etag }),
+    sourceId: built.source.id,
+    targetId: built.target.id,
+    ...(built.mapping !== undefined && { mapping: built.mapping }),
+    changes,
+    wroteAt: d.clock.now()
+  }
+}
+
+/** A dataflow this run did not (provably) make: what if-exists says for one that exists. */
+async function asFound(d: Deps, ask: Ask, dataset: Dataset, flowId: string): Promise<Outcome> {
+  const flow = await d.client.getFlow(flowId)
+  if (flow === undefined) throw new DataflowConflictError(`Dataflow ${flowId} vanished while this run converged on it; run again.`)
+  const decision = decide([await readChain(d.client, flow)], ask.wanted)
+  if (decision.kind === 'create') throw new DataflowConflictError(`Dataflow ${flowId} could not be read as found; run again.`)
+  return carryOut(d, ask, dataset, decision, [flow])
+}
+
+/** Lists the same-named dataflows until this run's own shows (the list may lag). */
+async function listUntilShown(d: Deps, name: string, own: string): Promise<ExistingFlow[]> {
+  let listed: ExistingFlow[] = []
+  for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
+    if (listed.length > 0 && d.remainingMs() < delay + 1000) break
+    await d.clock.sleep(delay)
+    listed = await d.client.findFlows(name)
+    if (listed.some((f) => f.id.toLowerCase() === own.toLowerCase())) return listed
+  }
+  d.warn(
+    `Dataflow ${own} does not show in GET /flows yet: whether another run created ${quoted(name)} at the same time could not be checked.`
+  )
+  return listed
+}
+
+/** After a create whose outcome is unknown: a dataflow of this name that appeared since the lookup. */
+async function lookForLostFlow(d: Deps, name: string, known: ReadonlySet<string>): Promise<string | undefined> {
+  for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
+    await d.clock.sleep(delay)
+    const appeared = (await d.client.findFlows(name)).filter((f) => !known.has(f.id.toLowerCase()))
+    if (appeared.length > 0) return appeared.sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity))[0]?.id
+    if (d.remainingMs() < 2000) break
+  }
+  d.log(`No dataflow named ${quoted(name)} appeared after the create whose outcome is unknown: sending it again.`)
+  return undefined
+}
+
+// ---- replace ----------------------------------------------------------------------------------
+
+/** The new chain first; only once the new dataflow exists do the old dataflow and then its connections go. */
+
+// ---- replace ----------------------------------------------------------------------------------
+
+/** The new chain first; only once the new dataflow exists do the old dataflow and then its connections go. */
+async function replace(d: Deps, ask: Ask, dataset: Dataset, old: Chain, changes: Change[]): Promise<Outcome> {
+  // The mapping set carries over when it still fits: the same schema and the same mappings.
+  const { mapping: oldMapping } = old.flow
+  const fits =
+    oldMapping !== undefined &&
+    old.mapping !== undefined &&
+    ask.wanted.mappings !== undefined &&
+    old.target?.schemaId === dataset.schemaId &&
+    sameMappings(old.mapping.mappings, ask.wanted.mappings)
+  const built = await build(
+    d,
+    ask,
+    dataset,
+    new Set([old.flow.id.toLowerCase()]),
+    fits ? { id: oldMapping.id, version: oldMapping.version } : undefined
+  )
+  d.log(`Built the replacement, dataflow ${built.flow.id}; deleting the old dataflow ${old.flow.id}, then its connections.`)
+  await d.client.deleteFlow(old.flow.id)
+  await Promise.all([
+    old.source !== undefined ? d.client.deleteSource(old.source.id) : undefined,
+    old.target !== undefined ? d.client.deleteTarget(old.target.id) : undefined
+  ])
+  const flow = await d.client.getFlow(built.flow.id)
+  let etag = flow?.etag
+  if (!ask.wanted.enabled) etag = (await d.client.setEnabled(built.flow.id, false)).etag
+  return {
+    operation: 'replaced',
+    flowId: built.flow.id,
+    ...(etag !== undefined && { etag }),
+    sourceId: built.source.id,
+    targetId: built.target.id,
+    ...(built.mapping !== undefined && { mapping: built.mapping }),
+    changes,
+    wroteAt: d.clock.now()
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+interface Part {
+  kind: 'source' | 'target'
+  made: Made
+}
+
+function partOf(kind: Part['kind'], result: PromiseSettledResult<Made>): Part[] {
+  return result.status === 'fulfilled' ? [{ kind, made: result.value }] : []
+}
+
+/** Deletes the connections this run made (never adopted ones, which may be another run's); failures are reported. */
+async function removeParts(d: Deps, parts: readonly Part[]): Promise<void> {
+  await Promise.all(
+    parts.map(async ({ kind, made }) => {
+      if (made.kind !== 'created') return
+      try {
+        await (kind === 'source' ? d.cleanup.deleteSource(made.id) : d.cleanup.deleteTarget(made.id))
+      } catch (error) {
+        d.warn(`Could not delete ${kind} connection ${made.id}, made by this run; delete it by hand: ${errorMessage(error)}`)
+      }
+    })
+  )
+}
+
+function idsOf(chain: Chain): Pick<Outcome, 'flowId' | 'etag' | 'sourceId' | 'targetId' | 'mapping'> {
+  const { flow } = chain
+  return {
+    flowId: flow.id,
+    etag: flow.etag,
+    ...(flow.sourceConnectionId !== undefined && { sourceId: flow.sourceConnectionId }),
+    ...(flow.targetConnectionId !== undefined && { targetId: flow.targetConnectionId }),
+    ...(flow.mapping !== undefined && { mapping: { id: flow.mapping.id, version: flow.mapping.version } })
+  }
+}
+
+export function describeChange(c: Change): string {
+  const what = [c.object, c.field].filter((p) => p !== undefined).join(' ')
+  const values = c.from !== undefined || c.to !== undefined ? `: ${JSON.stringify(c.from ?? null)} -> ${JSON.stringify(c.to ?? null)}` : ''
+  return `${c.action} ${what}${values}${c.note !== undefined ? ` (${c.note})` : ''}`
+}

@@ -1,0 +1,11 @@
+// The dataflow action's entry point (dataflow/action.yml runs dist/dataflow/index.js): it dials
+// Platform first, then loads the rest of the action while the handshake is under way.
+
+import { SERVICE_PATHS, SESSION_DEFAULTS } from '../platform/defaults.js'
+import { warmUpFromEnv } from '../platform/transport/warm-up.js'
+
+await warmUpFromEnv(process.env, (input) => [`${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`])
+const { run } = await import('./main.js')
+await run()
+// Nothing may keep the step alive for long after the run; the timer holds nothing open.
+setTimeout(() => process.exit(), 1000).unref()

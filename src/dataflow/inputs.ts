@@ -1,0 +1,229 @@
+// The dataflow action's inputs: the session's, then the dataflow's own (source, format, dataset,
+// mapping, schedule, options, what to do with one that exists), validated before any request.
+
+import type { Compression, Encoding, FileType } from '../explore/inputs.js'
+import { SESSION_DEFAULTS } from '../platform/defaults.js'
+import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
+import { isId } from '../platform/server-values.js'
+import { readSession, serviceUrl, SESSION_SECRET_INPUTS, type Session } from '../platform/session.js'
+
+export type Frequency = 'once' | 'minute' | 'hour' | 'day' | 'week'
+export type IfExists = 'update' | 'reuse' | 'fail'
+export type OnSourceChange = 'fail' | 'replace'
+
+export interface SourceSpec {
+  path: string
+  recursive: boolean
+  format: FileType
+  columnDelimiter?: string
+  compressionType?: Compression
+  encoding?: Encoding
+}
+
+export interface Schedule {
+  frequency: Frequency
+  /** Absent with 'once'. */
+  interval?: number
+  /** Epoch seconds; undefined means 60 s from the moment the dataflow is created. */
+  startTime?: number
+  /** Absent with 'once'. */
+  backfill?: boolean
+}
+
+export interface Config {
+  session: Session
+  baseUrls: { 'Flow Service': string; Catalog: string; 'Data Prep': string }
+  connectionId: string
+  name: string
+  /** Undefined when not given: the run's context supplies a default. */
+  description?: string
+  source: SourceSpec
+  datasetId: string
+  /** Workspace path of the mapping file; required for delimited files. */
+  mappingFile?: string
+  schedule: Schedule
+  partialIngestionPercent?: number
+  errorDiagnostics: boolean
+  enabled: boolean
+  ifExists: IfExists
+  onSourceChange: OnSourceChange
+  waitForRun: boolean
+  waitMinutes: number
+  plan: boolean
+  dryRun: boolean
+}
+
+export const DEFAULTS = {
+  ...SESSION_DEFAULTS,
+  recursive: 'false',
+  encoding: 'UTF-8',
+  frequency: 'once',
+  'error-diagnostics': 'false',
+  enabled: 'true',
+  'if-exists': 'update',
+  'on-source-change': 'fail',
+  'wait-for-run': 'false',
+  'wait-minutes': '30',
+  plan: 'false',
+  'dry-run': 'false'
+} as const
+
+export const SECRET_INPUTS = SESSION_SECRET_INPUTS
+
+export const MAX_NAME_LENGTH = 200
+/** A job runs six hours at most. */
+export const MAX_WAIT_MINUTES = 360
+
+const FORMATS: readonly [FileType, ...FileType[]] = ['delimited', 'json', 'parquet']
+const COMPRESSIONS: readonly [Compression, ...Compression[]] = ['bzip2', 'gzip', 'deflate', 'zipDeflate', 'tarGzip', 'tar']
+const ENCODINGS: readonly [Encoding, ...Encoding[]] = ['UTF-8', 'ISO-8859-1']
+const FREQUENCIES: readonly [Frequency, ...Frequency[]] = ['once', 'minute', 'hour', 'day', 'week']
+
+export function readConfig(getInput: GetInput, nowMs: number): Config {
+  const r = new InputReader(getInput, DEFAULTS)
+  const session = readSession(r)
+
+  const connectionId = r.required('connection-id', "pass the connection action's output, e.g. '${{ steps.s3.outputs.connection-id }}'")
+  r.check('connection-id', connectionId, isId, `must be a connection id (a UUID); got '${printable(connectionId)}'`)
+  const name = r.required('dataflow-name', 'name the dataflow; the name is also how a later run finds it')
+  r.check(
+    'dataflow-name',
+    name,
+    (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH,
+    `must be one line of at most ${MAX_NAME_LENGTH} characters`
+  )
+  const description = r.optional('description')
+  r.check('description', description, (v) => v.length <= 1024, 'must be at most 1024 characters')
+
+  const source = readSource(r)
+  const datasetId = r.required('dataset-id', 'give the id of the dataset the files go into (Datasets in the Platform UI)')
+  r.check('dataset-id', datasetId, isId, `must be a dataset id (24 hex digits, as the Platform UI shows it); got '${printable(datasetId)}'`)
+  const mappingFile = r.optional('mapping')
+  r.check(
+    'mapping',
+    mappingFile,
+    (v) => !hasControl(v) && v.length <= 1024,
+    'must be one line: the workspace path of a .json or .csv mapping file'
+  )
+  if (mappingFile === undefined && source.format === 'delimited') {
+    r.fail(
+      "Input 'mapping' is required with 'data-format: delimited': give the workspace path of a mapping file (a JSON array of {source, destination} or a CSV with source,destination columns)."
+    )
+  }
+
+  const schedule = readSchedule(r, nowMs)
+  const partial = r.optional('partial-ingestion-percent')
+  r.check(
+    'partial-ingestion-percent',
+    partial,
+    (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= 100,
+    'must be a number above 0 and at most 100 (the error threshold, in percent)'
+  )
+
+  const config: Config = {
+    session,
+    baseUrls: {
+      'Flow Service': serviceUrl(session, 'flowService'),
+      Catalog: serviceUrl(session, 'catalog'),
+      'Data Prep': serviceUrl(session, 'dataPrep')
+    },
+    connectionId,
+    name,
+    ...(description !== undefined && { description }),
+    source,
+    datasetId,
+    ...(mappingFile !== undefined && { mappingFile }),
+    schedule,
+    ...(partial !== undefined && { partialIngestionPercent: Number(partial) }),
+    errorDiagnostics: r.boolean('error-diagnostics'),
+    enabled: r.boolean('enabled'),
+    ifExists: r.choice<IfExists>('if-exists', ['update', 'reuse', 'fail']),
+    onSourceChange: r.choice<OnSourceChange>('on-source-change', ['fail', 'replace']),
+    waitForRun: r.boolean('wait-for-run'),
+    waitMinutes: r.number('wait-minutes', { integer: false, max: MAX_WAIT_MINUTES }),
+    plan: r.boolean('plan'),
+    dryRun: r.boolean('dry-run')
+  }
+  if (config.plan && config.dryRun)
+    r.fail(
+      "Inputs 'plan' and 'dry-run' are both set: 'plan' reads what exists and changes nothing, 'dry-run' sends nothing at all; choose one."
+    )
+  if (config.plan && config.waitForRun) r.fail("Input 'wait-for-run' waits for a run after a write, and 'plan' writes nothing: remove one.")
+  r.done()
+  return config
+}
+
+function readSource(r: InputReader): SourceSpec {
+  const path = r.required(
+    'source-path',
+    "give the file, folder or wildcard path to read, as explore listings give it ('/my-bucket/daily/*.csv')"
+  )
+  r.check(
+    'source-path',
+    path,
+    (v) => v.startsWith('/') && !hasControl(v) && v.length <= 2048,
+    "must be one line starting with '/', as explore listings give paths"
+  )
+  const format = r.requiredChoice<FileType>('data-format', FORMATS, "say how the files are written: 'delimited', 'json' or 'parquet'")
+  const compression = r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : undefined
+  const source: SourceSpec = {
+    path,
+    recursive: r.boolean('recursive'),
+    format,
+    ...(compression !== undefined && { compressionType: compression })
+  }
+  const delimiter = r.getRaw('column-delimiter')
+  if (format !== 'delimited') {
+    if (delimiter !== '') r.fail("Input 'column-delimiter' is only used with 'data-format: delimited'; remove it.")
+    return source
+  }
+  const columnDelimiter = delimiter === '' ? ',' : delimiter
+  r.check(
+    'column-delimiter',
+    columnDelimiter,
+    (v) => Array.from(v).length === 1 && (v === '\t' || !hasControl(v)),
+    `must be exactly one character (such as ',' or '|'); got '${printable(columnDelimiter)}'`
+  )
+  return { ...source, columnDelimiter, encoding: r.choice('encoding', ENCODINGS) }
+}
+
+function readSchedule(r: InputReader, nowMs: number): Schedule {
+  const frequency = r.choice('frequency', FREQUENCIES)
+  const intervalInput = r.optional('interval')
+  const backfillInput = r.optional('backfill')
+  const startInput = r.optional('start-time')
+  const startTime = startInput !== undefined ? readStartTime(r, startInput, nowMs) : undefined
+  if (frequency === 'once') {
+    if (intervalInput !== undefined)
+      r.fail("Input 'interval' is not allowed with 'frequency: once'; remove it, or choose minute, hour, day or week.")
+    if (backfillInput !== undefined)
+      r.fail("Input 'backfill' is not allowed with 'frequency: once'; remove it, or choose minute, hour, day or week.")
+    return { frequency, ...(startTime !== undefined && { startTime }) }
+  }
+  const min = frequency === 'minute' ? 15 : 1
+  const interval = intervalInput === undefined ? (frequency === 'minute' ? 15 : 1) : Number(intervalInput)
+  r.check(
+    'interval',
+    intervalInput,
+    (v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= 1000,
+    `must be a whole number from ${min} to 1000 with 'frequency: ${frequency}'`
+  )
+  let backfill = true
+  if (backfillInput !== undefined) {
+    if (['false', 'False', 'FALSE'].includes(backfillInput)) backfill = false
+    else if (!['true', 'True', 'TRUE'].includes(backfillInput))
+      r.fail(`Input 'backfill' must be 'true' or 'false'; got '${printable(backfillInput)}'.`)
+  }
+  return { frequency, interval, backfill, ...(startTime !== undefined && { startTime }) }
+}
+
+/** ISO 8601 or epoch seconds, as epoch seconds. Whether it has passed is checked when a dataflow is created. */
+function readStartTime(r: InputReader, value: string, nowMs: number): number | undefined {
+  const seconds = /^\d{9,11}$/.test(value) ? Number(value) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) / 1000 : Number.NaN
+  if (!Number.isFinite(seconds)) {
+    r.fail(`Input 'start-time' must be ISO 8601 ('2026-12-01T06:00:00Z') or epoch seconds; got '${printable(value)}'.`)
+    return undefined
+  }
+  if (seconds > nowMs / 1000 + 366 * 24 * 3600) r.fail(`Input 'start-time' is more than a year ahead; got '${printable(value)}'.`)
+  return Math.floor(seconds)
+}

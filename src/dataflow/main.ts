@@ -1,0 +1,157 @@
+// The story of one dataflow run: read and check the inputs and the mapping, open the session,
+// make the sandbox hold the dataflow the inputs describe (or say what would change), wait for
+// its run when asked, write outputs.
+
+import * as core from '@actions/core'
+import { defaultDescription, loadRunContext, type RunContext } from '../platform/context.js'
+import { systemClock } from '../platform/retry.js'
+import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import { DataflowClient, type Run } from './client.js'
+import type { Wanted } from './decide.js'
+import { describeDryRun } from './dry-run.js'
+import { describeChange, ensureDataflow, type Outcome } from './ensure.js'
+import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
+import type { Mapping } from './mapping.js'
+import { readMappingFile } from './mapping-file.js'
+import { counts, waitForRun } from './runs.js'
+import { writeSummary, type DataflowFacts } from './summary.js'
+
+const USER_AGENT = 'aep-s3-dataflow-action/1'
+
+const HINTS = {
+  'FLOW-1360-400': "check 'start-time': it must not be in the past",
+  'FLOW-1425-400': "the mapping's schema is not the dataset's; check 'dataset-id'",
+  'FLOW-1418-400': 'a dataflow still uses the connection'
+}
+
+export async function run(): Promise<void> {
+  const rt = createRuntime()
+  let config: Config | undefined
+  let session: Connected | undefined
+  let context: Promise<RunContext> | undefined
+  const facts: Partial<DataflowFacts> = {}
+  try {
+    config = readConfig(runnerInputs(rt, SECRET_INPUTS), Date.now())
+    const mappings =
+      config.mappingFile !== undefined
+        ? readMappingFile(config.mappingFile, process.env.GITHUB_WORKSPACE ?? process.cwd(), config.source.format)
+        : undefined
+    if (config.dryRun) {
+      const description = config.description ?? defaultDescription(await loadRunContext())
+      // Multi-line on purpose; every secret in it is redacted.
+      core.info(rt.secrets.redact(describeDryRun(config, mappings, description, Date.now()).join('\n')))
+      setOutputs({ operation: 'dry-run' })
+      return
+    }
+    const connecting = connect(config.session, rt, {
+      userAgent: USER_AGENT,
+      baseUrls: config.baseUrls,
+      warm: ['Flow Service'],
+      hints: HINTS
+    })
+    context = loadRunContext()
+    session = await connecting
+    const client = new DataflowClient(session.api, systemClock)
+    const startedAt = Date.now()
+    const outcome = await ensureDataflow(
+      {
+        client,
+        cleanup: client.over(session.cleanup),
+        clock: systemClock,
+        log: rt.info,
+        warn: rt.warning,
+        remainingMs: () => session?.api.remainingMs() ?? 0
+      },
+      { wanted: wantedOf(config, mappings), description: config.description ?? defaultDescription(await context), plan: config.plan }
+    )
+    Object.assign(facts, factsOf(outcome))
+    rt.info(
+      `Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${outcome.changes.length} change(s)${outcome.changes.length > 0 ? `: ${outcome.changes.map(describeChange).join('; ')}` : ''}.`
+    )
+    setOutputs(outputsOf(outcome))
+    if (config.waitForRun && outcome.flowId !== undefined) {
+      const flowId = outcome.flowId
+      const ran = await waitForRun(
+        { runs: () => client.runs(flowId), clock: systemClock, log: rt.info },
+        flowId,
+        outcome.wroteAt ?? startedAt,
+        config.waitMinutes * 60_000
+      )
+      facts.run = ran
+      reportRun(rt, ran)
+      setOutputs(runOutputs(ran))
+    }
+    await summarize(config, context, facts)
+  } catch (error) {
+    const message = failStep(rt, error)
+    if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
+  } finally {
+    session?.close()
+  }
+}
+
+function wantedOf(config: Config, mappings: readonly Mapping[] | undefined): Wanted {
+  return {
+    name: config.name,
+    ...(config.description !== undefined && { description: config.description }),
+    baseConnectionId: config.connectionId,
+    source: config.source,
+    datasetId: config.datasetId,
+    ...(mappings !== undefined && { mappings }),
+    schedule: config.schedule,
+    ...(config.partialIngestionPercent !== undefined && { partialIngestionPercent: config.partialIngestionPercent }),
+    errorDiagnostics: config.errorDiagnostics,
+    enabled: config.enabled,
+    ifExists: config.ifExists,
+    onSourceChange: config.onSourceChange
+  }
+}
+
+function outputsOf(outcome: Outcome): Record<string, string> {
+  return {
+    'dataflow-id': outcome.flowId ?? '',
+    etag: outcome.etag ?? '',
+    'source-connection-id': outcome.sourceId ?? '',
+    'target-connection-id': outcome.targetId ?? '',
+    'mapping-set-id': outcome.mapping?.id ?? '',
+    'mapping-version': outcome.mapping !== undefined ? String(outcome.mapping.version) : '',
+    operation: outcome.operation,
+    changes: JSON.stringify(outcome.changes)
+  }
+}
+
+function runOutputs(ran: Run): Record<string, string> {
+  const count = (n: number | undefined): string => (n === undefined ? '' : String(n))
+  return {
+    'run-id': ran.id,
+    'run-status': ran.status,
+    'records-read': count(ran.recordsRead),
+    'records-written': count(ran.recordsWritten),
+    'records-failed': count(ran.recordsFailed)
+  }
+}
+
+function reportRun(rt: Runtime, ran: Run): void {
+  rt.info(`Run ${ran.id} ended: ${ran.status} (${counts(ran)}).`)
+  // A success may still have dropped records (partial ingestion): said, not failed.
+  if ((ran.recordsFailed ?? 0) > 0)
+    rt.warning(
+      `Run ${ran.id} succeeded with ${ran.recordsFailed ?? 0} failed record(s) (partial ingestion); see the dataflow's run in the Platform UI.`
+    )
+}
+
+function factsOf(outcome: Outcome): Partial<DataflowFacts> {
+  return {
+    operation: outcome.operation,
+    changes: outcome.changes,
+    ...(outcome.flowId !== undefined && { flowId: outcome.flowId }),
+    ...(outcome.sourceId !== undefined && { sourceId: outcome.sourceId }),
+    ...(outcome.targetId !== undefined && { targetId: outcome.targetId }),
+    ...(outcome.mapping !== undefined && { mapping: outcome.mapping })
+  }
+}
+
+async function summarize(config: Config, context: Promise<RunContext> | undefined, facts: Partial<DataflowFacts>): Promise<void> {
+  const { runUrl } = context !== undefined ? await context : {}
+  await writeSummary({ name: config.name, operation: 'failed', changes: [], ...facts, ...(runUrl !== undefined && { runUrl }) })
+}

@@ -1,0 +1,269 @@
+// Every request the dataflow action sends, as pure descriptions (Calls) shared by the real run,
+// the plan and the dry run; and the bodies of what it creates.
+
+import type { Call } from '../platform/api.js'
+import type { Config, Schedule, SourceSpec } from './inputs.js'
+import type { Mapping } from './mapping.js'
+
+/** CloudStorageToAEP: cloud storage sources into the Data Lake. */
+export const FLOW_SPEC = { id: '9753525b-82c7-4dce-8a9b-5ccfce2b9876', version: '1.0' } as const
+export const SOURCE_SPEC = { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' } as const
+/** The Data Lake target. */
+export const TARGET_SPEC = { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' } as const
+/** Always this string, whatever the dataset's own contentType says (Adobe's advice). */
+export const SCHEMA_VERSION = 'application/vnd.adobe.xed-full+json;version=1'
+export const PAGE_LIMIT = 100
+
+const FLOW = 'Flow Service' as const
+const id = (value: string): string => encodeURIComponent(value)
+
+// ---- reads ------------------------------------------------------------------------------------
+
+export function datasetCall(datasetId: string): Call {
+  return { service: 'Catalog', method: 'GET', path: `/dataSets/${id(datasetId)}?properties=schemaRef,name`, label: 'GET /dataSets/{id}' }
+}
+
+/** The dataflows named so, of the CloudStorageToAEP spec (a comma in the name is matched on the client only). */
+export function flowLookupCall(name: string): Call {
+  const filters = [...(name.includes(',') ? [] : [`property=name==${encodeURIComponent(name)}`]), `property=flowSpec.id==${FLOW_SPEC.id}`]
+  return { service: FLOW, method: 'GET', path: `/flows?${[...filters, `limit=${PAGE_LIMIT}`].join('&')}`, label: 'GET /flows' }
+}
+
+export function getFlowCall(flowId: string): Call {
+  return { service: FLOW, method: 'GET', path: `/flows/${id(flowId)}`, label: 'GET /flows/{id}', accept: [404] }
+}
+
+export function getSourceCall(sourceId: string): Call {
+  return { service: FLOW, method: 'GET', path: `/sourceConnections/${id(sourceId)}`, label: 'GET /sourceConnections/{id}' }
+}
+
+export function getTargetCall(targetId: string): Call {
+  return { service: FLOW, method: 'GET', path: `/targetConnections/${id(targetId)}`, label: 'GET /targetConnections/{id}' }
+}
+
+export function getMappingCall(mappingId: string, version?: number): Call {
+  return {
+    service: 'Data Prep',
+    method: 'GET',
+    path: `/mappingSets/${id(mappingId)}${version !== undefined ? `?version=${version}` : ''}`,
+    label: 'GET /mappingSets/{id}'
+  }
+}
+
+/** Source connections of this name on this base connection: where a create whose answer was lost is looked for. */
+export function sourceLookupCall(name: string, baseConnectionId: string): Call {
+  return {
+    service: FLOW,
+    method: 'GET',
+    path: `/sourceConnections?property=name==${encodeURIComponent(name)}&property=baseConnectionId==${id(baseConnectionId)}&limit=${PAGE_LIMIT}`,
+    label: 'GET /sourceConnections'
+  }
+}
+
+export function targetLookupCall(name: string, datasetId: string): Call {
+  return {
+    service: FLOW,
+    method: 'GET',
+    path: `/targetConnections?property=name==${encodeURIComponent(name)}&property=params.dataSetId==${id(datasetId)}&limit=${PAGE_LIMIT}`,
+    label: 'GET /targetConnections'
+  }
+}
+
+export function runsCall(flowId: string): Call {
+  return { service: FLOW, method: 'GET', path: `/runs?property=flowId==${id(flowId)}&limit=${PAGE_LIMIT}`, label: 'GET /runs' }
+}
+
+// ---- writes -----------------------------------------------------------------------------------
+
+export function validateMappingCall(body: MappingSetBody): Call {
+  return { service: 'Data Prep', method: 'POST', path: '/mappingSets/validate', label: 'POST /mappingSets/validate', body, accept: [400] }
+}
+
+export function createMappingCall(body: MappingSetBody): Call {
+  return { service: 'Data Prep', method: 'POST', path: '/mappingSets', label: 'POST /mappingSets', body }
+}
+
+/** A new version of the mapping set (Data Prep has no If-Match on PUT). */
+export function putMappingCall(mappingId: string, body: MappingSetBody): Call {
+  return { service: 'Data Prep', method: 'PUT', path: `/mappingSets/${id(mappingId)}`, label: 'PUT /mappingSets/{id}', body }
+}
+
+export function createSourceCall(body: SourceBody): Call {
+  return { service: FLOW, method: 'POST', path: '/sourceConnections', label: 'POST /sourceConnections', body }
+}
+
+export function createTargetCall(body: TargetBody): Call {
+  return { service: FLOW, method: 'POST', path: '/targetConnections', label: 'POST /targetConnections', body }
+}
+
+export function createFlowCall(body: FlowBody): Call {
+  return { service: FLOW, method: 'POST', path: '/flows', label: 'POST /flows', body }
+}
+
+export interface PatchOperation {
+  op: 'add' | 'replace' | 'remove'
+  path: string
+  value?: unknown
+}
+
+/** A PATCH guarded by the etag; 412 is the update logic's (read again, retry once). */
+export function patchFlowCall(flowId: string, etag: string, operations: PatchOperation[]): Call {
+  return {
+    service: FLOW,
+    method: 'PATCH',
+    path: `/flows/${id(flowId)}`,
+    label: 'PATCH /flows/{id}',
+    body: operations,
+    ifMatch: etag,
+    accept: [412]
+  }
+}
+
+export function flowActionCall(flowId: string, op: 'enable' | 'disable'): Call {
+  return { service: FLOW, method: 'POST', path: `/flows/${id(flowId)}/action?op=${op}`, label: 'POST /flows/{id}/action' }
+}
+
+export function deleteFlowCall(flowId: string): Call {
+  return { service: FLOW, method: 'DELETE', path: `/flows/${id(flowId)}`, label: 'DELETE /flows/{id}', accept: [404] }
+}
+
+export function deleteSourceCall(sourceId: string): Call {
+  return {
+    service: FLOW,
+    method: 'DELETE',
+    path: `/sourceConnections/${id(sourceId)}`,
+    label: 'DELETE /sourceConnections/{id}',
+    accept: [404]
+  }
+}
+
+export function deleteTargetCall(targetId: string): Call {
+  return {
+    service: FLOW,
+    method: 'DELETE',
+    path: `/targetConnections/${id(targetId)}`,
+    label: 'DELETE /targetConnections/{id}',
+    accept: [404]
+  }
+}
+
+// ---- bodies -----------------------------------------------------------------------------------
+
+export interface MappingSetBody {
+  outputSchema: { schemaRef: { id: string; contentType: string } }
+  mappings: { sourceType: string; source: string; destination: string }[]
+}
+
+export function mappingSetBody(schemaId: string, mappings: readonly Mapping[]): MappingSetBody {
+  return {
+    outputSchema: { schemaRef: { id: schemaId, contentType: SCHEMA_VERSION } },
+    mappings: mappings.map((m) => ({ sourceType: m.sourceType, source: m.source, destination: m.destination }))
+  }
+}
+
+export interface SourceBody {
+  name: string
+  description: string
+  baseConnectionId: string
+  data: { format: string; properties?: Record<string, string> }
+  params: { path: string; type: 'file' | 'folder'; recursive: boolean }
+  connectionSpec: { id: string; version: string }
+}
+
+export function sourceBody(source: SourceSpec, baseConnectionId: string, name: string, description: string): SourceBody {
+  return {
+    name,
+    description,
+    baseConnectionId,
+    data: { format: source.format, ...(Object.keys(fileProperties(source)).length > 0 && { properties: fileProperties(source) }) },
+    params: { path: source.path, type: pathType(source.path), recursive: source.recursive },
+    connectionSpec: { ...SOURCE_SPEC }
+  }
+}
+
+/** The file properties a source connection carries: only those that apply to its format. */
+export function fileProperties(source: SourceSpec): Record<string, string> {
+  return {
+    ...(source.columnDelimiter !== undefined && { columnDelimiter: source.columnDelimiter }),
+    ...(source.encoding !== undefined && { encoding: source.encoding }),
+    ...(source.compressionType !== undefined && { compressionType: source.compressionType })
+  }
+}
+
+/** A path ending in '/' is a folder; anything else (a file, or a wildcard on files) reads files. */
+export function pathType(path: string): 'file' | 'folder' {
+  return path.endsWith('/') ? 'folder' : 'file'
+}
+
+export interface TargetBody {
+  name: string
+  description: string
+  data: { schema: { id: string; version: string } }
+  params: { dataSetId: string }
+  connectionSpec: { id: string; version: string }
+}
+
+export function targetBody(datasetId: string, schemaId: string, name: string, description: string): TargetBody {
+  return {
+    name,
+    description,
+    data: { schema: { id: schemaId, version: SCHEMA_VERSION } },
+    params: { dataSetId: datasetId },
+    connectionSpec: { ...TARGET_SPEC }
+  }
+}
+
+export interface FlowBody {
+  name: string
+  description: string
+  flowSpec: { id: string; version: string }
+  sourceConnectionIds: string[]
+  targetConnectionIds: string[]
+  transformations: { name: 'Mapping'; params: { mappingId: string; mappingVersion: string } }[]
+  scheduleParams: { startTime: number; frequency: string; interval?: number; backfill?: boolean }
+  options?: { partialIngestionPercent?: number; errorDiagnosticsEnabled?: boolean }
+}
+
+export function flowBody(
+  config: Pick<Config, 'name' | 'partialIngestionPercent' | 'errorDiagnostics'>,
+  description: string,
+  ids: { source: string; target: string; mapping?: { id: string; version: number } },
+  schedule: Schedule & { startTime: number }
+): FlowBody {
+  const options = optionsOf(config)
+  return {
+    name: config.name,
+    description,
+    flowSpec: { ...FLOW_SPEC },
+    sourceConnectionIds: [ids.source],
+    targetConnectionIds: [ids.target],
+    transformations: ids.mapping === undefined ? [] : [mappingTransformation(ids.mapping)],
+    scheduleParams: {
+      startTime: schedule.startTime,
+      frequency: schedule.frequency,
+      ...(schedule.interval !== undefined && { interval: schedule.interval }),
+      ...(schedule.backfill !== undefined && { backfill: schedule.backfill })
+    },
+    ...(Object.keys(options).length > 0 && { options })
+  }
+}
+
+export function mappingTransformation(mapping: { id: string; version: number }): FlowBody['transformations'][number] {
+  return { name: 'Mapping', params: { mappingId: mapping.id, mappingVersion: String(mapping.version) } }
+}
+
+/** The options the inputs ask for: partial ingestion when a threshold is given, diagnostics when on. */
+export function optionsOf(config: Pick<Config, 'partialIngestionPercent' | 'errorDiagnostics'>): {
+  partialIngestionPercent?: number
+  errorDiagnosticsEnabled?: boolean
+} {
+  return {
+    ...(config.partialIngestionPercent !== undefined && { partialIngestionPercent: config.partialIngestionPercent }),
+    ...(config.errorDiagnostics && { errorDiagnosticsEnabled: true })
+  }
+}
+
+/** Names of the objects made for a dataflow: a person in the Platform UI sees what belongs together. */
+export function partNames(dataflowName: string): { source: string; target: string } {
+  return { source: `${dataflowName}: source`, target: `${dataflowName}: target` }
+}
