@@ -80,6 +80,53 @@ describe('explore/action.yml (the companion contract)', () => {
   })
 })
 
+describe('dataflow/action.yml (the companion contract)', () => {
+  const action = load('dataflow/action.yml')
+  it('declares the session inputs and the dataflow inputs and outputs of the contract', () => {
+    expect(Object.keys(action.inputs).filter((i) => !SESSION_INPUTS.includes(i))).toEqual([
+      'connection-id',
+      'dataflow-name',
+      'description',
+      'source-path',
+      'recursive',
+      'data-format',
+      'column-delimiter',
+      'compression-type',
+      'encoding',
+      'dataset-id',
+      'mapping',
+      'frequency',
+      'interval',
+      'start-time',
+      'backfill',
+      'partial-ingestion-percent',
+      'error-diagnostics',
+      'enabled',
+      'if-exists',
+      'on-source-change',
+      'wait-for-run',
+      'wait-minutes',
+      'plan',
+      'dry-run'
+    ])
+    expect(Object.keys(action.outputs)).toEqual([
+      'dataflow-id',
+      'etag',
+      'source-connection-id',
+      'target-connection-id',
+      'mapping-set-id',
+      'mapping-version',
+      'operation',
+      'changes',
+      'run-id',
+      'run-status',
+      'records-read',
+      'records-written',
+      'records-failed'
+    ])
+  })
+})
+
 /** A Markdown table's cells, whatever padding the formatter gave them. */
 function tableCells(markdown: string): string[][] {
   return markdown
