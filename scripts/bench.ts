@@ -9,73 +9,14 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { DEMO, startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../emulator/index.js'
+import { SCENARIOS, type Scenario } from './bench-scenarios.js'
 import { bundleOf, inputEnv, node24, ROOT, runnerEnv } from './runner.js'
 
 const REPS = Number(process.env.BENCH_REPS ?? 15)
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50)
 const CONNECT_LATENCY_MS = Number(process.env.BENCH_CONNECT_LATENCY_MS ?? 100)
 const TIME = '/usr/bin/time'
-const NAME = 'Bench Connection'
-const SPEC_ID = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
-
-interface Scenario {
-  title: string
-  /** The operation's sequential steps (requests sent together count once); the floor is built from their count. */
-  requests: string[]
-  credentials: 'access-token' | 'client-secret'
-  existing: boolean
-  verify: boolean
-  ifExists: 'update' | 'create'
-  info?: boolean
-}
-
-const SCENARIOS: Scenario[] = [
-  // After a create the run lists again: a concurrent run may have created the same name.
-  {
-    title: 'First run, access-token',
-    requests: ['lookup', 'create', 'list again'],
-    credentials: 'access-token',
-    existing: false,
-    verify: false,
-    ifExists: 'update'
-  },
-  {
-    title: 'First run, client-secret',
-    requests: ['token', 'lookup', 'create', 'list again'],
-    credentials: 'client-secret',
-    existing: false,
-    verify: false,
-    ifExists: 'update'
-  },
-  {
-    title: 'Update, client-secret',
-    requests: ['token', 'lookup', 'patch'],
-    credentials: 'client-secret',
-    existing: true,
-    verify: false,
-    ifExists: 'update'
-  },
-  {
-    // The probe is created with the lookup and deleted with the patch: verifying before the write costs no step.
-    title: 'Update + verify, client-secret',
-    requests: ['token', 'lookup + probe', 'explore', 'patch + delete probe'],
-    credentials: 'client-secret',
-    existing: true,
-    verify: true,
-    ifExists: 'update'
-  },
-  // A lookup comes first even here: it is what lets a lost create be adopted instead of duplicated.
-  {
-    title: 'if-exists: create, access-token',
-    requests: ['lookup', 'create'],
-    credentials: 'access-token',
-    existing: true,
-    verify: false,
-    ifExists: 'create',
-    info: true
-  }
-]
 
 interface Sample {
   ms: number
@@ -120,46 +61,14 @@ async function measure(
   return { ms, stdout, code, ...(Number.isFinite(rssKb) && { rssMb: rssKb / 1024 }) }
 }
 
+function actionEnv(emulator: Emulator, s: Scenario): Record<string, string> {
+  // No GITHUB_OUTPUT/GITHUB_STEP_SUMMARY files: outputs go to stdout, as the runner tolerates.
+  return { ...runnerEnv(tmpdir()), ...inputEnv(s.inputs(emulator)), NODE_EXTRA_CA_CERTS: emulator.caCertFile ?? '' }
+}
+
 function prepare(emulator: Emulator, s: Scenario): void {
   emulator.reset()
-  if (s.existing) emulator.store.seed({ name: NAME, params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: 'old-secret' } })
-}
-
-function actionEnv(emulator: Emulator, s: Scenario): Record<string, string> {
-  const tmp = tmpdir()
-  const inputs = {
-    'client-id': DEMO.clientId,
-    [s.credentials]: s.credentials === 'client-secret' ? DEMO.clientSecret : DEMO.accessToken,
-    'ims-org-id': emulator.orgId,
-    'ims-url': emulator.imsUrl,
-    'flow-service-url': emulator.flowServiceUrl,
-    'connection-name': NAME,
-    's3-access-key': DEMO.s3AccessKey,
-    's3-secret-key': DEMO.s3SecretKey,
-    'if-exists': s.ifExists,
-    verify: String(s.verify)
-  }
-  // No GITHUB_OUTPUT/GITHUB_STEP_SUMMARY files: outputs go to stdout, as the runner tolerates.
-  return { ...runnerEnv(tmp), ...inputEnv(inputs), NODE_EXTRA_CA_CERTS: emulator.caCertFile ?? '' }
-}
-
-function peerEnv(emulator: Emulator, s: Scenario): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '',
-    CURL_CA_BUNDLE: emulator.caCertFile ?? '',
-    IMS_URL: emulator.imsUrl,
-    FLOW_URL: emulator.flowServiceUrl,
-    CLIENT_ID: DEMO.clientId,
-    ORG_ID: emulator.orgId,
-    SANDBOX: 'prod',
-    NAME,
-    SPEC_ID,
-    AK: DEMO.s3AccessKey,
-    SK: DEMO.s3SecretKey,
-    MODE: s.ifExists === 'create' ? 'create' : 'upsert',
-    VERIFY: String(s.verify),
-    ...(s.credentials === 'client-secret' ? { CLIENT_SECRET: DEMO.clientSecret } : { ACCESS_TOKEN: DEMO.accessToken })
-  }
+  s.prepare(emulator)
 }
 
 function countsOf(emulator: Emulator): string {
@@ -174,13 +83,13 @@ async function benchScenario(emulator: Emulator, s: Scenario): Promise<Row> {
   for (let rep = 0; rep < REPS; rep++) {
     // Interleaved, so that drift in the machine's load touches all three alike.
     prepare(emulator, s)
-    const action = await measure(node, [bundleOf('connection')], actionEnv(emulator, s))
+    const action = await measure(node, [bundleOf(s.action)], actionEnv(emulator, s))
     if (action.code !== 0) throw new Error(`the action failed in "${s.title}":\n${action.stdout}`)
     row.action.push(action)
     row.counts = countsOf(emulator)
 
     prepare(emulator, s)
-    const peer = await measure('bash', [join(ROOT, 'scripts', 'bench-peer.sh')], peerEnv(emulator, s))
+    const peer = await measure('bash', [join(ROOT, 'scripts', s.peer.script)], s.peer.env(emulator))
     if (peer.code !== 0) throw new Error(`the peer script failed in "${s.title}"`)
     row.peer.push(peer)
 
@@ -203,19 +112,19 @@ function bundleSizes(): Record<string, number> {
 function render(rows: Row[]): string {
   const fmt = (n: number) => n.toFixed(0)
   const lines = [
-    '| operation | requests in sequence | action median ms | floor ms | peer median ms | action/floor | action/peer | action peak MB | peer peak MB | requests / connections per host |',
+    '| operation | sequential steps | action median ms | floor ms | peer median ms | action/floor | action/peer | action peak MB | peer peak MB | requests / connections per host |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
   ]
   for (const { scenario: s, action, peer, bare, counts } of rows) {
     const a = median(action.map((x) => x.ms))
     const p = median(peer.map((x) => x.ms))
-    const floor = median(bare.map((x) => x.ms)) + CONNECT_LATENCY_MS + s.requests.length * LATENCY_MS
+    const floor = median(bare.map((x) => x.ms)) + CONNECT_LATENCY_MS + s.steps.length * LATENCY_MS
     const rss = (xs: Sample[]) => {
       const values = xs.map((x) => x.rssMb).filter((x): x is number => x !== undefined)
       return values.length === 0 ? 'n/a' : Math.max(...values).toFixed(1)
     }
     lines.push(
-      `| ${s.title}${s.info === true ? ' (for information)' : ''} | ${s.requests.join(', ')} | ${fmt(a)} | ${fmt(floor)} | ${fmt(p)} | ${(a / floor).toFixed(2)} | ${(a / p).toFixed(2)} | ${rss(action)} | ${rss(peer)} | ${counts} |`
+      `| ${s.title}${s.info === true ? ' (for information)' : ''} | ${s.steps.join(', ')} | ${fmt(a)} | ${fmt(floor)} | ${fmt(p)} | ${(a / floor).toFixed(2)} | ${(a / p).toFixed(2)} | ${rss(action)} | ${rss(peer)} | ${counts} |`
     )
   }
   return lines.join('\n')

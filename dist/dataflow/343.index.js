@@ -2323,8 +2323,7 @@ async function createAndConverge(d, ask, dataset, found, changes) {
         return asFound(d, ask, dataset, survivor.id);
     }
     d.log(`Created dataflow ${own} with source connection ${built.source.id}, target connection ${built.target.id}${built.mapping !== undefined ? ` and mapping set ${built.mapping.id} version ${built.mapping.version}` : ''}.`);
-    const flow = await d.client.getFlow(own);
-    let etag = built.flow.etag ?? flow?.etag;
+    let etag = await etagOf(d, built.flow);
     if (!ask.wanted.enabled)
         etag = (await d.client.setEnabled(own, false)).etag;
     return {
@@ -2394,8 +2393,7 @@ async function replace(d, ask, dataset, old, changes) {
         old.source !== undefined ? d.client.deleteSource(old.source.id) : undefined,
         old.target !== undefined ? d.client.deleteTarget(old.target.id) : undefined
     ]);
-    const flow = await d.client.getFlow(built.flow.id);
-    let etag = flow?.etag;
+    let etag = await etagOf(d, built.flow);
     if (!ask.wanted.enabled)
         etag = (await d.client.setEnabled(built.flow.id, false)).etag;
     return {
@@ -2424,6 +2422,12 @@ async function removeParts(d, parts) {
             d.warn(`Could not delete ${kind} connection ${made.id}, made by this run; delete it by hand: ${errorMessage(error)}`);
         }
     }));
+}
+/** The create answer's etag, or the dataflow's read back when the answer had none. */
+async function etagOf(d, made) {
+    if (made.kind === 'created' && made.etag !== undefined)
+        return made.etag;
+    return (await d.client.getFlow(made.id))?.etag;
 }
 function idsOf(chain) {
     const { flow } = chain;

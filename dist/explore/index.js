@@ -11,7 +11,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Platform first, then loads the rest of the action while the handshake is under way.
 
 
-await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFromEnv */ .Ku)(process.env, (input) => [`${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`]);
+await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFromEnv */ .Ku)(process.env, (input) => [
+    {
+        url: `${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`,
+        // With preview, the listing and the preview go out together.
+        connections: /^(true|True|TRUE)$/.test(input('preview')) ? 2 : 1
+    }
+]);
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9727));
 await run();
 // Nothing may keep the step alive for long after the run; the timer holds nothing open.
@@ -78,6 +84,7 @@ const SERVICE_PATHS = {
 
 
 
+/** Per origin, the connections opened early that no request has taken yet. */
 const spares = new Map();
 /** Longest wait for DNS at start-up before the rest of the action is loaded anyway. */
 const DIAL_WAIT_MS = 50;
@@ -86,31 +93,27 @@ function envInput(env) {
 }
 /**
  * The hosts a run will talk to, from the raw inputs: the action's services (`services` returns
- * their base URLs) and IMS when a client secret will be exchanged. None on a dry run or outside
- * a run; a URL the inputs will reject is skipped (validation says why).
+ * their base URLs, with how many requests go to each at once) and IMS when a client secret will
+ * be exchanged. None on a dry run or outside a run; a URL the inputs will reject is skipped.
  */
 function startupTargets(env, services) {
     const input = envInput(env);
     if (input('client-id') === '' || /^(true|True|TRUE)$/.test(input('dry-run')))
         return [];
-    const urls = services(input);
+    const targets = services(input);
     if (input('client-secret') !== '')
-        urls.push(input('ims-url') || _defaults_js__WEBPACK_IMPORTED_MODULE_2__/* .SESSION_DEFAULTS */ .u['ims-url']);
-    return urls.flatMap((value) => {
-        const url = parse(value);
-        return url !== undefined && isDialable(url) ? [url] : [];
+        targets.push({ url: input('ims-url') || _defaults_js__WEBPACK_IMPORTED_MODULE_2__/* .SESSION_DEFAULTS */ .u['ims-url'] });
+    return targets.flatMap((target) => {
+        const url = parse(target.url);
+        return url !== undefined && isDialable(url) ? [{ url, connections: Math.max(1, target.connections ?? 1) }] : [];
     });
 }
 /** Dials the run's hosts and resolves once each is being dialled (or after DIAL_WAIT_MS). */
 async function warmUpFromEnv(env, services) {
-    const dialling = startupTargets(env, services).flatMap((url) => {
-        const socket = dial(url);
-        // Node issues the connect only from the event loop, after DNS for a host name; loading the
-        // rest of the action blocks that loop, so the caller waits for this before loading it.
-        return socket === undefined || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(hostOf(url)) !== 0
-            ? []
-            : [new Promise((resolve) => socket.once('lookup', () => resolve()).once('close', () => resolve()))];
-    });
+    const dialling = startupTargets(env, services).flatMap(({ url, connections }) => dial(url, connections).flatMap((socket) => 
+    // Node issues the connect only from the event loop, after DNS for a host name; loading the
+    // rest of the action blocks that loop, so the caller waits for this before loading it.
+    (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(hostOf(url)) !== 0 ? [] : [new Promise((resolve) => socket.once('lookup', () => resolve()).once('close', () => resolve()))]));
     let timer;
     const capped = new Promise((resolve) => (timer = setTimeout(resolve, DIAL_WAIT_MS)));
     // One turn of the event loop, so that connects queued for the next tick are issued.
@@ -120,7 +123,7 @@ async function warmUpFromEnv(env, services) {
 /** Opens the origin's spare connection now, unless one is open or the origin is reached through a proxy. */
 function warmUp(url) {
     if (isDialable(url))
-        dial(url);
+        dial(url, 1);
 }
 /**
  * Makes the first request to `url`'s origin through `agent` use the origin's spare connection.
@@ -138,33 +141,42 @@ function handSpare(agent, url) {
 }
 /** Closes every spare no request took, so that nothing keeps the process alive. */
 function releaseSpares() {
-    for (const socket of spares.values())
-        socket.destroy();
+    for (const sockets of spares.values())
+        for (const socket of sockets)
+            socket.destroy();
     spares.clear();
 }
+/** One of the origin's spare connections that is still alive, now the request's to keep. */
 function takeSpare(origin) {
-    const socket = spares.get(origin);
-    spares.delete(origin);
-    if (socket === undefined || socket.destroyed)
-        return undefined;
-    socket.ref();
-    return socket;
+    const sockets = spares.get(origin) ?? [];
+    for (let socket = sockets.shift(); socket !== undefined; socket = sockets.shift()) {
+        if (socket.destroyed)
+            continue;
+        socket.ref();
+        return socket;
+    }
+    return undefined;
 }
-function dial(url) {
-    if (spares.has(url.origin))
-        return undefined;
-    const host = hostOf(url);
-    const port = portOf(url);
-    const socket = url.protocol === 'https:'
-        ? // As Node's Agent does: SNI only for host names, never for IP addresses.
-            (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host, port, ...((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 0 && { servername: host }) })
-        : (0,node_net__WEBPACK_IMPORTED_MODULE_0__.connect)({ host, port });
-    // Until a request takes it, it must not keep the process alive, nor crash it by failing: the
-    // request that would have used it opens its own and reports what goes wrong.
-    socket.unref();
-    socket.on('error', () => socket.destroy());
-    spares.set(url.origin, socket);
-    return socket;
+/** Opens connections to the origin until it has `count` spares; returns the ones opened now. */
+function dial(url, count) {
+    const sockets = spares.get(url.origin) ?? [];
+    spares.set(url.origin, sockets);
+    const opened = [];
+    while (sockets.length < count) {
+        const host = hostOf(url);
+        const port = portOf(url);
+        const socket = url.protocol === 'https:'
+            ? // As Node's Agent does: SNI only for host names, never for IP addresses.
+                (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host, port, ...((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 0 && { servername: host }) })
+            : (0,node_net__WEBPACK_IMPORTED_MODULE_0__.connect)({ host, port });
+        // Until a request takes it, it must not keep the process alive, nor crash it by failing: the
+        // request that would have used it opens its own and reports what goes wrong.
+        socket.unref();
+        socket.on('error', () => socket.destroy());
+        sockets.push(socket);
+        opened.push(socket);
+    }
+    return opened;
 }
 function isDialable(url) {
     const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && (0,_url_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopback */ .U)(url.hostname));

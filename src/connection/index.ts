@@ -6,7 +6,11 @@ import { SERVICE_PATHS, SESSION_DEFAULTS } from '../platform/defaults.js'
 import { warmUpFromEnv } from '../platform/transport/warm-up.js'
 
 await warmUpFromEnv(process.env, (input) => [
-  input('flow-service-url') || `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`
+  {
+    url: input('flow-service-url') || `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
+    // With verify, the lookup, the probe and the sweep of old probes go out together.
+    connections: /^(true|True|TRUE)$/.test(input('verify')) ? 3 : 1
+  }
 ])
 const { run } = await import('./main.js')
 await run()

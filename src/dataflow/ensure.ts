@@ -271,8 +271,7 @@ async function createAndConverge(d: Deps, ask: Ask, dataset: Dataset, found: rea
   d.log(
     `Created dataflow ${own} with source connection ${built.source.id}, target connection ${built.target.id}${built.mapping !== undefined ? ` and mapping set ${built.mapping.id} version ${built.mapping.version}` : ''}.`
   )
-  const flow = await d.client.getFlow(own)
-  let etag = built.flow.etag ?? flow?.etag
+  let etag = await etagOf(d, built.flow)
   if (!ask.wanted.enabled) etag = (await d.client.setEnabled(own, false)).etag
   return {
     operation: 'created',
@@ -351,8 +350,7 @@ async function replace(d: Deps, ask: Ask, dataset: Dataset, old: Chain, changes:
     old.source !== undefined ? d.client.deleteSource(old.source.id) : undefined,
     old.target !== undefined ? d.client.deleteTarget(old.target.id) : undefined
   ])
-  const flow = await d.client.getFlow(built.flow.id)
-  let etag = flow?.etag
+  let etag = await etagOf(d, built.flow)
   if (!ask.wanted.enabled) etag = (await d.client.setEnabled(built.flow.id, false)).etag
   return {
     operation: 'replaced',
@@ -389,6 +387,12 @@ async function removeParts(d: Deps, parts: readonly Part[]): Promise<void> {
       }
     })
   )
+}
+
+/** The create answer's etag, or the dataflow's read back when the answer had none. */
+async function etagOf(d: Deps, made: Made): Promise<string | undefined> {
+  if (made.kind === 'created' && made.etag !== undefined) return made.etag
+  return (await d.client.getFlow(made.id))?.etag
 }
 
 function idsOf(chain: Chain): Pick<Outcome, 'flowId' | 'etag' | 'sourceId' | 'targetId' | 'mapping'> {

@@ -4,7 +4,13 @@
 import { SERVICE_PATHS, SESSION_DEFAULTS } from '../platform/defaults.js'
 import { warmUpFromEnv } from '../platform/transport/warm-up.js'
 
-await warmUpFromEnv(process.env, (input) => [`${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`])
+await warmUpFromEnv(process.env, (input) => [
+  {
+    // Catalog, Data Prep and Flow Service share Platform's origin; a first run sends three requests at once.
+    url: `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
+    connections: 3
+  }
+])
 const { run } = await import('./main.js')
 await run()
 // Nothing may keep the step alive for long after the run; the timer holds nothing open.

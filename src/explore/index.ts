@@ -4,7 +4,13 @@
 import { SERVICE_PATHS, SESSION_DEFAULTS } from '../platform/defaults.js'
 import { warmUpFromEnv } from '../platform/transport/warm-up.js'
 
-await warmUpFromEnv(process.env, (input) => [`${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`])
+await warmUpFromEnv(process.env, (input) => [
+  {
+    url: `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
+    // With preview, the listing and the preview go out together.
+    connections: /^(true|True|TRUE)$/.test(input('preview')) ? 2 : 1
+  }
+])
 const { run } = await import('./main.js')
 await run()
 // Nothing may keep the step alive for long after the run; the timer holds nothing open.

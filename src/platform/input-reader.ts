@@ -74,6 +74,15 @@ export class InputReader {
     return choices[0]
   }
 
+  /** A choice that has no default: missing is one problem, a wrong value another. */
+  requiredChoice<T extends string>(name: string, choices: readonly [T, ...T[]], hint: string): T {
+    const value = this.required(name, hint)
+    const chosen = choices.find((c) => c === value)
+    if (chosen !== undefined) return chosen
+    if (value !== '') this.fail(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}; got '${printable(value)}'.`)
+    return choices[0]
+  }
+
   /** The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them. */
   boolean(name: string): boolean {
     const value = this.withDefault(name)

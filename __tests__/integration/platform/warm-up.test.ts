@@ -5,12 +5,21 @@ import { request, type Agent } from 'node:http'
 import { createServer } from 'node:net'
 import { startEmulator, type Emulator } from '../../../emulator/index.js'
 import { Pool } from '../../../src/platform/transport/pool.js'
-import { releaseSpares, startupTargets, takeSpare, warmUpFromEnv, type EnvInput } from '../../../src/platform/transport/warm-up.js'
+import {
+  releaseSpares,
+  startupTargets,
+  takeSpare,
+  warmUpFromEnv,
+  type EnvInput,
+  type Target
+} from '../../../src/platform/transport/warm-up.js'
 
 const FLOW = 'https://flow.example.com/data/foundation/flowservice'
 const base = { 'INPUT_CLIENT-ID': 'client', 'INPUT_FLOW-SERVICE-URL': FLOW }
-const services = (input: EnvInput): string[] => [input('flow-service-url') || 'https://platform.adobe.io/data/foundation/flowservice']
-const origins = (env: NodeJS.ProcessEnv) => startupTargets(env, services).map((u) => u.origin)
+const services = (input: EnvInput): Target[] => [
+  { url: input('flow-service-url') || 'https://platform.adobe.io/data/foundation/flowservice' }
+]
+const origins = (env: NodeJS.ProcessEnv) => startupTargets(env, services).map((t) => t.url.origin)
 
 describe('startupTargets', () => {
   const saved = { ...process.env }
@@ -84,6 +93,17 @@ describe('warmUpFromEnv and the pool', () => {
     await get(agent, health)
     pool.close()
     expect(emulator.stats().flow.connections).toBe(1)
+  })
+
+  it('opens as many connections as requests go out at once, and hands each over once', async () => {
+    const origin = new URL(emulator.flowServiceUrl).origin
+    await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c' }, () => [{ url: emulator.flowServiceUrl, connections: 3 }])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(emulator.stats().flow.connections).toBe(3)
+    const taken = [takeSpare(origin), takeSpare(origin), takeSpare(origin)]
+    expect(taken.every((socket) => socket !== undefined && !socket.destroyed)).toBe(true)
+    expect(takeSpare(origin)).toBeUndefined()
+    for (const socket of taken) socket?.destroy()
   })
 
   it('waits for DNS on a host name, and gives nothing for a connection that failed', async () => {

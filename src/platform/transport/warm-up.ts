@@ -14,7 +14,14 @@ import { connect as tlsConnect } from 'node:tls'
 import { SESSION_DEFAULTS } from '../defaults.js'
 import { isLoopback, isProxied } from '../url-rules.js'
 
-const spares = new Map<string, Socket>()
+/** Per origin, the connections opened early that no request has taken yet. */
+const spares = new Map<string, Socket[]>()
+
+/** A host a run will talk to, and how many requests it sends there at once at the start. */
+export interface Target {
+  url: string
+  connections?: number
+}
 
 /** Longest wait for DNS at start-up before the rest of the action is loaded anyway. */
 const DIAL_WAIT_MS = 50
@@ -28,30 +35,29 @@ export function envInput(env: NodeJS.ProcessEnv): EnvInput {
 
 /**
  * The hosts a run will talk to, from the raw inputs: the action's services (`services` returns
- * their base URLs) and IMS when a client secret will be exchanged. None on a dry run or outside
- * a run; a URL the inputs will reject is skipped (validation says why).
+ * their base URLs, with how many requests go to each at once) and IMS when a client secret will
+ * be exchanged. None on a dry run or outside a run; a URL the inputs will reject is skipped.
  */
-export function startupTargets(env: NodeJS.ProcessEnv, services: (input: EnvInput) => string[]): URL[] {
+export function startupTargets(env: NodeJS.ProcessEnv, services: (input: EnvInput) => Target[]): { url: URL; connections: number }[] {
   const input = envInput(env)
   if (input('client-id') === '' || /^(true|True|TRUE)$/.test(input('dry-run'))) return []
-  const urls = services(input)
-  if (input('client-secret') !== '') urls.push(input('ims-url') || SESSION_DEFAULTS['ims-url'])
-  return urls.flatMap((value) => {
-    const url = parse(value)
-    return url !== undefined && isDialable(url) ? [url] : []
+  const targets = services(input)
+  if (input('client-secret') !== '') targets.push({ url: input('ims-url') || SESSION_DEFAULTS['ims-url'] })
+  return targets.flatMap((target) => {
+    const url = parse(target.url)
+    return url !== undefined && isDialable(url) ? [{ url, connections: Math.max(1, target.connections ?? 1) }] : []
   })
 }
 
 /** Dials the run's hosts and resolves once each is being dialled (or after DIAL_WAIT_MS). */
-export async function warmUpFromEnv(env: NodeJS.ProcessEnv, services: (input: EnvInput) => string[]): Promise<void> {
-  const dialling = startupTargets(env, services).flatMap((url) => {
-    const socket = dial(url)
-    // Node issues the connect only from the event loop, after DNS for a host name; loading the
-    // rest of the action blocks that loop, so the caller waits for this before loading it.
-    return socket === undefined || isIP(hostOf(url)) !== 0
-      ? []
-      : [new Promise<void>((resolve) => socket.once('lookup', () => resolve()).once('close', () => resolve()))]
-  })
+export async function warmUpFromEnv(env: NodeJS.ProcessEnv, services: (input: EnvInput) => Target[]): Promise<void> {
+  const dialling = startupTargets(env, services).flatMap(({ url, connections }) =>
+    dial(url, connections).flatMap((socket) =>
+      // Node issues the connect only from the event loop, after DNS for a host name; loading the
+      // rest of the action blocks that loop, so the caller waits for this before loading it.
+      isIP(hostOf(url)) !== 0 ? [] : [new Promise<void>((resolve) => socket.once('lookup', () => resolve()).once('close', () => resolve()))]
+    )
+  )
   let timer: NodeJS.Timeout | undefined
   const capped = new Promise<void>((resolve) => (timer = setTimeout(resolve, DIAL_WAIT_MS)))
   // One turn of the event loop, so that connects queued for the next tick are issued.
@@ -61,7 +67,7 @@ export async function warmUpFromEnv(env: NodeJS.ProcessEnv, services: (input: En
 
 /** Opens the origin's spare connection now, unless one is open or the origin is reached through a proxy. */
 export function warmUp(url: URL): void {
-  if (isDialable(url)) dial(url)
+  if (isDialable(url)) dial(url, 1)
 }
 
 /**
@@ -81,33 +87,42 @@ export function handSpare(agent: Agent, url: URL): void {
 
 /** Closes every spare no request took, so that nothing keeps the process alive. */
 export function releaseSpares(): void {
-  for (const socket of spares.values()) socket.destroy()
+  for (const sockets of spares.values()) for (const socket of sockets) socket.destroy()
   spares.clear()
 }
 
+/** One of the origin's spare connections that is still alive, now the request's to keep. */
 export function takeSpare(origin: string): Socket | undefined {
-  const socket = spares.get(origin)
-  spares.delete(origin)
-  if (socket === undefined || socket.destroyed) return undefined
-  socket.ref()
-  return socket
+  const sockets = spares.get(origin) ?? []
+  for (let socket = sockets.shift(); socket !== undefined; socket = sockets.shift()) {
+    if (socket.destroyed) continue
+    socket.ref()
+    return socket
+  }
+  return undefined
 }
 
-function dial(url: URL): Socket | undefined {
-  if (spares.has(url.origin)) return undefined
-  const host = hostOf(url)
-  const port = portOf(url)
-  const socket =
-    url.protocol === 'https:'
-      ? // As Node's Agent does: SNI only for host names, never for IP addresses.
-        tlsConnect({ host, port, ...(isIP(host) === 0 && { servername: host }) })
-      : netConnect({ host, port })
-  // Until a request takes it, it must not keep the process alive, nor crash it by failing: the
-  // request that would have used it opens its own and reports what goes wrong.
-  socket.unref()
-  socket.on('error', () => socket.destroy())
-  spares.set(url.origin, socket)
-  return socket
+/** Opens connections to the origin until it has `count` spares; returns the ones opened now. */
+function dial(url: URL, count: number): Socket[] {
+  const sockets = spares.get(url.origin) ?? []
+  spares.set(url.origin, sockets)
+  const opened: Socket[] = []
+  while (sockets.length < count) {
+    const host = hostOf(url)
+    const port = portOf(url)
+    const socket =
+      url.protocol === 'https:'
+        ? // As Node's Agent does: SNI only for host names, never for IP addresses.
+          tlsConnect({ host, port, ...(isIP(host) === 0 && { servername: host }) })
+        : netConnect({ host, port })
+    // Until a request takes it, it must not keep the process alive, nor crash it by failing: the
+    // request that would have used it opens its own and reports what goes wrong.
+    socket.unref()
+    socket.on('error', () => socket.destroy())
+    sockets.push(socket)
+    opened.push(socket)
+  }
+  return opened
 }
 
 function isDialable(url: URL): boolean {

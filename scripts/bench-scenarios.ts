@@ -1,0 +1,169 @@
+// What `npm run bench` measures: each scenario runs one action's bundle against a prepared
+// emulator, beside a curl-and-jq peer making the same calls one after another. `steps` are the
+// action's sequential steps (requests sent together count once): the floor is built from them.
+
+import { DEMO, type Emulator } from '../emulator/index.js'
+import type { ActionName } from './runner.js'
+
+export interface Scenario {
+  title: string
+  action: ActionName
+  steps: string[]
+  /** Puts the emulator in the state the scenario starts from (after a reset). */
+  prepare(emulator: Emulator): void
+  inputs(emulator: Emulator): Record<string, string>
+  peer: { script: string; env(emulator: Emulator): Record<string, string> }
+  /** Shown for information, not part of the targets. */
+  info?: boolean
+}
+
+const NAME = 'Bench Connection'
+const SPEC_ID = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
+
+const origin = (emulator: Emulator): string => emulator.flowServiceUrl.slice(0, emulator.flowServiceUrl.indexOf('/data/'))
+
+function session(emulator: Emulator, credentials: 'access-token' | 'client-secret'): Record<string, string> {
+  return {
+    'client-id': DEMO.clientId,
+    [credentials]: credentials === 'client-secret' ? DEMO.clientSecret : DEMO.accessToken,
+    'ims-org-id': emulator.orgId,
+    'ims-url': emulator.imsUrl,
+    'platform-url': origin(emulator)
+  }
+}
+
+function peerSession(emulator: Emulator, credentials: 'access-token' | 'client-secret'): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    CURL_CA_BUNDLE: emulator.caCertFile ?? '',
+    IMS_URL: emulator.imsUrl,
+    FLOW_URL: emulator.flowServiceUrl,
+    CLIENT_ID: DEMO.clientId,
+    ORG_ID: emulator.orgId,
+    SANDBOX: 'prod',
+    ...(credentials === 'client-secret' ? { CLIENT_SECRET: DEMO.clientSecret } : { ACCESS_TOKEN: DEMO.accessToken })
+  }
+}
+
+interface ConnectionCase {
+  title: string
+  steps: string[]
+  credentials: 'access-token' | 'client-secret'
+  existing: boolean
+  verify: boolean
+  ifExists: 'update' | 'create'
+  info?: boolean
+}
+
+function connection(c: ConnectionCase): Scenario {
+  return {
+    title: c.title,
+    action: 'connection',
+    steps: c.steps,
+    ...(c.info === true && { info: true }),
+    prepare: (emulator) => {
+      if (c.existing) emulator.store.seed({ name: NAME, params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: 'old-secret' } })
+    },
+    inputs: (emulator) => ({
+      ...session(emulator, c.credentials),
+      'connection-name': NAME,
+      's3-access-key': DEMO.s3AccessKey,
+      's3-secret-key': DEMO.s3SecretKey,
+      'if-exists': c.ifExists,
+      verify: String(c.verify)
+    }),
+    peer: {
+      script: 'bench-peer.sh',
+      env: (emulator) => ({
+        ...peerSession(emulator, c.credentials),
+        NAME,
+        SPEC_ID,
+        AK: DEMO.s3AccessKey,
+        SK: DEMO.s3SecretKey,
+        MODE: c.ifExists === 'create' ? 'create' : 'upsert',
+        VERIFY: String(c.verify)
+      })
+    }
+  }
+}
+
+/** The connection the explore scenarios list through. */
+const BENCH_CONNECTION_ID = '0b5e4c1d-2f3a-4b6c-8d7e-9f0a1b2c3d4e'
+
+function explore(title: string, steps: string[], credentials: 'access-token' | 'client-secret', preview: boolean): Scenario {
+  const file = '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv'
+  let connectionId = BENCH_CONNECTION_ID
+  return {
+    title,
+    action: 'explore',
+    steps,
+    prepare: (emulator) => {
+      connectionId = emulator.store.seed({ name: NAME, params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
+    },
+    inputs: (emulator) => ({
+      ...session(emulator, credentials),
+      'connection-id': connectionId,
+      path: preview ? file : '/demo-bucket/exports/daily/',
+      ...(preview && { preview: 'true' })
+    }),
+    peer: {
+      script: 'bench-peer-explore.sh',
+      env: (emulator) => ({
+        ...peerSession(emulator, credentials),
+        CONNECTION_ID: connectionId,
+        FOLDER: '/demo-bucket/exports/daily/',
+        FILE: preview ? file : ''
+      })
+    }
+  }
+}
+
+export const SCENARIOS: Scenario[] = [
+  // After a create the run lists again: a concurrent run may have created the same name.
+  connection({
+    title: 'Connection: first run, access-token',
+    steps: ['lookup', 'create', 'list again'],
+    credentials: 'access-token',
+    existing: false,
+    verify: false,
+    ifExists: 'update'
+  }),
+  connection({
+    title: 'Connection: first run, client-secret',
+    steps: ['token', 'lookup', 'create', 'list again'],
+    credentials: 'client-secret',
+    existing: false,
+    verify: false,
+    ifExists: 'update'
+  }),
+  connection({
+    title: 'Connection: update, client-secret',
+    steps: ['token', 'lookup', 'patch'],
+    credentials: 'client-secret',
+    existing: true,
+    verify: false,
+    ifExists: 'update'
+  }),
+  // The probe is created with the lookup and deleted with the patch: verifying before the write costs no step.
+  connection({
+    title: 'Connection: update + verify, client-secret',
+    steps: ['token', 'lookup + probe', 'explore', 'patch + delete probe'],
+    credentials: 'client-secret',
+    existing: true,
+    verify: true,
+    ifExists: 'update'
+  }),
+  // A lookup comes first even here: it is what lets a lost create be adopted instead of duplicated.
+  connection({
+    title: 'Connection: if-exists create, access-token',
+    steps: ['lookup', 'create'],
+    credentials: 'access-token',
+    existing: true,
+    verify: false,
+    ifExists: 'create',
+    info: true
+  }),
+  explore('Explore: list a folder, access-token', ['list'], 'access-token', false),
+  // The listing of the file's folder and the preview go out together.
+  explore('Explore: list + preview, client-secret', ['token', 'list + preview'], 'client-secret', true)
+]
