@@ -2152,7 +2152,7 @@ const LAG_SCHEDULE_MS = [0, 500, 1000, 2000, 2000];
 const DEFAULT_START_DELAY_S = 60;
 class MappingInvalidError extends Error {
     constructor(problems) {
-        const lines = problems.map((p) => `- ${[p.source !== undefined ? `source ${quoted(p.source)}` : '', p.destination !== undefined ? `destination ${quoted(p.destination)}` : ''].filter((s) => s !== '').join(' -> ') || 'mapping set'}: ${p.message}`);
+        const lines = problems.map((p) => `- ${[p.source !== undefined ? `source ${quoted(p.source)}` : '', p.destination !== undefined ? `destination ${quoted(p.destination)}` : ''].filter((s) => s !== '').join(' -> ') || 'mapping set'}: ${oneLine(p.message)}`);
         super(`Data Prep refused the mapping, so nothing was created or changed:\n${lines.join('\n')}`);
         this.name = 'MappingInvalidError';
     }
@@ -2182,7 +2182,7 @@ async function carryOut(d, ask, dataset, decision, found) {
                 d.log(`Not applied: ${describeChange(c)}.`);
             return { operation: 'reused', ...idsOf(decision.chain), changes: decision.changes };
         case 'update':
-            return update(d, ask, decision.chain, decision.steps, decision.changes);
+            return update(d, ask, dataset, decision.chain, decision.steps, decision.changes);
         case 'create':
             return createAndConverge(d, ask, dataset, found, decision.changes);
         case 'replace':
@@ -2218,9 +2218,9 @@ function planned(decision) {
     return { operation: 'planned', ...(decision.kind !== 'create' && idsOf(decision.chain)), changes: decision.changes };
 }
 // ---- update -----------------------------------------------------------------------------------
-async function update(d, ask, chain, steps, changes) {
+async function update(d, ask, dataset, chain, steps, changes) {
     const { flow } = chain;
-    const mapping = await writeMapping(d, ask, chain, steps);
+    const mapping = await writeMapping(d, ask, dataset, steps);
     let current = flow;
     let operations = patchOperations(steps, mapping);
     let etag = flow.etag;
@@ -2252,12 +2252,12 @@ async function update(d, ask, chain, steps, changes) {
 function patchOperations(steps, mapping) {
     return [...steps.patch, ...(mapping !== undefined ? [transformationOperation(steps, mapping)] : [])];
 }
-/** A new version of the mapping set the dataflow uses (or a new set when it used none). */
-async function writeMapping(d, ask, chain, steps) {
+/** A new version of the mapping set the dataflow uses (or a new set when it used none), into the dataset's schema. */
+async function writeMapping(d, ask, dataset, steps) {
     const mappings = ask.wanted.mappings;
-    if (steps.mapping === undefined || mappings === undefined || chain.target === undefined)
+    if (steps.mapping === undefined || mappings === undefined)
         return undefined;
-    const body = mappingSetBody(chain.target.schemaId, mappings);
+    const body = mappingSetBody(dataset.schemaId, mappings);
     return steps.mapping.kind === 'new-version' ? d.client.putMapping(steps.mapping.mappingId, body) : d.client.createMapping(body);
 }
 /** Source connection, target connection and mapping set together, then the dataflow. */

@@ -5,7 +5,7 @@
 
 import { errorMessage } from '../platform/errors.js'
 import type { Clock } from '../platform/retry.js'
-import { quoted } from '../platform/text.js'
+import { oneLine, quoted } from '../platform/text.js'
 import type { DataflowClient, Dataset, ExistingFlow, Made, ValidationProblem } from './client.js'
 import {
   decide,
@@ -63,7 +63,7 @@ export class MappingInvalidError extends Error {
   constructor(problems: readonly ValidationProblem[]) {
     const lines = problems.map(
       (p) =>
-        `- ${[p.source !== undefined ? `source ${quoted(p.source)}` : '', p.destination !== undefined ? `destination ${quoted(p.destination)}` : ''].filter((s) => s !== '').join(' -> ') || 'mapping set'}: ${p.message}`
+        `- ${[p.source !== undefined ? `source ${quoted(p.source)}` : '', p.destination !== undefined ? `destination ${quoted(p.destination)}` : ''].filter((s) => s !== '').join(' -> ') || 'mapping set'}: ${oneLine(p.message)}`
     )
     super(`Data Prep refused the mapping, so nothing was created or changed:\n${lines.join('\n')}`)
     this.name = 'MappingInvalidError'
@@ -97,7 +97,7 @@ async function carryOut(d: Deps, ask: Ask, dataset: Dataset, decision: Decision,
       for (const c of decision.changes.filter((change) => change.action === 'not applied')) d.log(`Not applied: ${describeChange(c)}.`)
       return { operation: 'reused', ...idsOf(decision.chain), changes: decision.changes }
     case 'update':
-      return update(d, ask, decision.chain, decision.steps, decision.changes)
+      return update(d, ask, dataset, decision.chain, decision.steps, decision.changes)
     case 'create':
       return createAndConverge(d, ask, dataset, found, decision.changes)
     case 'replace':
@@ -135,9 +135,9 @@ function planned(decision: Decision): Outcome {
 
 // ---- update -----------------------------------------------------------------------------------
 
-async function update(d: Deps, ask: Ask, chain: Chain, steps: UpdateSteps, changes: Change[]): Promise<Outcome> {
+async function update(d: Deps, ask: Ask, dataset: Dataset, chain: Chain, steps: UpdateSteps, changes: Change[]): Promise<Outcome> {
   const { flow } = chain
-  const mapping = await writeMapping(d, ask, chain, steps)
+  const mapping = await writeMapping(d, ask, dataset, steps)
   let current = flow
   let operations = patchOperations(steps, mapping)
   let etag = flow.etag
@@ -170,11 +170,11 @@ function patchOperations(steps: UpdateSteps, mapping: { id: string; version: num
   return [...steps.patch, ...(mapping !== undefined ? [transformationOperation(steps, mapping)] : [])]
 }
 
-/** A new version of the mapping set the dataflow uses (or a new set when it used none). */
-async function writeMapping(d: Deps, ask: Ask, chain: Chain, steps: UpdateSteps): Promise<{ id: string; version: number } | undefined> {
+/** A new version of the mapping set the dataflow uses (or a new set when it used none), into the dataset's schema. */
+async function writeMapping(d: Deps, ask: Ask, dataset: Dataset, steps: UpdateSteps): Promise<{ id: string; version: number } | undefined> {
   const mappings = ask.wanted.mappings
-  if (steps.mapping === undefined || mappings === undefined || chain.target === undefined) return undefined
-  const body = mappingSetBody(chain.target.schemaId, mappings)
+  if (steps.mapping === undefined || mappings === undefined) return undefined
+  const body = mappingSetBody(dataset.schemaId, mappings)
   return steps.mapping.kind === 'new-version' ? d.client.putMapping(steps.mapping.mappingId, body) : d.client.createMapping(body)
 }
 
