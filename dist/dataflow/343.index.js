@@ -2178,8 +2178,6 @@ async function carryOut(d, ask, dataset, decision, found) {
         case 'fail':
             throw new DataflowConflictError(decision.reason);
         case 'reuse':
-            for (const c of decision.changes.filter((change) => change.action === 'not applied'))
-                d.log(`Not applied: ${describeChange(c)}.`);
             return { operation: 'reused', ...idsOf(decision.chain), changes: decision.changes };
         case 'update':
             return update(d, ask, dataset, decision.chain, decision.steps, decision.changes);
@@ -2244,8 +2242,6 @@ async function update(d, ask, dataset, chain, steps, changes) {
     }
     if (steps.enable !== undefined)
         etag = (await d.client.setEnabled(flow.id, steps.enable)).etag;
-    for (const c of changes)
-        d.log(`${c.action === 'not applied' ? 'Not applied' : 'Applied'}: ${describeChange(c)}.`);
     return { operation: 'updated', ...idsOf(chain), etag, ...(mapping !== undefined && { mapping }), changes, wroteAt: d.clock.now() };
 }
 /** The one PATCH: the planned operations, with the transformation pointed at the mapping set just written. */
@@ -2304,10 +2300,14 @@ async function createAndConverge(d, ask, dataset, found, changes) {
     const built = await build(d, ask, dataset, known);
     if (built.flow.kind === 'adopted') {
         d.log(`Dataflow ${built.flow.id} appeared after this run's lookup, while the outcome of its create was unknown: adopting it and treating it as found.`);
-        await removeParts(d, [
+        // When it is this run's own create, it uses the connections just made: only unused ones go.
+        const adopted = await d.client.getFlow(built.flow.id);
+        const used = new Set([adopted?.sourceConnectionId, adopted?.targetConnectionId].map((id) => id?.toLowerCase()));
+        const parts = [
             { kind: 'source', made: built.source },
             { kind: 'target', made: built.target }
-        ]);
+        ];
+        await removeParts(d, parts.filter((part) => !used.has(part.made.id.toLowerCase())));
         return asFound(d, ask, dataset, built.flow.id);
     }
     const own = built.flow.id;
