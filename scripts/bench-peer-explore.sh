@@ -4,13 +4,8 @@
 # CLIENT_SECRET or ACCESS_TOKEN, CONNECTION_ID, FOLDER, FILE (empty: no preview).
 set -euo pipefail
 
-if [ -n "${CLIENT_SECRET:-}" ]; then
-  ACCESS_TOKEN=$(curl -sS --fail-with-body -X POST "$IMS_URL/ims/token/v3" \
-    -H 'Content-Type: application/x-www-form-urlencoded' \
-    --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$CLIENT_ID" \
-    --data-urlencode "client_secret=$CLIENT_SECRET" --data-urlencode "scope=openid,AdobeID" | jq -r .access_token)
-fi
-headers=(-H "Authorization: Bearer $ACCESS_TOKEN" -H "x-api-key: $CLIENT_ID" -H "x-gw-ims-org-id: $ORG_ID" -H "x-sandbox-name: $SANDBOX")
+# shellcheck source=scripts/bench-peer-token.sh
+source "$(dirname "$0")/bench-peer-token.sh"
 
 curl -sS --fail-with-body -G "$FLOW_URL/connections/$CONNECTION_ID/explore" "${headers[@]}" \
   --data-urlencode objectType=folder --data-urlencode "object=$FOLDER" | jq -c 'map({type: (.type | ascii_downcase), name, path})'

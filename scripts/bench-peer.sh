@@ -5,14 +5,8 @@
 # ACCESS_TOKEN, MODE (upsert|create), VERIFY (true|false). Prints: <operation> <id> <etag>.
 set -euo pipefail
 
-if [ -n "${CLIENT_SECRET:-}" ]; then
-  ACCESS_TOKEN=$(curl -sS --fail-with-body -X POST "$IMS_URL/ims/token/v3" \
-    -H 'Content-Type: application/x-www-form-urlencoded' \
-    --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$CLIENT_ID" \
-    --data-urlencode "client_secret=$CLIENT_SECRET" --data-urlencode "scope=openid,AdobeID" | jq -r .access_token)
-fi
-
-headers=(-H "Authorization: Bearer $ACCESS_TOKEN" -H "x-api-key: $CLIENT_ID" -H "x-gw-ims-org-id: $ORG_ID" -H "x-sandbox-name: $SANDBOX")
+# shellcheck source=scripts/bench-peer-token.sh
+source "$(dirname "$0")/bench-peer-token.sh"
 params=$(jq -nc --arg ak "$AK" --arg sk "$SK" '{s3AccessKey: $ak, s3SecretKey: $sk}')
 
 found=$(curl -sS --fail-with-body -G "$FLOW_URL/connections" "${headers[@]}" \

@@ -276,18 +276,7 @@ async function createAndConverge(d: Deps, ask: Ask, dataset: Dataset, found: rea
   d.log(
     `Created dataflow ${own} with source connection ${built.source.id}, target connection ${built.target.id}${built.mapping !== undefined ? ` and mapping set ${built.mapping.id} version ${built.mapping.version}` : ''}.`
   )
-  let etag = await etagOf(d, built.flow)
-  if (!ask.wanted.enabled) etag = (await d.client.setEnabled(own, false)).etag
-  return {
-    operation: 'created',
-    flowId: own,
-    ...(etag !== undefined && { etag }),
-    sourceId: built.source.id,
-    targetId: built.target.id,
-    ...(built.mapping !== undefined && { mapping: built.mapping }),
-    changes,
-    wroteAt: d.clock.now()
-  }
+  return finish(d, ask, built, 'created', changes)
 }
 
 /** A dataflow this run did not (provably) make: what if-exists says for one that exists. */
@@ -355,10 +344,15 @@ async function replace(d: Deps, ask: Ask, dataset: Dataset, old: Chain, changes:
     old.source !== undefined ? d.client.deleteSource(old.source.id) : undefined,
     old.target !== undefined ? d.client.deleteTarget(old.target.id) : undefined
   ])
+  return finish(d, ask, built, 'replaced', changes)
+}
+
+/** A new dataflow made: disabled when the inputs say so (new ones start enabled), and its outcome. */
+async function finish(d: Deps, ask: Ask, built: Built, operation: 'created' | 'replaced', changes: Change[]): Promise<Outcome> {
   let etag = await etagOf(d, built.flow)
   if (!ask.wanted.enabled) etag = (await d.client.setEnabled(built.flow.id, false)).etag
   return {
-    operation: 'replaced',
+    operation,
     flowId: built.flow.id,
     ...(etag !== undefined && { etag }),
     sourceId: built.source.id,

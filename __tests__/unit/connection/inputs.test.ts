@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { DEFAULTS, isValidBucketName, readConfig, SECRET_INPUTS } from '../../../src/connection/inputs.js'
-import { InputError } from '../../../src/platform/input-reader.js'
 import { isLoopback } from '../../../src/platform/url-rules.js'
 import { CONTRACT_SECRET_INPUTS } from '../../helpers/contract.js'
+import { inputProblems } from '../../helpers/inputs.js'
 
 const VALID: Record<string, string> = {
   'client-id': 'abc123clientid',
@@ -23,13 +23,7 @@ function read(overrides: Record<string, string | undefined> = {}) {
 }
 
 function problemsOf(overrides: Record<string, string | undefined>): string[] {
-  try {
-    read(overrides)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected the inputs to be rejected')
+  return inputProblems(() => read(overrides))
 }
 
 function expectOneProblem(overrides: Record<string, string | undefined>, input: string, fragment: RegExp): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { DEFAULTS, readConfig } from '../../../src/dataflow/inputs.js'
-import { InputError } from '../../../src/platform/input-reader.js'
+import { inputProblems } from '../../helpers/inputs.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const VALID: Record<string, string> = {
@@ -18,13 +18,7 @@ const VALID: Record<string, string> = {
 const read = (overrides: Record<string, string | undefined> = {}) => readConfig((name) => ({ ...VALID, ...overrides })[name] ?? '', NOW)
 
 function problemsOf(overrides: Record<string, string | undefined>): string[] {
-  try {
-    read(overrides)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected the inputs to be rejected')
+  return inputProblems(() => read(overrides))
 }
 
 describe('readConfig', () => {

@@ -1,7 +1,7 @@
 import { DEFAULTS, guessFormat, readConfig } from '../../../src/explore/inputs.js'
-import { InputError } from '../../../src/platform/input-reader.js'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { inputProblems } from '../../helpers/inputs.js'
 
 const VALID: Record<string, string> = {
   'client-id': 'abc123clientid',
@@ -12,13 +12,7 @@ const VALID: Record<string, string> = {
 const read = (overrides: Record<string, string | undefined> = {}) => readConfig((name) => ({ ...VALID, ...overrides })[name] ?? '')
 
 function problemsOf(overrides: Record<string, string | undefined>): string[] {
-  try {
-    read(overrides)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected the inputs to be rejected')
+  return inputProblems(() => read(overrides))
 }
 
 describe('readConfig', () => {
