@@ -2866,9 +2866,9 @@ function firstRunAfter(runs, sinceMs) {
         .filter((r) => r.startedAt !== undefined && r.startedAt >= sinceMs - CLOCK_SKEW_MS)
         .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0))[0];
 }
-/** Waits between looks at the runs: 5 s, doubling to a minute, never past the end of the wait. */
+/** Waits between looks at the runs: 2 s, doubling to a minute, never past the end of the wait. */
 function nextLookMs(look, leftMs) {
-    return Math.max(0, Math.min(5000 * 2 ** (look - 1), 60_000, leftMs));
+    return Math.max(0, Math.min(2000 * 2 ** (look - 1), 60_000, leftMs));
 }
 class RunFailedError extends Error {
     run;
@@ -3054,7 +3054,9 @@ async function run() {
             remainingMs: () => session?.api.remainingMs() ?? 0
         }, { wanted: wantedOf(config, mappings), description: config.description ?? defaultDescription(await context), plan: config.plan });
         Object.assign(facts, factsOf(outcome));
-        rt.info(`Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${outcome.changes.length} change(s)${outcome.changes.length > 0 ? `: ${outcome.changes.map(describeChange).join('; ')}` : ''}.`);
+        rt.info(`Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${outcome.changes.length} change(s)${outcome.changes.length > 0 ? ':' : '.'}`);
+        for (const change of outcome.changes)
+            rt.info(`  - ${describeChange(change)}`);
         setOutputs(outputsOf(outcome));
         if (config.waitForRun && outcome.flowId !== undefined) {
             const flowId = outcome.flowId;

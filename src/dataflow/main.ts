@@ -66,8 +66,9 @@ export async function run(): Promise<void> {
     )
     Object.assign(facts, factsOf(outcome))
     rt.info(
-      `Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${outcome.changes.length} change(s)${outcome.changes.length > 0 ? `: ${outcome.changes.map(describeChange).join('; ')}` : ''}.`
+      `Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${outcome.changes.length} change(s)${outcome.changes.length > 0 ? ':' : '.'}`
     )
+    for (const change of outcome.changes) rt.info(`  - ${describeChange(change)}`)
     setOutputs(outputsOf(outcome))
     if (config.waitForRun && outcome.flowId !== undefined) {
       const flowId = outcome.flowId

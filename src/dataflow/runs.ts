@@ -20,9 +20,9 @@ export function firstRunAfter(runs: readonly Run[], sinceMs: number): Run | unde
     .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0))[0]
 }
 
-/** Waits between looks at the runs: 5 s, doubling to a minute, never past the end of the wait. */
+/** Waits between looks at the runs: 2 s, doubling to a minute, never past the end of the wait. */
 export function nextLookMs(look: number, leftMs: number): number {
-  return Math.max(0, Math.min(5000 * 2 ** (look - 1), 60_000, leftMs))
+  return Math.max(0, Math.min(2000 * 2 ** (look - 1), 60_000, leftMs))
 }
 
 export class RunFailedError extends Error {

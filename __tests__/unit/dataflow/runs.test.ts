@@ -27,8 +27,8 @@ describe('which run, and whether it ended', () => {
       undefined
     ])
   })
-  it('looks again after 5 s, doubling to a minute, never past the end of the wait', () => {
-    expect([1, 2, 3, 4, 5].map((n) => nextLookMs(n, 600_000))).toEqual([5000, 10_000, 20_000, 40_000, 60_000])
+  it('looks again after 2 s, doubling to a minute, never past the end of the wait', () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => nextLookMs(n, 600_000))).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000])
     expect(nextLookMs(3, 1500)).toBe(1500)
   })
 })
@@ -42,8 +42,8 @@ describe('waitForRun', () => {
     const log: string[] = []
     const ended = await waitForRun({ runs: () => Promise.resolve(answers[n++] ?? []), clock, log: (m) => log.push(m) }, 'f', since, 600_000)
     expect(ended).toMatchObject({ id: 'r', recordsWritten: 9 })
-    expect(waits).toEqual([5000, 10_000])
-    expect(log).toEqual(['No run of the dataflow yet; looking again in 5.0 s.', 'Run r is inProgress; looking again in 10.0 s.'])
+    expect(waits).toEqual([2000, 4000])
+    expect(log).toEqual(['No run of the dataflow yet; looking again in 2.0 s.', 'Run r is inProgress; looking again in 4.0 s.'])
   })
   it('fails on a failed run, with its errors and counts', async () => {
     const { clock } = fakeSleepClock()
