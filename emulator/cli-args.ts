@@ -1,4 +1,4 @@
-import type { EmulatorOptions, FaultAction, FaultRule } from './types.js'
+import type { EmulatorOptions, FaultAction, FaultRule, RunClock } from './types.js'
 
 // Pure argument parsing for emulator/cli.ts: argv in, options or one error line out.
 
@@ -19,9 +19,16 @@ export const USAGE = `Usage: npm run emulator -- [flags]
   --opaque-tokens            continuation tokens in standard base64, always holding '+', '/' and '='
   --preview-shape <shape>    file previews answer 'flat' ({format, schema, data}; default) or 'columns' ([{name, type}])
   --legacy-entry-types       explore listings answer 'File'/'Folder' instead of 'file'/'folder'
+  --catalog <file.json>      more XDM schemas and datasets: {"schemas": [SchemaInput], "datasets": [DatasetInput]}
+  --run-start-delay <ms>     a dataflow run appears this long after its scheduled time (default 150000)
+  --run-duration <ms>        a run stays in progress this long (default 30000)
+  --time-scale <n>           dataflow schedules and the two above run n times faster than the wall clock
+                             (default 1; e.g. 60: a dataflow starting in 60 s runs after about 4 s)
+  --delete-finalize <ms>     a deleted dataflow stays 'delete-finalizing' this long before it is gone (default 300)
   --fault '<METHOD> <route> <what>[x<N>|x*][ retry-after=<s>]'   inject a fault (repeatable)
-                             METHOD: GET, POST, PATCH, DELETE or * ; route: /connections, /connections/*,
-                             /connections/*/explore, /ims/token/v3 ; what: an HTTP status, hang, drop
+                             METHOD: GET, POST, PATCH, PUT, DELETE or * ; route: /connections, /connections/*,
+                             /connections/*/explore, /flows/*, /runs, /dataSets/*, /mappingSets, /ims/token/v3 ;
+                             what: an HTTP status, hang, drop
                              (commit then close without answering), reset, malformed, delay:<ms>,
                              barrier:<n> (hold requests until n wait, then answer all; xN defaults to n) ;
                              xN: first N matching requests (default 1), x*: always
@@ -33,6 +40,8 @@ export interface CliConfig {
   faults: FaultRule[]
   /** --s3: a JSON file of S3Options, read by the CLI (this parser stays pure). */
   s3File?: string
+  /** --catalog: a JSON file of CatalogOptions, read by the CLI. */
+  catalogFile?: string
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; config: CliConfig } | { kind: 'error'; message: string }
@@ -50,6 +59,11 @@ const VALUE_FLAGS = new Set([
   '--s3',
   '--list-lag',
   '--preview-shape',
+  '--catalog',
+  '--run-start-delay',
+  '--run-duration',
+  '--time-scale',
+  '--delete-finalize',
   '--fault'
 ])
 
@@ -106,14 +120,34 @@ function toConfig(flags: Flags): CliConfig {
   if (sandboxes) options.sandboxes = sandboxes.map(checkSandbox)
   const s3 = s3Keys(last('--s3-access-key'), last('--s3-secret-key'))
   if (s3) options.s3 = s3
-  Object.assign(options, consistencyOptions(flags))
+  Object.assign(options, consistencyOptions(flags), dataflowOptions(flags))
   const faults = (flags.get('--fault') ?? []).map((text) => {
     const rule = parseFaultSpec(text)
     if (typeof rule === 'string') throw new Error(`--fault '${text}': ${rule}`)
     return rule
   })
   const s3File = last('--s3')
-  return s3File === undefined ? { options, faults } : { options, faults, s3File }
+  const catalogFile = last('--catalog')
+  return { options, faults, ...(s3File !== undefined ? { s3File } : {}), ...(catalogFile !== undefined ? { catalogFile } : {}) }
+}
+
+// The run clock and deletion timing of dataflows.
+function dataflowOptions(flags: Flags): EmulatorOptions {
+  const options: EmulatorOptions = {}
+  const clock: RunClock = {}
+  const delay = integer(flags.get('--run-start-delay')?.at(-1), '--run-start-delay')
+  if (delay !== undefined) clock.startDelayMs = delay
+  const duration = integer(flags.get('--run-duration')?.at(-1), '--run-duration')
+  if (duration !== undefined) clock.durationMs = duration
+  const scale = flags.get('--time-scale')?.at(-1)
+  if (scale !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(scale) || Number(scale) <= 0) throw new Error(`--time-scale must be a number > 0, got '${scale}'`)
+    clock.timeScale = Number(scale)
+  }
+  if (Object.keys(clock).length > 0) options.runClock = clock
+  const finalize = integer(flags.get('--delete-finalize')?.at(-1), '--delete-finalize')
+  if (finalize !== undefined) options.deleteFinalizeMs = finalize
+  return options
 }
 
 // The flags that change how the service answers, beyond faults.

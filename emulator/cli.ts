@@ -2,10 +2,11 @@
 // workflows on a real runner. Parsing lives in cli-args.ts (pure, unit-tested).
 import { readFileSync } from 'node:fs'
 import { parseArgs, USAGE, type CliConfig } from './cli-args.js'
+import { readCatalogOptions } from './catalog-store.js'
 import { readS3Options } from './control.js'
-import { DEMO } from './demo.js'
+import { DEMO, DEMO_DATASET_ID, DEMO_SCHEMA_ID } from './demo.js'
 import { startEmulator, type Outcome } from './server.js'
-import type { Emulator, RecordedRequest, S3Options } from './types.js'
+import type { CatalogOptions, Emulator, RecordedRequest, S3Options } from './types.js'
 
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2))
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   }
   const { config } = parsed
   if (config.s3File !== undefined) config.options.s3 = { ...loadS3(config.s3File), ...config.options.s3 }
-  const emulator = await startEmulator(config.options, { onExchange: logExchange })
+  if (config.catalogFile !== undefined) config.options.catalog = loadCatalog(config.catalogFile)
+  const emulator = await startListening(config)
   for (const rule of config.faults) emulator.faults.add(rule)
   process.stdout.write(banner(emulator, config))
   const stop = (signal: string): void => {
@@ -28,6 +30,26 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => stop('SIGINT'))
   process.once('SIGTERM', () => stop('SIGTERM'))
+}
+
+// A port in use is the one start-up failure a user fixes with a flag: say which, in one line.
+async function startListening(config: CliConfig): Promise<Emulator> {
+  try {
+    return await startEmulator(config.options, { onExchange: logExchange })
+  } catch (err) {
+    if (!(err instanceof Error && 'code' in err && err.code === 'EADDRINUSE')) throw err
+    const port = 'port' in err && typeof err.port === 'number' ? err.port : config.options.port
+    const flag = config.options.separateIms && port === config.options.imsPort ? '--ims-port' : '--port'
+    process.stderr.write(`emulator: port ${String(port)} is already in use: pass ${flag} 0 (any free port) or another ${flag}\n`)
+    process.exit(1)
+  }
+}
+
+// --catalog <file.json>: {"schemas": [...], "datasets": [...]}, as POST /__emulator/schemas and datasets take them.
+function loadCatalog(file: string): CatalogOptions {
+  const catalog = readCatalogOptions(JSON.parse(readFileSync(file, 'utf8')))
+  if (typeof catalog === 'string') throw new Error(`--catalog ${file}: ${catalog}`)
+  return catalog
 }
 
 // --s3 <file.json>: the same S3Options JSON that PUT /__emulator/s3 takes.
@@ -49,12 +71,17 @@ function banner(emu: Emulator, config: CliConfig): string {
   const accessKey = s3?.accessKey ?? DEMO.s3AccessKey
   const secretKey = s3?.secretKey ?? DEMO.s3SecretKey
   const sandbox = config.options.sandboxes?.[0] ?? 'prod'
-  const origin = emu.flowServiceUrl.slice(0, emu.flowServiceUrl.indexOf('/data/'))
+  const clock = emu.dataflows.runClock()
+  const wall = (ms: number): string => wallTime(ms, clock.timeScale)
   const lines = [
-    'AEP Flow Service + IMS emulator: NOT Adobe, for local tests only.',
+    'AEP Flow Service + Catalog + Data Prep + IMS emulator: NOT Adobe, for local tests only.',
+    `  platform-url       ${emu.platformUrl}`,
     `  flow-service-url   ${emu.flowServiceUrl}`,
+    `  catalog            ${emu.catalogUrl}`,
+    `  data prep          ${emu.dataPrepUrl}`,
     `  ims-url            ${emu.imsUrl}`,
-    `  control API        ${origin}/__emulator/  (health, requests, connections, faults, stats, s3, s3/files, reset)`,
+    `  control API        ${emu.platformUrl}/__emulator/  (health, requests, connections, faults, stats, s3, s3/files, schemas, datasets,`,
+    '                     records, mapping-sets, dataflows, runs, runs/check, run-clock, busy, reset)',
     ...(emu.caCertFile ? [`  CA certificate     ${emu.caCertFile}  (trust it: NODE_EXTRA_CA_CERTS=${emu.caCertFile})`] : []),
     '',
     'Demo credentials (valid only here):',
@@ -64,6 +91,8 @@ function banner(emu: Emulator, config: CliConfig): string {
     `  IMS org id         ${emu.orgId}`,
     `  S3 access key      ${accessKey}${s3?.accessKey !== undefined && s3.secretKey !== undefined ? '' : '  (any S3 keys are accepted)'}`,
     `  S3 secret key      ${secretKey}`,
+    `  demo dataset       ${DEMO_DATASET_ID}  (CRM customers, schema ${DEMO_SCHEMA_ID})`,
+    `  dataflow runs      start ${wall(clock.startDelayMs)} after their slot and last ${wall(clock.durationMs)} (time scale ${clock.timeScale})`,
     '',
     'Action inputs as the runner passes them (paste after `env`, or into a step):',
     ...inputLines(emu, sandbox, accessKey, secretKey).map((l) => `  ${l}`),
@@ -74,9 +103,16 @@ function banner(emu: Emulator, config: CliConfig): string {
   return lines.join('\n')
 }
 
+// A duration of the dataflows' clock in wall-clock time: the run clock's scale divides it.
+function wallTime(ms: number, scale: number): string {
+  const wall = ms / scale
+  return wall >= 1000 ? `${String(Math.round(wall / 100) / 10)} s` : `${String(Math.round(wall))} ms`
+}
+
 function inputLines(emu: Emulator, sandbox: string, accessKey: string, secretKey: string): string[] {
   const inputs: [string, string][] = [
     ['flow-service-url', emu.flowServiceUrl],
+    ['platform-url', emu.platformUrl],
     ['ims-url', emu.imsUrl],
     ['client-id', DEMO.clientId],
     ['client-secret', DEMO.clientSecret],
@@ -84,7 +120,8 @@ function inputLines(emu: Emulator, sandbox: string, accessKey: string, secretKey
     ['sandbox-name', sandbox],
     ['connection-name', 'emulator-demo-connection'],
     ['s3-access-key', accessKey],
-    ['s3-secret-key', secretKey]
+    ['s3-secret-key', secretKey],
+    ['dataset-id', DEMO_DATASET_ID]
   ]
   const lines = inputs.map(([name, value]) => `'INPUT_${name.toUpperCase()}=${value}'`)
   return emu.caCertFile ? [...lines, `'NODE_EXTRA_CA_CERTS=${emu.caCertFile}'`] : lines

@@ -1,10 +1,11 @@
+import { readDatasetInput, readSchemaInput } from './catalog-store.js'
 import { readRule } from './faults.js'
 import { rawQueryParam } from './paging.js'
 import { ok, type Reply } from './reply.js'
 import { readBucketEntry, readS3File } from './s3-tree.js'
 import { isRecord } from './specs.js'
 import { readSeed } from './store.js'
-import type { BucketEntry, Emulator, FaultRule, S3Options } from './types.js'
+import type { BucketEntry, Emulator, FaultRule, RunClock, S3Options } from './types.js'
 
 // The control API (`/__emulator/...`): the TypeScript API over HTTP, for the CLI's users and for
 // workflows on a real runner, where a test cannot call startEmulator()'s handle.
@@ -31,6 +32,27 @@ const HANDLERS: Record<string, ControlHandler> = {
   'PUT s3': setS3,
   'POST s3/files': putFile,
   'DELETE s3/files': removeFile,
+  'GET schemas': (emu) => ok(emu.catalog.schemas()),
+  'POST schemas': addSchema,
+  'GET datasets': (emu) => ok(emu.catalog.datasets()),
+  'POST datasets': addDataset,
+  'GET records': datasetRecords,
+  'GET mapping-sets': (emu) => ok(emu.dataPrep.mappingSets()),
+  'GET dataflows': (emu) =>
+    ok({
+      sourceConnections: emu.dataflows.sourceConnections(),
+      targetConnections: emu.dataflows.targetConnections(),
+      flows: emu.dataflows.flows()
+    }),
+  'GET runs': listRuns,
+  'POST runs': runNow,
+  'POST runs/check': (emu) => {
+    emu.dataflows.checkSchedule()
+    return ok(emu.dataflows.runs())
+  },
+  'GET run-clock': (emu) => ok(emu.dataflows.runClock()),
+  'PUT run-clock': setRunClock,
+  'POST busy': markBusy,
   'POST reset': (emu) => done(() => emu.reset())
 }
 
@@ -135,4 +157,75 @@ function removeFile(emu: Emulator, _body: unknown, rawQuery: string): Reply {
   const path = rawQueryParam(rawQuery, 'path')
   if (path === null) return controlError(400, 'Name the file: DELETE /__emulator/s3/files?path=/bucket/folder/name')
   return emu.removeFile(path) ? { status: 204 } : controlError(404, `No file at '${path}'`)
+}
+
+// ---- Catalog and dataflows --------------------------------------------------------------------
+
+// The TypeScript API throws on what it refuses; over HTTP that is a 400 saying why.
+function attempt(action: () => unknown, status = 201): Reply {
+  try {
+    return ok(action(), status)
+  } catch (err) {
+    return controlError(400, err instanceof Error ? err.message : String(err))
+  }
+}
+
+function addSchema(emu: Emulator, body: unknown): Reply {
+  const input = readSchemaInput(body)
+  return typeof input === 'string' ? controlError(400, input) : attempt(() => emu.catalog.addSchema(input))
+}
+
+function addDataset(emu: Emulator, body: unknown): Reply {
+  const input = readDatasetInput(body)
+  return typeof input === 'string' ? controlError(400, input) : attempt(() => emu.catalog.addDataset(input))
+}
+
+function datasetRecords(emu: Emulator, _body: unknown, rawQuery: string): Reply {
+  const id = rawQueryParam(rawQuery, 'dataSetId')
+  if (id === null) return controlError(400, 'Name the dataset: GET /__emulator/records?dataSetId=<id>')
+  return ok(emu.catalog.records(id))
+}
+
+function listRuns(emu: Emulator, _body: unknown, rawQuery: string): Reply {
+  return ok(emu.dataflows.runs(rawQueryParam(rawQuery, 'flowId') ?? undefined))
+}
+
+function runNow(emu: Emulator, body: unknown): Reply {
+  const flowId = isRecord(body) ? body['flowId'] : undefined
+  if (typeof flowId !== 'string') return controlError(400, 'The body needs {"flowId": "<dataflow id>"}')
+  return attempt(() => emu.dataflows.runNow(flowId))
+}
+
+function setRunClock(emu: Emulator, body: unknown): Reply {
+  const clock = readRunClock(body)
+  if (typeof clock === 'string') return controlError(400, clock)
+  return attempt(() => {
+    emu.dataflows.setRunClock(clock)
+    return emu.dataflows.runClock()
+  }, 200)
+}
+
+export function readRunClock(body: unknown): RunClock | string {
+  if (!isRecord(body)) return 'The body must be a RunClock {"startDelayMs", "durationMs", "timeScale"}'
+  const clock: RunClock = {}
+  for (const key of ['startDelayMs', 'durationMs', 'timeScale'] as const) {
+    const value = body[key]
+    if (value === undefined) continue
+    if (typeof value !== 'number') return `${key} must be a number`
+    clock[key] = value
+  }
+  return clock
+}
+
+// {"flowId", "requests"?: n | "always"}: the next changes of that dataflow answer 1421-400.
+function markBusy(emu: Emulator, body: unknown): Reply {
+  const flowId = isRecord(body) ? body['flowId'] : undefined
+  const requests = isRecord(body) ? body['requests'] : undefined
+  if (typeof flowId !== 'string') return controlError(400, 'The body needs {"flowId": "<dataflow id>", "requests"?: <n> | "always"}')
+  if (requests !== undefined && requests !== 'always' && typeof requests !== 'number')
+    return controlError(400, 'requests must be a number or "always"')
+  const count = requests === 'always' ? Infinity : requests
+  return attempt(() => {
+    emu.dataflows.markBusy(flowId, count)
+  }, 204)
 }

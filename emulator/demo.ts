@@ -1,4 +1,4 @@
-import type { BucketEntry } from './types.js'
+import type { BucketEntry, DatasetInput, MappingRule, SchemaInput } from './types.js'
 
 // Deliberately fake-looking values: nobody should mistake them for real Adobe or AWS secrets,
 // yet they have the rough shape of the real thing (AWS key id: 20 chars, secret: 40 chars).
@@ -22,10 +22,59 @@ export const S3_SPEC_ID = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
 export const GCS_SPEC_ID = '32e8f412-cdf7-464c-9885-78184cb113fd'
 
 export const FLOW_BASE_PATH = '/data/foundation/flowservice'
+export const CATALOG_BASE_PATH = '/data/foundation/catalog'
+export const DATAPREP_BASE_PATH = '/data/foundation/conversion'
 export const IMS_TOKEN_PATH = '/ims/token/v3'
 export const CONTROL_PREFIX = '/__emulator/'
 
 export const DEFAULT_BUCKET = 'demo-bucket'
+
+/** CloudStorageToAEP: cloud storage sources into the Data Lake. */
+export const FLOW_SPEC_ID = '9753525b-82c7-4dce-8a9b-5ccfce2b9876'
+/** The Data Lake target connection spec. */
+export const DATA_LAKE_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c'
+
+// The demo dataset and its schema: fixed ids, so that tests, the demo and a workflow on a real
+// runner can name them. The fields fit the CRM export in the demo bucket (see DEMO_MAPPING).
+export const DEMO_SCHEMA_ID = 'https://ns.adobe.com/emulator/schemas/5c0ffee0d15ea5e0c0ffee0d15ea5e01'
+export const DEMO_DATASET_ID = '65f0c0ffee0d15ea5e000001'
+
+export function demoSchema(sandboxName: string): SchemaInput {
+  return {
+    id: DEMO_SCHEMA_ID,
+    title: 'CRM customers',
+    sandboxName,
+    fields: {
+      '_emulator.customerId': 'string',
+      'person.name.firstName': 'string',
+      'person.name.lastName': 'string',
+      'personalEmail.address': 'string',
+      'homeAddress.countryCode': 'string',
+      '_emulator.signupDate': 'date',
+      '_emulator.lifetimeValue': 'number',
+      '_emulator.ordersLast90d': 'integer',
+      '_emulator.isSubscriber': 'boolean',
+      '_emulator.sourceSystem': 'string',
+      '_emulator.importedAt': 'date-time'
+    }
+  }
+}
+
+export function demoDataset(sandboxName: string): DatasetInput {
+  return { id: DEMO_DATASET_ID, name: 'CRM customers', description: 'Demo dataset of the emulator', schemaId: DEMO_SCHEMA_ID, sandboxName }
+}
+
+/** A mapping of the daily CRM export's columns onto the demo schema, as a mapping set takes it. */
+export const DEMO_MAPPING: readonly MappingRule[] = [
+  { sourceType: 'ATTRIBUTE', source: 'customer_id', destination: '_emulator.customerId' },
+  { sourceType: 'EXPRESSION', source: 'lower(trim(email))', destination: 'personalEmail.address' },
+  { sourceType: 'ATTRIBUTE', source: 'first_name', destination: 'person.name.firstName' },
+  { sourceType: 'ATTRIBUTE', source: 'last_name', destination: 'person.name.lastName' },
+  { sourceType: 'ATTRIBUTE', source: 'country', destination: 'homeAddress.countryCode' },
+  { sourceType: 'ATTRIBUTE', source: 'signup_date', destination: '_emulator.signupDate' },
+  { sourceType: 'ATTRIBUTE', source: 'lifetime_value', destination: '_emulator.lifetimeValue' },
+  { sourceType: 'STATIC', source: 'crm-export', destination: '_emulator.sourceSystem' }
+]
 
 // The demo bucket: a few small files at the paths the tests and the demo know, and a daily CRM
 // export with one file per preview path (plain CSV, JSON lines, gzip, ISO-8859-1 with ';',

@@ -37,6 +37,19 @@ export function errorBody(e: AdobeError, requestId: string): unknown {
   }
 }
 
+/** The sentence an error carries, whatever its shape. */
+export function errorText(e: AdobeError): string {
+  switch (e.shape) {
+    case 'flow':
+    case 'gateway':
+      return e.message
+    case 'generic':
+      return e.detail
+    case 'ims':
+      return e.description
+  }
+}
+
 export function flow(code: string, title: string, message: string): AdobeError {
   return { shape: 'flow', code, title, message }
 }

@@ -1,5 +1,5 @@
 import { defaultBuckets, S3_SPEC_ID } from './demo.js'
-import { badRequest, flow, type AdobeError } from './errors.js'
+import { badRequest, errorText, flow, type AdobeError } from './errors.js'
 import { FILE_FORMATS, isOneCharacter, readFile, xdmType, type ReadOptions, type Table } from './files.js'
 import { bucketOf, buildBuckets, COMPRESSIONS, ENCODINGS, findNode, listingEntry, type Buckets } from './s3-tree.js'
 import type { Checked } from './specs.js'
@@ -139,6 +139,12 @@ function readOptions(query: ExploreQuery): ReadOptions | AdobeError {
 
 function invalidParam(param: string, value: string, allowed: readonly string[]): AdobeError {
   return badRequest(`The provided param '${param}' is invalid: '${value}'. Please provide one of ${allowed.join(', ')} and try again.`)
+}
+
+/** Whether the connection may read at `path` (its keys, its bucket and folder restriction): S3's refusal if not. */
+export function readAccess(conn: StoredConnection, world: S3World, path: string): string | undefined {
+  const denied = checkCredentials(conn, world) ?? reach(conn, world, accessScope(conn), path)
+  return denied && errorText(denied)
 }
 
 function checkCredentials(conn: StoredConnection, world: S3World): AdobeError | undefined {

@@ -1,5 +1,5 @@
 import { Barrier, DEFAULT_BARRIER_TIMEOUT_MS } from './barrier.js'
-import { FLOW_BASE_PATH } from './demo.js'
+import { CATALOG_BASE_PATH, DATAPREP_BASE_PATH, FLOW_BASE_PATH } from './demo.js'
 import { isRecord } from './specs.js'
 import { readSeed } from './store.js'
 import type { FaultAction, FaultInjector, FaultRule, SeedInput } from './types.js'
@@ -21,11 +21,12 @@ export interface Taken {
 
 const ACTION_TYPES: readonly FaultAction['type'][] = ['status', 'hang', 'commit-then-drop', 'reset', 'malformed-json', 'delay', 'barrier']
 
-// Routes are written relative to the service base ('/connections/*'); a route written with the
-// Flow Service base in front is accepted too. '*' or '{anything}' matches one path segment.
+// Routes are written relative to the service base ('/connections/*', '/dataSets/*',
+// '/mappingSets'); a route written with a Platform service's base in front is accepted too.
+// '*' or '{anything}' matches one path segment.
 export function routeSegments(route: string): string[] {
-  const relative = route.startsWith(FLOW_BASE_PATH + '/') ? route.slice(FLOW_BASE_PATH.length) : route
-  return splitPath(relative)
+  const base = [FLOW_BASE_PATH, CATALOG_BASE_PATH, DATAPREP_BASE_PATH].find((b) => route.startsWith(b + '/'))
+  return splitPath(base === undefined ? route : route.slice(base.length))
 }
 
 export function splitPath(path: string): string[] {

@@ -1,12 +1,12 @@
 import { filesBelow, findNode, type Buckets, type FileNode, type FolderNode } from './s3-tree.js'
-import type { CompressionType, FileContent, FileEncoding } from './types.js'
+import type { CompressionType, FileContent, FileEncoding, FileFormat } from './types.js'
 
 // Reading the files of the emulated S3 world the way Flow Service reads a customer's: pick the
 // files a path names, check the compression the reader names, decode the bytes with the encoding
 // the reader names, and parse them as the file type the reader names. Pure: explore previews one
 // file with it, and a dataflow run can read every file a source connection names.
 
-export type FileFormat = 'delimited' | 'json' | 'parquet'
+export type { FileFormat }
 
 export const FILE_FORMATS: readonly FileFormat[] = ['delimited', 'json', 'parquet']
 

@@ -1,4 +1,6 @@
-// `property=<field><op><value>` filters of GET /connections, as Flow Service reads them.
+import { isRecord } from './specs.js'
+
+// `property=<field><op><value>` filters of Flow Service listings, as Flow Service reads them.
 
 export type FilterOp = '==' | '!=' | '>=' | '<=' | '>' | '<' | '~'
 
@@ -10,7 +12,8 @@ export interface PropertyFilter {
 
 // Two-character operators first, so that `>=` is not read as `>` followed by a value `=...`.
 const OPS: readonly FilterOp[] = ['==', '!=', '>=', '<=', '>', '<', '~']
-const FIELD = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)*/
+// A segment may end with `[]`: an array field, matched when any of its elements matches.
+const FIELD = /^[A-Za-z_$][\w$]*(?:\[\])?(?:\.[\w$]+(?:\[\])?)*/
 
 // The operator is whatever follows the field, so `name==a==b` means: name equals `a==b`.
 // A comma inside the value means OR (Adobe's rule): a value holding a comma cannot be matched
@@ -24,28 +27,38 @@ export function parseFilter(text: string): PropertyFilter | { error: string } {
   return { field, op, values: rest.slice(op.length).split(',') }
 }
 
-export function fieldValue(item: unknown, field: string): unknown {
-  let current: unknown = item
+/** The values a field path reaches: one, or each element of the arrays its `[]` segments name. */
+export function fieldValues(item: unknown, field: string): unknown[] {
+  let current: unknown[] = [item]
   for (const part of field.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined
-    current = (current as Record<string, unknown>)[part]
+    const many = part.endsWith('[]')
+    const key = many ? part.slice(0, -2) : part
+    current = current.flatMap((node): unknown[] => {
+      const value = isRecord(node) ? node[key] : undefined
+      if (!many) return [value]
+      const elements: unknown[] = Array.isArray(value) ? value : []
+      return elements
+    })
   }
   return current
 }
 
 export function matchesFilter(item: unknown, filter: PropertyFilter): boolean {
-  const actual = fieldValue(item, filter.field)
+  const actual = fieldValues(item, filter.field)
   // `!=` with a list means "none of these"; reading it as an OR of `!=` would match everything.
-  if (filter.op === '!=') return !filter.values.some((v) => equals(actual, v))
-  return filter.values.some((v) => compare(actual, filter.op, v))
+  if (filter.op === '!=') return !filter.values.some((v) => actual.some((a) => equals(a, v)))
+  return filter.values.some((v) => actual.some((a) => compare(a, filter.op, v)))
 }
 
 export function matchesAll(item: unknown, filters: readonly PropertyFilter[]): boolean {
   return filters.every((f) => matchesFilter(item, f))
 }
 
+// Adobe's docs quote some values (`name=="CloudStorageToAEP"`): a quoted value also matches its text.
 function equals(actual: unknown, expected: string): boolean {
-  return isScalar(actual) && String(actual) === expected
+  if (!isScalar(actual)) return false
+  const text = String(actual)
+  return text === expected || (expected.length >= 2 && expected.startsWith('"') && expected.endsWith('"') && text === expected.slice(1, -1))
 }
 
 function compare(actual: unknown, op: FilterOp, expected: string): boolean {

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto'
 import { FLOW_BASE_PATH, S3_SPEC_ID } from './demo.js'
-import { badRequest, connectionNotFound, flow, generic, notFoundRoute, type AdobeError } from './errors.js'
-import { explore, type ExploreAnswer, type S3World } from './explore.js'
-import { matchesAll, parseFilter, type PropertyFilter } from './filters.js'
-import { admit, type Caller, type GatewayConfig } from './gateway.js'
-import { decodeToken, encodeToken, filtersDigest, parseLimit, rawQueryParam, takePage, type TokenStyle } from './paging.js'
+import { badRequest, connectionNotFound, flow, type AdobeError } from './errors.js'
+import { explore, type ExploreAnswer } from './explore.js'
+import { CONNECTION_ROUTES } from './flow-connections.js'
+import { created, ifMatchProblem, inUse, type FlowCall, type FlowDeps, type FlowRoutes } from './flow-resources.js'
+import { DATAFLOW_ROUTES } from './flows.js'
+import { listReply } from './listing.js'
 import { applyPatch } from './patch.js'
 import { failure, ok, type Incoming, type Reply } from './reply.js'
+import { dispatch, routeTemplate } from './routing.js'
 import {
   checkAuthParams,
   checkAuthSpecName,
@@ -20,89 +21,40 @@ import {
   type Checked
 } from './specs.js'
 import type { MemoryStore } from './store.js'
-import type { PreviewShape, StoredConnection } from './types.js'
+import type { StoredConnection } from './types.js'
+import { auditFields } from './views.js'
 
-export interface FlowDeps {
-  store: MemoryStore
-  gateway: GatewayConfig
-  s3(): S3World
-  pageSize: number
-  flowServiceUrl: string
-  tokens: TokenStyle
-  previewShape: PreviewShape
-  legacyEntryTypes: boolean
-}
+export type { FlowDeps }
 
-interface Call {
-  req: Incoming
-  caller: Caller
-  deps: FlowDeps
-  id: string
-}
+type Call = FlowCall
 
-type Handler = (call: Call) => Reply
-
-// Route templates as RecordedRequest.route shows them, with the handlers per method.
-const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
+const ROUTES: FlowRoutes = {
   '/connections': { GET: listConnections, POST: createConnection },
   '/connections/{id}': { GET: getConnection, PATCH: patchConnection, DELETE: deleteConnection },
   '/connections/{id}/explore': { GET: exploreConnection },
   '/connections/{id}/test': { GET: testConnection },
   '/connectionSpecs/{id}': { GET: getSpec },
-  '/connectionSpecs/{id}/configs': { GET: getSpecConfigs }
+  '/connectionSpecs/{id}/configs': { GET: getSpecConfigs },
+  ...CONNECTION_ROUTES,
+  ...DATAFLOW_ROUTES
 }
 
 export function flowRoute(segments: readonly string[]): string {
-  const [collection, id, sub, ...extra] = segments
-  if (collection === undefined) return '/'
-  if (id === undefined || extra.length > 0) return `/${segments.join('/')}`
-  const template = sub === undefined ? `/${collection}/{id}` : `/${collection}/{id}/${sub}`
-  return template in ROUTES ? template : `/${segments.join('/')}`
+  return routeTemplate(segments, ROUTES)
 }
 
 export function handleFlow(req: Incoming, deps: FlowDeps): Reply {
-  const admitted = admit(req.headers, req.body, deps.gateway)
-  if (!admitted.ok) return failure(admitted.error)
-  const route = flowRoute(req.segments)
-  const methods = ROUTES[route]
-  if (!methods) return failure(notFoundRoute(req.path))
-  const handler = methods[req.method]
-  if (!handler) {
-    return failure(generic(405, 'MethodNotAllowedError', `${req.method} is not supported on ${FLOW_BASE_PATH}${route}`))
-  }
-  return handler({ req, caller: admitted.value, deps, id: decodeSegment(req.segments[1]) })
-}
-
-function decodeSegment(segment: string | undefined): string {
-  if (segment === undefined) return ''
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
-  }
+  return dispatch(req, deps, ROUTES, FLOW_BASE_PATH)
 }
 
 // ---- views -------------------------------------------------------------------------------------
-
-function sandboxId(name: string): string {
-  const h = createHash('sha1').update(`sandbox:${name}`).digest('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
-}
 
 // A connection as Flow Service shows it: secrets masked, audit fields filled in.
 export function connectionView(conn: StoredConnection, store: MemoryStore): Record<string, unknown> {
   const clients = store.clients(conn.id) ?? { createdClient: 'unknown', updatedClient: 'unknown' }
   const view: Record<string, unknown> = {
     id: conn.id,
-    createdAt: conn.createdAt,
-    updatedAt: conn.updatedAt,
-    createdBy: `${clients.createdClient}@AdobeID`,
-    updatedBy: `${clients.updatedClient}@AdobeID`,
-    createdClient: clients.createdClient,
-    updatedClient: clients.updatedClient,
-    sandboxId: sandboxId(conn.sandboxName),
-    sandboxName: conn.sandboxName,
-    imsOrgId: conn.orgId,
+    ...auditFields({ ...conn, ...clients }),
     name: conn.name,
     connectionSpec: { ...conn.connectionSpec },
     state: conn.state,
@@ -117,55 +69,15 @@ export function connectionView(conn: StoredConnection, store: MemoryStore): Reco
 // ---- /connections ------------------------------------------------------------------------------
 
 function listConnections({ req, caller, deps }: Call): Reply {
-  const properties = req.query.getAll('property')
-  const filters = parseFilters(properties)
-  if (!Array.isArray(filters)) return failure(filters)
-  const limit = parseLimit(req.query.get('limit') ?? undefined)
-  if (typeof limit === 'object') return failure(badRequest(limit.error))
-  const counting = req.query.get('count') === 'true'
-  if (counting && limit !== undefined) {
-    return failure(flow('1401-400', 'Bad Request', 'The limit and count parameters cannot be used together.'))
-  }
-  const matching = deps.store
-    .listed(caller.sandboxName)
-    .map(({ seq, conn }) => ({ seq, item: connectionView(conn, deps.store) }))
-    .filter((e) => matchesAll(e.item, filters))
-  if (counting) return ok({ count: matching.length })
-  // Read raw: form decoding would turn a '+' of the token into a space.
-  const after = startAfter(rawQueryParam(req.rawQuery, 'continuationToken'), properties)
-  if (typeof after !== 'number') return failure(after)
-  // pageSize is the server's cap: a larger limit still gets pages of pageSize, with a token.
-  const page = takePage(matching, after, Math.min(limit ?? deps.pageSize, deps.pageSize))
-  if (page.nextAfter === undefined) return ok({ items: page.items })
-  const token = encodeToken({ after: page.nextAfter, filters: filtersDigest(properties) }, deps.tokens)
-  return ok({ items: page.items, _links: { next: { href: `/connections?continuationToken=${token}` } } })
-}
-
-function parseFilters(properties: readonly string[]): PropertyFilter[] | AdobeError {
-  const filters: PropertyFilter[] = []
-  for (const p of properties) {
-    const parsed = parseFilter(p)
-    if ('error' in parsed) return badRequest(`Invalid property filter: ${parsed.error}.`)
-    filters.push(parsed)
-  }
-  return filters
-}
-
-function startAfter(token: string | null, properties: readonly string[]): number | AdobeError {
-  if (token === null) return 0
-  const cursor = decodeToken(token)
-  if (!cursor) return badRequest('The continuationToken is not valid.')
-  if (cursor.filters !== filtersDigest(properties)) {
-    return badRequest('The continuationToken was issued for other property filters; send the same filters with it.')
-  }
-  return cursor.after
+  const entries = deps.store.listed(caller.sandboxName).map(({ seq, conn }) => ({ seq, item: connectionView(conn, deps.store) }))
+  return listReply(req, entries, { pageSize: deps.pageSize, tokens: deps.tokens, path: '/connections' })
 }
 
 function createConnection({ caller, deps }: Call): Reply {
   const input = readCreate(caller.json)
   if (!input.ok) return failure(input.error)
   const conn = deps.store.create({ ...input.value, sandboxName: caller.sandboxName, clientId: caller.clientId })
-  return ok({ id: conn.id, etag: conn.etag }, 201, { location: `${deps.flowServiceUrl}/connections/${conn.id}` })
+  return created(deps, '/connections', conn)
 }
 
 interface CreateInput {
@@ -214,13 +126,8 @@ function getConnection(call: Call): Reply {
 
 function patchConnection(call: Call): Reply {
   return withConnection(call, (conn) => {
-    const ifMatch = call.req.headers['if-match']
-    if (!ifMatch) {
-      return failure(flow('1403-400', 'Bad Request', 'The If-Match header is required: send the etag of the connection.'))
-    }
-    if (ifMatch !== conn.etag) {
-      return failure(flow('1404-412', 'Precondition Failed', 'The If-Match etag is not the current etag of the connection; read it again.'))
-    }
+    const stale = ifMatchProblem(call, conn.etag, 'connection')
+    if (stale) return failure(stale)
     const current = {
       name: conn.name,
       params: conn.auth.params,
@@ -249,6 +156,9 @@ function deleteConnection(call: Call): Reply {
     if (conn.inUse) {
       return failure(flow('1418-400', 'Bad Request', 'The connection is used by a dataflow and cannot be deleted.'))
     }
+    // A dataflow holds on to its base connection until it is fully deleted (delete-finalizing included).
+    const flowId = call.deps.dataflows.flowUsingBase(conn.id)
+    if (flowId !== undefined) return failure(inUse('connection', flowId))
     call.deps.store.remove(conn.id)
     return { status: 204 }
   })

@@ -13,6 +13,8 @@ export interface FileNode {
   canPreview: boolean
   canFetchSchema: boolean
   file: FileContent
+  // Wall-clock ms when the file was put in place: a dataflow without backfill skips files older than its start.
+  addedAt: number
 }
 
 export interface FolderNode {
@@ -265,5 +267,5 @@ function fileNode(name: string, path: string, e: S3File): FileNode {
   if (e.compression !== undefined) file.compression = e.compression
   if (e.columns !== undefined) file.columns = e.columns.map((c) => ({ ...c }))
   if (e.rows !== undefined) file.rows = e.rows.map((r) => ({ ...r }))
-  return { type: 'file', name, path, canPreview: e.canPreview ?? true, canFetchSchema: e.canFetchSchema ?? true, file }
+  return { type: 'file', name, path, canPreview: e.canPreview ?? true, canFetchSchema: e.canFetchSchema ?? true, file, addedAt: Date.now() }
 }

@@ -1,8 +1,13 @@
 import type http from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { catalogApi, dataflowApi } from './api.js'
+import { catalogRoute, handleCatalog } from './catalog.js'
+import { CatalogStore } from './catalog-store.js'
 import { handleControl } from './control.js'
 import { Credentials } from './credentials.js'
-import { CONTROL_PREFIX, DEMO, FLOW_BASE_PATH } from './demo.js'
+import { DataflowStore } from './dataflow-store.js'
+import { dataPrepRoute, handleDataPrep } from './dataprep.js'
+import { CATALOG_BASE_PATH, CONTROL_PREFIX, DATAPREP_BASE_PATH, DEMO, FLOW_BASE_PATH } from './demo.js'
 import { generic, notFoundRoute } from './errors.js'
 import { s3World, type S3World } from './explore.js'
 import { Faults, splitPath, type Taken } from './faults.js'
@@ -10,14 +15,18 @@ import { flowRoute, handleFlow, type FlowDeps } from './flow.js'
 import { dropSocket, malformedReply, readBody, requestIdOf, resetSocket, splitUrl, statusFaultReply, writeReply } from './http-io.js'
 import { handleIms } from './ims.js'
 import { Listener, type RequestHandler } from './listener.js'
+import { MappingSetStore } from './mapping-sets.js'
 import { headerRecord, queryRecord, Recorder } from './recorder.js'
 import { failure, type Incoming, type Reply } from './reply.js'
 import { putFile, removeFile } from './s3-tree.js'
+import { Scheduler } from './scheduler.js'
 import { MemoryStore } from './store.js'
 import { makeCertificate, type Certificate } from './tls.js'
 import type { Emulator, EmulatorOptions, EmulatorStats, RecordedRequest, S3File, ServiceName } from './types.js'
 
 const TOO_LARGE = generic(413, 'PayloadTooLargeError', 'The request body is too large')
+
+export const DEFAULT_DELETE_FINALIZE_MS = 300
 
 export type Outcome = 'answered' | 'hung' | 'dropped' | 'reset'
 
@@ -58,8 +67,11 @@ export async function startEmulator(options: EmulatorOptions = {}, hooks: Emulat
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error('pageSize must be a positive integer')
   const lag = options.listLagMs ?? 0
   if (!(Number.isFinite(lag) && lag >= 0)) throw new Error('listLagMs must be a number of milliseconds >= 0')
-  const cert = options.tls ? await makeCertificate() : undefined
+  const finalize = options.deleteFinalizeMs ?? DEFAULT_DELETE_FINALIZE_MS
+  if (!(Number.isFinite(finalize) && finalize >= 0)) throw new Error('deleteFinalizeMs must be a number of milliseconds >= 0')
+  // Checked before anything listens: a bad catalog or clock throws here.
   const core = new EmulatorCore(options, hooks)
+  const cert = options.tls ? await makeCertificate() : undefined
   const listen = (port: number, role: Role): Promise<Listener> =>
     Listener.open({
       host: options.host ?? '127.0.0.1',
@@ -81,7 +93,11 @@ export async function startEmulator(options: EmulatorOptions = {}, hooks: Emulat
       flowServiceUrl: `${main.origin}${FLOW_BASE_PATH}`,
       tokens: options.opaqueTokens ? 'opaque' : 'base64url',
       previewShape: options.previewShape ?? 'flat',
-      legacyEntryTypes: options.legacyEntryTypes ?? false
+      legacyEntryTypes: options.legacyEntryTypes ?? false,
+      catalog: core.catalog,
+      mappingSets: core.mappingSets,
+      dataflows: core.dataflows,
+      scheduler: core.scheduler
     },
     ...(cert ? { cert } : {})
   })
@@ -92,6 +108,10 @@ class EmulatorCore {
   readonly orgId: string
   readonly credentials: Credentials
   readonly store: MemoryStore
+  readonly catalog: CatalogStore
+  readonly mappingSets = new MappingSetStore()
+  readonly dataflows = new DataflowStore()
+  readonly scheduler: Scheduler
   readonly faults = new Faults()
   readonly recorder = new Recorder()
   world: S3World
@@ -112,6 +132,18 @@ class EmulatorCore {
     )
     this.store = new MemoryStore(this.orgId, options.listLagMs ?? 0)
     this.world = s3World(options.s3)
+    this.catalog = new CatalogStore(options.sandboxes ?? ['prod'], options.catalog)
+    this.scheduler = new Scheduler(
+      {
+        dataflows: this.dataflows,
+        catalog: this.catalog,
+        mappingSets: this.mappingSets,
+        connections: this.store,
+        world: () => this.world,
+        deleteFinalizeMs: options.deleteFinalizeMs ?? DEFAULT_DELETE_FINALIZE_MS
+      },
+      options.runClock
+    )
   }
 
   handler(role: Role): RequestHandler {
@@ -133,9 +165,15 @@ class EmulatorCore {
     const cert = hosts.cert
     const emulator: Emulator = {
       flowServiceUrl: hosts.flow.flowServiceUrl,
+      platformUrl: hosts.main.origin,
+      catalogUrl: `${hosts.main.origin}${CATALOG_BASE_PATH}`,
+      dataPrepUrl: `${hosts.main.origin}${DATAPREP_BASE_PATH}`,
       imsUrl: (hosts.ims ?? hosts.main).origin,
       orgId: this.orgId,
       store: this.store,
+      catalog: catalogApi(this),
+      dataPrep: this.mappingSets,
+      dataflows: dataflowApi(this),
       faults: this.faults,
       requests: () => this.recorder.all(),
       clearRequests: () => {
@@ -184,6 +222,10 @@ class EmulatorCore {
   private reset(): void {
     const { main, ims } = this.ready()
     this.store.clear()
+    this.dataflows.clear()
+    this.scheduler.clear()
+    this.mappingSets.clear()
+    this.catalog.reset()
     this.faults.clear()
     this.recorder.clear()
     this.counters.flow = 0
@@ -196,6 +238,7 @@ class EmulatorCore {
   private close(): Promise<void> {
     this.closed ??= (async () => {
       this.closing.abort()
+      this.scheduler.close()
       const { main, ims, cert } = this.ready()
       await Promise.all([main.close(), ims?.close()])
       await cert?.remove()
@@ -245,10 +288,14 @@ class EmulatorCore {
     else this.counters.flow += 1
   }
 
-  private process(service: ServiceName, req: Incoming, flow: FlowDeps): Reply {
-    if (service === 'flow') return handleFlow(req, flow)
+  private process(service: ServiceName, req: Incoming, platform: FlowDeps): Reply {
     if (service === 'ims') return handleIms(req, this.credentials)
-    return failure(notFoundRoute(req.path))
+    if (service === 'unknown') return failure(notFoundRoute(req.path))
+    // Every Platform answer reflects the runs due by now.
+    this.scheduler.check()
+    if (service === 'catalog') return handleCatalog(req, platform)
+    if (service === 'dataprep') return handleDataPrep(req, platform)
+    return handleFlow(req, platform)
   }
 
   // status, malformed-json, hang and reset stand in for the service: the request is not
@@ -303,13 +350,21 @@ class EmulatorCore {
   }
 }
 
+// The services under platform-url, each with its base path; fault routes are relative to it.
+const PLATFORM_SERVICES: readonly { service: ServiceName; base: string; route: (segments: readonly string[]) => string }[] = [
+  { service: 'flow', base: FLOW_BASE_PATH, route: flowRoute },
+  { service: 'catalog', base: CATALOG_BASE_PATH, route: catalogRoute },
+  { service: 'dataprep', base: DATAPREP_BASE_PATH, route: dataPrepRoute }
+]
+
 function classify(path: string, role: Role): Target {
   if (role !== 'ims' && path.startsWith(CONTROL_PREFIX)) {
     return { service: 'control', route: path.slice(CONTROL_PREFIX.length), faultPath: path, segments: [] }
   }
-  if (role !== 'ims' && (path === FLOW_BASE_PATH || path.startsWith(`${FLOW_BASE_PATH}/`))) {
-    const segments = splitPath(path.slice(FLOW_BASE_PATH.length))
-    return { service: 'flow', route: flowRoute(segments), faultPath: `/${segments.join('/')}`, segments }
+  const platform = role === 'ims' ? undefined : PLATFORM_SERVICES.find((s) => path === s.base || path.startsWith(`${s.base}/`))
+  if (platform) {
+    const segments = splitPath(path.slice(platform.base.length))
+    return { service: platform.service, route: platform.route(segments), faultPath: `/${segments.join('/')}`, segments }
   }
   if (role !== 'flow' && path.startsWith('/ims/')) return { service: 'ims', route: path, faultPath: path, segments: splitPath(path) }
   return { service: 'unknown', route: path, faultPath: path, segments: splitPath(path) }

@@ -76,6 +76,10 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: AdobeError }
 
+export function refuse<T>(error: AdobeError): Checked<T> {
+  return { ok: false, error }
+}
+
 // Resolves `connectionSpec` of a create request. Version is required: the emulator does not
 // guess the latest version as Adobe's OpenAPI text suggests, so a client that omits it is told.
 export function checkSpecRef(ref: unknown): Checked<ConnectionSpec> {

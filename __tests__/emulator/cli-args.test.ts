@@ -63,6 +63,33 @@ describe('CLI flags', () => {
     expect(c.s3File).toBe('world.json')
   })
 
+  test('reads the dataflow flags: the run clock, deletion time and a catalog file', () => {
+    const c = config([
+      '--run-start-delay',
+      '1000',
+      '--run-duration=500',
+      '--time-scale',
+      '60',
+      '--delete-finalize',
+      '50',
+      '--catalog',
+      'catalog.json'
+    ])
+    expect(c.options).toMatchObject({ runClock: { startDelayMs: 1000, durationMs: 500, timeScale: 60 }, deleteFinalizeMs: 50 })
+    expect(c.catalogFile).toBe('catalog.json')
+    expect(config(['--time-scale', '0.5']).options.runClock).toEqual({ timeScale: 0.5 })
+    expect(config([]).options).not.toHaveProperty('runClock')
+  })
+
+  test('bad dataflow flags give one line naming the problem', () => {
+    expect(error(['--time-scale', '0'])).toBe("--time-scale must be a number > 0, got '0'")
+    expect(error(['--time-scale', 'fast'])).toBe("--time-scale must be a number > 0, got 'fast'")
+    expect(error(['--run-duration', '-1'])).toMatch(/--run-duration must be an integer/)
+    expect(error(['--run-start-delay', 'later'])).toMatch(/--run-start-delay must be an integer/)
+    expect(error(['--delete-finalize', '1.5'])).toMatch(/--delete-finalize must be an integer/)
+    expect(error(['--catalog'])).toBe('--catalog needs a value')
+  })
+
   test('a separate IMS port defaults to the next port, or a random one with --port 0', () => {
     expect(config(['--separate-ims']).options.imsPort).toBe(DEFAULT_PORT + 1)
     expect(config(['--port', '0', '--separate-ims']).options.imsPort).toBe(0)
@@ -117,6 +144,16 @@ describe('fault syntax', () => {
       times: Infinity,
       action: { type: 'status', status: 500 }
     })
+  })
+
+  test('routes of the dataflow services are taken as written', () => {
+    expect(parseFaultSpec('PATCH /flows/* 400')).toMatchObject({
+      method: 'PATCH',
+      route: '/flows/*',
+      action: { type: 'status', status: 400 }
+    })
+    expect(parseFaultSpec('PUT /mappingSets/* 503x2')).toMatchObject({ method: 'PUT', route: '/mappingSets/*', times: 2 })
+    expect(parseFaultSpec('GET /dataSets/* hang')).toMatchObject({ route: '/dataSets/*', action: { type: 'hang' } })
   })
 
   test('the named faults map to their actions', () => {

@@ -1,9 +1,10 @@
 // emulator/cli.ts as a process: start-up banner, request log, signals, exit codes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import net from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO } from '../../emulator/index.js'
+import { DEMO, DEMO_DATASET_ID } from '../../emulator/index.js'
 import { flowHeaders, send } from './helpers.js'
 
 function startCli(args: string[]): ChildProcessWithoutNullStreams {
@@ -121,5 +122,57 @@ describe('emulator CLI', () => {
     const [first, ...rest] = output.err().split('\n')
     expect(first).toBe('emulator: unknown flag --nope')
     expect(rest.join('\n')).toContain('Usage: npm run emulator')
+  })
+
+  test('prints the Platform services under one origin, the demo dataset and the run clock; --catalog adds datasets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-catalog-'))
+    const file = join(dir, 'catalog.json')
+    const schemaId = 'https://ns.adobe.com/emulator/schemas/0123456789abcdef0123456789abcdef'
+    const catalog = {
+      schemas: [{ id: schemaId, title: 'Orders', fields: { '_emulator.orderId': 'string' } }],
+      datasets: [{ id: '0123456789abcdef01234567', name: 'Orders', schemaId }]
+    }
+    writeFileSync(file, JSON.stringify(catalog))
+    const child = startCli(['--port', '0', '--time-scale', '60', '--catalog', file])
+    const output = collect(child)
+    const exited = exitOf(child)
+    try {
+      const [, platform = ''] = await waitFor(output.out, /platform-url\s+(\S+)/)
+      await waitFor(output.out, /Listening/)
+      const banner = output.out()
+      expect(banner).toContain(`catalog            ${platform}/data/foundation/catalog`)
+      expect(banner).toContain(`data prep          ${platform}/data/foundation/conversion`)
+      expect(banner).toContain(`'INPUT_PLATFORM-URL=${platform}'`)
+      expect(banner).toContain(`'INPUT_DATASET-ID=${DEMO_DATASET_ID}'`)
+      expect(banner).toContain('dataflow runs      start 2.5 s after their slot and last 500 ms (time scale 60)')
+      const res = await send(`${platform}/data/foundation/catalog/dataSets/0123456789abcdef01234567?properties=name`, {
+        headers: flowHeaders({ orgId: DEMO.orgId })
+      })
+      expect(res.json()).toEqual({ '0123456789abcdef01234567': { name: 'Orders' } })
+      await waitFor(output.out, /GET \/dataSets\/\{id\} 200 \[catalog\]/)
+    } finally {
+      child.kill('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(await exited).toBe(0)
+  })
+
+  test('a port in use stops the CLI with one line saying so and how to pick another', async () => {
+    const blocker = net.createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const address = blocker.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    try {
+      const child = startCli(['--port', String(port)])
+      const output = collect(child)
+      expect(await exitOf(child)).toBe(1)
+      expect(output.err()).toBe(`emulator: port ${port} is already in use: pass --port 0 (any free port) or another --port\n`)
+      const ims = startCli(['--port', '0', '--separate-ims', '--ims-port', String(port)])
+      const imsOutput = collect(ims)
+      expect(await exitOf(ims)).toBe(1)
+      expect(imsOutput.err()).toBe(`emulator: port ${port} is already in use: pass --ims-port 0 (any free port) or another --ims-port\n`)
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
   })
 })

@@ -1,6 +1,7 @@
 // The control API under /__emulator/ over real sockets.
-import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { flow, send, type Response } from './helpers.js'
+import { DEMO_DATASET_ID, DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../emulator/index.js'
+import { chainParts, createFlow, flowBody, inSeconds } from './dataflow-helpers.js'
+import { catalog, flow, flowCode, send, type Response } from './helpers.js'
 
 let emu: Emulator
 let base: string
@@ -173,5 +174,89 @@ describe('control API', () => {
     expect((await control('GET', 'nope')).status).toBe(404)
     const bad = await send(`${base}/faults`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })
     expect(bad.status).toBe(400)
+  })
+
+  test('schemas and datasets: list, add (Catalog serves them at once), and 400 saying why not', async () => {
+    expect((await control('GET', 'schemas')).json<{ id: string }[]>().map((x) => x.id)).toEqual([DEMO_SCHEMA_ID])
+    const schema = await control('POST', 'schemas', {
+      title: 'Orders',
+      fields: { '_emulator.orderId': 'string', '_emulator.total': 'number' }
+    })
+    expect(schema.status).toBe(201)
+    const schemaId = schema.json<{ id: string }>().id
+    const dataset = await control('POST', 'datasets', { name: 'Orders', schemaId, id: '0123456789abcdef01234567' })
+    expect(dataset.status).toBe(201)
+    expect(dataset.json()).toMatchObject({ id: '0123456789abcdef01234567', name: 'Orders', schemaId, sandboxName: 'prod' })
+    expect((await control('GET', 'datasets')).json<{ id: string }[]>().map((d) => d.id)).toEqual([
+      DEMO_DATASET_ID,
+      '0123456789abcdef01234567'
+    ])
+    const read = await catalog(emu, 'GET', '/dataSets/0123456789abcdef01234567?properties=schemaRef')
+    expect(read.json()).toMatchObject({ '0123456789abcdef01234567': { schemaRef: { id: schemaId } } })
+    expect((await control('POST', 'schemas', { title: 'x', fields: { a: 'blob' } })).json()).toEqual({
+      error: 'fields.a must be one of string, integer, number, boolean, date, date-time'
+    })
+    expect((await control('POST', 'datasets', { name: 'x', schemaId: 'nope' })).json()).toEqual({
+      error: "addDataset: no schema nope in sandbox 'prod'"
+    })
+    expect((await control('POST', 'datasets', { name: 'x' })).status).toBe(400)
+  })
+
+  test('dataflows, runs, run-clock: what a workflow on a runner needs to make a run happen and read it', async () => {
+    expect((await control('GET', 'run-clock')).json()).toEqual({ startDelayMs: 150000, durationMs: 30000, timeScale: 1 })
+    const clock = await control('PUT', 'run-clock', { startDelayMs: 0, durationMs: 0 })
+    expect(clock.json()).toEqual({ startDelayMs: 0, durationMs: 0, timeScale: 1 })
+    const parts = await chainParts(emu)
+    const { id } = await createFlow(emu, flowBody(parts, { scheduleParams: { startTime: inSeconds(3600), frequency: 'once' } }))
+    const listed = (await control('GET', 'dataflows')).json<{
+      flows: { id: string }[]
+      sourceConnections: unknown[]
+      targetConnections: unknown[]
+    }>()
+    expect([listed.flows.map((f) => f.id), listed.sourceConnections.length, listed.targetConnections.length]).toEqual([[id], 1, 1])
+    expect((await control('GET', 'mapping-sets')).json<{ id: string }[]>().map((m) => m.id)).toEqual([parts.mapping.id])
+    expect((await control('POST', 'runs/check')).json()).toEqual([])
+    const run = await control('POST', 'runs', { flowId: id })
+    expect(run.status).toBe(201)
+    expect(run.json()).toMatchObject({ flowId: id, status: 'success', recordsWritten: 10 })
+    expect((await control('GET', `runs?flowId=${id}`)).json<unknown[]>()).toHaveLength(1)
+    expect((await control('GET', 'runs?flowId=other')).json()).toEqual([])
+    expect((await control('POST', 'runs/check')).json<unknown[]>()).toHaveLength(1)
+    const records = await control('GET', `records?dataSetId=${DEMO_DATASET_ID}`)
+    expect(records.json<unknown[]>()).toHaveLength(10)
+    expect((await control('GET', 'records')).status).toBe(400)
+  })
+
+  test('runs, run-clock and busy say what is wrong with a request', async () => {
+    expect((await control('POST', 'runs', {})).json()).toEqual({ error: 'The body needs {"flowId": "<dataflow id>"}' })
+    expect((await control('POST', 'runs', { flowId: 'nope' })).json()).toEqual({ error: 'runNow: no dataflow nope' })
+    expect((await control('PUT', 'run-clock', { timeScale: '60' })).json()).toEqual({ error: 'timeScale must be a number' })
+    expect((await control('PUT', 'run-clock', { timeScale: 0 })).json()).toEqual({ error: 'runClock.timeScale must be a number > 0' })
+    expect((await control('PUT', 'run-clock', [])).status).toBe(400)
+    expect((await control('POST', 'busy', { flowId: 'nope' })).json()).toEqual({ error: 'markBusy: no dataflow nope' })
+    expect((await control('POST', 'busy', { flowId: 'x', requests: 'many' })).status).toBe(400)
+    expect((await control('POST', 'busy', {})).status).toBe(400)
+  })
+
+  test('busy makes a dataflow answer 1421-400 ("always" until cleared with 0)', async () => {
+    const parts = await chainParts(emu)
+    const { id } = await createFlow(emu, flowBody(parts))
+    expect((await control('POST', 'busy', { flowId: id, requests: 'always' })).status).toBe(204)
+    for (let i = 0; i < 3; i++) expect(flowCode(await flow(emu, 'POST', `/flows/${id}/action?op=disable`))).toBe('1421-400')
+    await control('POST', 'busy', { flowId: id, requests: 0 })
+    expect((await flow(emu, 'POST', `/flows/${id}/action?op=disable`)).status).toBe(200)
+  })
+
+  test('POST reset also empties the dataflows, mapping sets, runs and records, and restores the catalog and run clock', async () => {
+    const parts = await chainParts(emu)
+    await createFlow(emu, flowBody(parts))
+    emu.catalog.addSchema({ title: 'Later', fields: { a: 'string' } })
+    emu.dataflows.setRunClock({ timeScale: 5 })
+    await control('POST', 'reset')
+    expect(emu.dataflows.flows()).toEqual([])
+    expect(emu.dataflows.sourceConnections()).toEqual([])
+    expect(emu.dataPrep.mappingSets()).toEqual([])
+    expect(emu.catalog.schemas().map((x) => x.id)).toEqual([DEMO_SCHEMA_ID])
+    expect(emu.dataflows.runClock().timeScale).toBe(1)
   })
 })

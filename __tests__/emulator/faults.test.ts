@@ -1,7 +1,8 @@
 // Fault injection over real sockets: what the client sees and what the emulator did.
 import { readRule } from '../../emulator/faults.js'
 import { DEMO, startEmulator, type Emulator } from '../../emulator/index.js'
-import { createS3, flow, flowCode, imsToken, s3Body, TOKEN_FORM, type Response } from './helpers.js'
+import { chainParts, flowBody } from './dataflow-helpers.js'
+import { catalog, createS3, dataPrep, flow, flowCode, imsToken, s3Body, TOKEN_FORM, type Response } from './helpers.js'
 
 let emu: Emulator
 
@@ -297,3 +298,35 @@ function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
     }, 5)
   })
 }
+
+describe('faults on the dataflow services', () => {
+  test('routes are relative to each service: /flows/*, /runs, /dataSets/*, /mappingSets, /mappingSets/*', async () => {
+    emu.faults.add({ method: 'GET', route: '/flows/*', action: { type: 'status', status: 503 } })
+    emu.faults.add({ method: 'GET', route: '/runs', action: { type: 'status', status: 429 } })
+    emu.faults.add({ route: '/dataSets/*', action: { type: 'status', status: 500 } })
+    emu.faults.add({ method: 'POST', route: '/mappingSets', action: { type: 'malformed-json' } })
+    emu.faults.add({ route: '/data/foundation/conversion/mappingSets/*', action: { type: 'status', status: 504 } })
+    expect((await flow(emu, 'GET', '/flows/abc')).status).toBe(503)
+    expect((await flow(emu, 'GET', '/runs?property=flowId==abc')).status).toBe(429)
+    expect(flowCode(await catalog(emu, 'GET', '/dataSets/65f0c0ffee0d15ea5e000001'))).toBe('1102-500')
+    const malformed = await dataPrep(emu, 'POST', '/mappingSets', { body: {} })
+    expect(() => malformed.json()).toThrow()
+    expect((await dataPrep(emu, 'POST', '/mappingSets/validate', { body: {} })).status).toBe(504)
+    expect(emu.faults.pending()).toEqual([])
+    expect(emu.requests().map((r) => [r.service, r.route, r.status])).toEqual([
+      ['flow', '/flows/{id}', 503],
+      ['flow', '/runs', 429],
+      ['catalog', '/dataSets/{id}', 500],
+      ['dataprep', '/mappingSets', 200],
+      ['dataprep', '/mappingSets/validate', 504]
+    ])
+  })
+
+  test('commit-then-drop on POST /flows really creates the dataflow', async () => {
+    const parts = await chainParts(emu)
+    emu.faults.add({ method: 'POST', route: '/flows', action: { type: 'commit-then-drop' } })
+    const err = await networkError(flow(emu, 'POST', '/flows', { body: flowBody(parts) }))
+    expect(err.code).toBe('ECONNRESET')
+    expect(emu.dataflows.flows().map((f) => f.name)).toEqual(['Daily CRM'])
+  })
+})

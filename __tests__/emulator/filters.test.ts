@@ -91,3 +91,28 @@ describe('property filter matching', () => {
     expect(matchesAll(item, [])).toBe(true)
   })
 })
+
+describe('array fields and quoted values', () => {
+  const flowItem = { name: 'Daily', sourceConnectionIds: ['s1', 's2'], flowSpec: { id: 'f' }, targetConnectionIds: [] }
+
+  test('a field written with [] matches when any element matches', () => {
+    expect(parsed('sourceConnectionIds[]==s2')).toEqual({ field: 'sourceConnectionIds[]', op: '==', values: ['s2'] })
+    expect(matchesFilter(flowItem, parsed('sourceConnectionIds[]==s2'))).toBe(true)
+    expect(matchesFilter(flowItem, parsed('sourceConnectionIds[]==s3'))).toBe(false)
+    expect(matchesFilter(flowItem, parsed('sourceConnectionIds[]!=s3'))).toBe(true)
+    expect(matchesFilter(flowItem, parsed('sourceConnectionIds[]!=s1'))).toBe(false)
+    expect(matchesFilter(flowItem, parsed('targetConnectionIds[]==x'))).toBe(false)
+    expect(matchesFilter(flowItem, parsed('name[]==Daily'))).toBe(false)
+  })
+
+  test('without [] an array field matches nothing', () => {
+    expect(matchesFilter(flowItem, parsed('sourceConnectionIds==s1'))).toBe(false)
+  })
+
+  test('a value in double quotes also matches its text, as the flowSpecs docs write it', () => {
+    expect(matchesFilter(flowItem, parsed('name=="Daily"'))).toBe(true)
+    expect(matchesFilter({ name: '"Daily"' }, parsed('name=="Daily"'))).toBe(true)
+    expect(matchesFilter(flowItem, parsed('name!="Daily"'))).toBe(false)
+    expect(matchesFilter(flowItem, parsed('name=="'))).toBe(false)
+  })
+})

@@ -129,7 +129,7 @@ describe('Flow Service gateway checks', () => {
   })
 
   test('unknown paths are 404 in the generic shape, inside and outside the service base', async () => {
-    const inside = await flow(emu, 'GET', '/flows')
+    const inside = await flow(emu, 'GET', '/notARoute')
     expect(inside.status).toBe(404)
     expect(inside.json()).toMatchObject({ status: 404, title: 'NotFoundError' })
     const outside = await send(`${emu.imsUrl}/somewhere`)

@@ -70,10 +70,23 @@ export interface FlowCall {
 
 // A Flow Service call with valid headers by default; `path` is relative to the service base.
 export function flow(emu: Emulator, method: string, path: string, call: FlowCall = {}): Promise<Response> {
+  return platform(emu, emu.flowServiceUrl, method, path, call)
+}
+
+// The same for Catalog and Data Prep, which take the same headers.
+export function catalog(emu: Emulator, method: string, path: string, call: FlowCall = {}): Promise<Response> {
+  return platform(emu, emu.catalogUrl, method, path, call)
+}
+
+export function dataPrep(emu: Emulator, method: string, path: string, call: FlowCall = {}): Promise<Response> {
+  return platform(emu, emu.dataPrepUrl, method, path, call)
+}
+
+function platform(emu: Emulator, base: string, method: string, path: string, call: FlowCall): Promise<Response> {
   const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body)
   const headers =
     call.rawHeaders ?? flowHeaders(emu, body === undefined ? call.headers : { 'content-type': 'application/json', ...call.headers })
-  return send(`${emu.flowServiceUrl}${path}`, {
+  return send(`${base}${path}`, {
     method,
     headers,
     ...(body !== undefined ? { body } : {}),
