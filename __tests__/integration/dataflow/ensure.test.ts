@@ -1,0 +1,196 @@
+// The dataflow's story against the emulator, in this process: faults survived (a lost create, a
+// busy flow, a stale etag), what a failed run leaves (nothing it made), and the paths the
+// end-to-end tests do not take.
+
+import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { DataflowClient } from '../../../src/dataflow/client.js'
+import type { Wanted } from '../../../src/dataflow/decide.js'
+import { DataflowConflictError, ensureDataflow, MappingInvalidError, type Deps } from '../../../src/dataflow/ensure.js'
+import { systemClock } from '../../../src/platform/retry.js'
+import { platformSession, type TestSession } from '../../helpers/platform.js'
+
+const MAPPINGS = [
+  { sourceType: 'ATTRIBUTE' as const, source: 'customer_id', destination: '_emulator.customerId' },
+  { sourceType: 'ATTRIBUTE' as const, source: 'email', destination: 'personalEmail.address' }
+]
+
+let emulator: Emulator
+let session: TestSession
+let connectionId: string
+let log: string[]
+let warnings: string[]
+
+beforeAll(async () => {
+  emulator = await startEmulator({ runClock: { timeScale: 1000 } })
+})
+afterAll(async () => {
+  await emulator.close()
+})
+beforeEach(() => {
+  emulator.reset()
+  session = platformSession(emulator, { timeoutMs: 20_000 })
+  connectionId = emulator.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
+  log = []
+  warnings = []
+})
+afterEach(() => session.transport.close())
+
+function deps(): Deps {
+  const client = new DataflowClient(session.api, systemClock)
+  return {
+    client,
+    cleanup: client,
+    clock: systemClock,
+    log: (m) => log.push(m),
+    warn: (m) => warnings.push(m),
+    remainingMs: () => session.api.remainingMs(),
+    lagSchedule: [0, 20, 40]
+  }
+}
+
+function wanted(overrides: Partial<Wanted> = {}): Wanted {
+  return {
+    name: 'Daily CRM',
+    baseConnectionId: connectionId,
+    source: {
+      path: '/demo-bucket/exports/daily/crm-customers-*.csv',
+      recursive: false,
+      format: 'delimited',
+      columnDelimiter: ',',
+      encoding: 'UTF-8'
+    },
+    datasetId: DEMO_DATASET_ID,
+    mappings: MAPPINGS,
+    schedule: { frequency: 'day', interval: 1, backfill: true },
+    errorDiagnostics: false,
+    enabled: true,
+    ifExists: 'update',
+    onSourceChange: 'fail',
+    ...overrides
+  }
+}
+
+const ask = (overrides: Partial<Wanted> = {}, plan = false) => ({ wanted: wanted(overrides), description: 'Managed by a test', plan })
+const flows = () => emulator.dataflows.flows('prod')
+const routes = () => emulator.requests().map((r) => `${r.method} ${r.route} ${r.status ?? '-'}`)
+
+describe('faults', () => {
+  it('adopts a dataflow whose create answer was lost, keeping the connections it uses', async () => {
+    emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'commit-then-drop' } })
+    const outcome = await ensureDataflow(deps(), ask())
+    expect(flows()).toHaveLength(1)
+    expect(outcome.flowId).toBe(flows()[0]?.id)
+    expect(emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
+    expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
+    expect(log.join('\n')).toMatch(/appeared after this run's lookup, while the outcome of its create was unknown: adopting it/)
+  })
+
+  it('asks a busy flow again with backoff', async () => {
+    const first = await ensureDataflow(deps(), ask())
+    emulator.dataflows.markBusy(first.flowId ?? '', 2)
+    const outcome = await ensureDataflow(deps(), ask({ schedule: { frequency: 'hour', interval: 3, backfill: true } }))
+    expect(outcome.operation).toBe('updated')
+    expect(routes().filter((r) => r.startsWith('PATCH'))).toEqual([
+      'PATCH /flows/{id} 400',
+      'PATCH /flows/{id} 400',
+      'PATCH /flows/{id} 200'
+    ])
+  })
+
+  it('reads again and rebuilds the patch once on a 412', async () => {
+    await ensureDataflow(deps(), ask())
+    emulator.faults.add({ method: 'PATCH', route: '/flows/*', action: { type: 'status', status: 412 } })
+    const outcome = await ensureDataflow(deps(), ask({ description: 'New words' }))
+    expect(outcome.operation).toBe('updated')
+    expect(flows()[0]?.description).toBe('New words')
+    expect(log.join('\n')).toContain('etag is no longer the one read (412): reading it again and retrying once')
+  })
+
+  it('gives up on a second 412, naming the dataflow', async () => {
+    await ensureDataflow(deps(), ask())
+    emulator.faults.add({ method: 'PATCH', route: '/flows/*', times: 2, action: { type: 'status', status: 412 } })
+    await expect(ensureDataflow(deps(), ask({ description: 'New words' }))).rejects.toThrow(
+      /changed again while this run updated it \(412 twice\)/
+    )
+  })
+})
+
+describe('a failed run leaves nothing it made', () => {
+  it('deletes the source connection when the target connection cannot be made', async () => {
+    emulator.faults.add({ method: 'POST', route: '/targetConnections', action: { type: 'status', status: 400 } })
+    await expect(ensureDataflow(deps(), ask())).rejects.toThrow(/POST \/targetConnections failed: HTTP 400/)
+    expect(emulator.dataflows.sourceConnections('prod')).toEqual([])
+    expect(flows()).toEqual([])
+  })
+
+  it('deletes both connections when the dataflow cannot be made', async () => {
+    emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'status', status: 400 } })
+    await expect(ensureDataflow(deps(), ask())).rejects.toThrow(/POST \/flows failed: HTTP 400/)
+    expect(emulator.dataflows.sourceConnections('prod')).toEqual([])
+    expect(emulator.dataflows.targetConnections('prod')).toEqual([])
+  })
+
+  it('refuses a start time in the past before any write', async () => {
+    await expect(
+      ensureDataflow(deps(), ask({ schedule: { frequency: 'day', interval: 1, backfill: true, startTime: 1_000_000_000 } }))
+    ).rejects.toThrow(DataflowConflictError)
+    expect(emulator.requests().filter((r) => r.method === 'POST' && !r.path.endsWith('/validate'))).toEqual([])
+  })
+
+  it('refuses a mapping Data Prep refuses before any write, naming each one', async () => {
+    const error = await ensureDataflow(
+      deps(),
+      ask({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'email', destination: 'no.such.field' }] })
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MappingInvalidError)
+    expect(String(error)).toContain('- source "email" -> destination "no.such.field": ')
+    expect(emulator.dataflows.sourceConnections('prod')).toEqual([])
+  })
+})
+
+describe('paths', () => {
+  it('builds a dataflow without a mapping for XDM-shaped JSON', async () => {
+    const outcome = await ensureDataflow(
+      deps(),
+      ask({
+        mappings: undefined,
+        source: { path: '/demo-bucket/exports/daily/crm-events-2026-11-27.json', recursive: false, format: 'json' }
+      })
+    )
+    expect(outcome.operation).toBe('created')
+    expect(outcome.mapping).toBeUndefined()
+    expect(flows()[0]?.transformations).toEqual([])
+  })
+
+  it('creates disabled when the inputs say so', async () => {
+    const outcome = await ensureDataflow(deps(), ask({ enabled: false }))
+    expect(flows()[0]?.state).toBe('disabled')
+    expect(outcome.etag).toBe(flows()[0]?.etag)
+  })
+
+  it('replaces a dataflow into another dataset, keeping nothing of the old chain', async () => {
+    const first = await ensureDataflow(deps(), ask())
+    const other = emulator.catalog.addDataset({ name: 'CRM copy', schemaId: emulator.catalog.schemas('prod')[0]?.id ?? '' })
+    const outcome = await ensureDataflow(deps(), ask({ datasetId: other.id, onSourceChange: 'replace' }))
+    expect(outcome.operation).toBe('replaced')
+    expect(flows().map((f) => f.id)).toEqual([outcome.flowId])
+    expect(outcome.flowId).not.toBe(first.flowId)
+    expect(emulator.dataflows.targetConnections('prod').map((t) => t.dataSetId)).toEqual([other.id])
+    // The same schema and mappings: the mapping set carries over.
+    expect(outcome.mapping).toEqual(first.mapping)
+  })
+
+  it('plans a first run without writing, and fails a plan on a conflict', async () => {
+    expect(await ensureDataflow(deps(), ask({}, true))).toMatchObject({ operation: 'planned' })
+    expect(flows()).toEqual([])
+    await ensureDataflow(deps(), ask())
+    await expect(ensureDataflow(deps(), ask({ ifExists: 'fail' }, true))).rejects.toThrow(/already exists .* and if-exists is 'fail'/)
+  })
+
+  it('removes the mapping transformation when the mapping goes', async () => {
+    await ensureDataflow(deps(), ask())
+    const outcome = await ensureDataflow(deps(), ask({ mappings: undefined }))
+    expect(outcome.operation).toBe('updated')
+    expect(flows()[0]?.transformations).toEqual([])
+  })
+})

@@ -1,0 +1,73 @@
+// The dataflow action's run() in this process, against the emulator: its story end to end, for
+// what the process tests cannot measure (coverage).
+
+import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { run } from '../../../src/dataflow/main.js'
+import { CRM_MAPPING, dataflowInputs, Workspace } from '../../helpers/dataflow.js'
+import { inProcess } from '../../helpers/in-process.js'
+
+let emulator: Emulator
+let workspace: Workspace
+let connectionId: string
+beforeAll(async () => {
+  emulator = await startEmulator({ runClock: { timeScale: 1000 } })
+  workspace = new Workspace()
+  workspace.write('crm-mapping.json', CRM_MAPPING)
+})
+afterAll(async () => {
+  await emulator.close()
+  workspace.remove()
+})
+beforeEach(() => {
+  emulator.reset()
+  connectionId = emulator.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
+})
+
+const runWith = inProcess(run)
+const inputs = (overrides: Record<string, string> = {}) => dataflowInputs(emulator, connectionId, DEMO_DATASET_ID, overrides)
+const env = () => ({ GITHUB_WORKSPACE: workspace.dir })
+
+describe('run()', () => {
+  it('creates, waits for the run, and writes outputs and the summary', async () => {
+    const result = await runWith(inputs({ 'wait-for-run': 'true', 'wait-minutes': '1' }), env())
+    expect(result.failed).toBe(false)
+    expect(result.outputs).toMatchObject({ operation: 'created', 'run-status': 'success' })
+    expect(result.summary).toContain('<td>Records written</td>')
+    expect(result.summary).toContain('<td>create</td><td>dataflow</td>')
+  })
+
+  it('plans a change and writes nothing', async () => {
+    await runWith(inputs(), env())
+    const result = await runWith(inputs({ plan: 'true', interval: '2' }), env())
+    expect(result.outputs.operation).toBe('planned')
+    expect(JSON.parse(result.outputs.changes ?? '[]')).toEqual([
+      { action: 'update', object: 'dataflow', field: 'scheduleParams.interval', from: 1, to: 2 }
+    ])
+  })
+
+  it('prints a dry run of both paths, sending nothing', async () => {
+    const result = await runWith(inputs({ 'dry-run': 'true', 'wait-for-run': 'true' }), env())
+    expect(result.failed).toBe(false)
+    expect(result.text).toContain('When one exists: read its source connection')
+    expect(result.text).toContain('Then look at its runs until the first after the write ends (within 30 min)')
+    expect(emulator.requests()).toEqual([])
+  })
+
+  it('refuses a mapping file outside the workspace, or missing, before any request', async () => {
+    const outside = await runWith(inputs({ mapping: '../../etc/passwd' }), env())
+    expect(outside.failed).toBe(true)
+    expect(outside.text).toMatch(
+      /::error::Input 'mapping' (must name a file inside the workspace|names "\.\.\/\.\.\/etc\/passwd", which does not exist)/
+    )
+    const missing = await runWith(inputs({ mapping: 'nope.json' }), env())
+    expect(missing.text).toContain('Input \'mapping\' names "nope.json", which does not exist in the workspace')
+    expect(emulator.requests()).toEqual([])
+  })
+
+  it('fails with a summary when the dataset does not exist', async () => {
+    const result = await runWith(inputs({ 'dataset-id': '0123456789abcdef01234567' }), env())
+    expect(result.failed).toBe(true)
+    expect(result.text).toMatch(/::error::Catalog GET \/dataSets\/\{id\} failed: HTTP 404/)
+    expect(result.summary).toContain('Failed:')
+  })
+})
