@@ -55,7 +55,7 @@ export async function waitForRun(d: WaitDeps, flowId: string, sinceMs: number, w
     const run = firstRunAfter(await d.runs(), sinceMs)
     const end = run !== undefined ? endOf(run) : undefined
     if (run !== undefined && end === 'failed') {
-      const errors = run.errors.length > 0 ? `: ${run.errors.map((e) => oneLine(e, 300)).join('; ')}` : ''
+      const errors = run.errors.length > 0 ? `: ${run.errors.map((e) => oneLine(e, 300).replace(/\.+$/, '')).join('; ')}` : ''
       throw new RunFailedError(run, `Run ${run.id} of dataflow ${flowId} failed (${counts(run)})${errors}.`)
     }
     if (run !== undefined && end === 'success') return run
