@@ -2,15 +2,17 @@
 // emulator, beside a curl-and-jq peer making the same calls one after another. `steps` are the
 // action's sequential steps (requests sent together count once): the floor is built from them.
 
-import { DEMO, type Emulator } from '../emulator/index.js'
+import { join } from 'node:path'
+import { DEMO, DEMO_DATASET_ID, type Emulator } from '../emulator/index.js'
+import { ROOT } from './runner.js'
 import type { ActionName } from './runner.js'
 
 export interface Scenario {
   title: string
   action: ActionName
   steps: string[]
-  /** Puts the emulator in the state the scenario starts from (after a reset). */
-  prepare(emulator: Emulator): void
+  /** Puts the emulator in the state the scenario starts from (after a reset); `runBundle` runs the action once. */
+  prepare(emulator: Emulator, runBundle: (inputs: Record<string, string>) => Promise<void>): void | Promise<void>
   inputs(emulator: Emulator): Record<string, string>
   peer: { script: string; env(emulator: Emulator): Record<string, string> }
   /** Shown for information, not part of the targets. */
@@ -118,6 +120,43 @@ function explore(title: string, steps: string[], credentials: 'access-token' | '
   }
 }
 
+function dataflow(title: string, steps: string[], rerun: boolean): Scenario {
+  let connectionId = ''
+  const inputs = (emulator: Emulator): Record<string, string> => ({
+    ...session(emulator, 'client-secret'),
+    'connection-id': connectionId,
+    'dataflow-name': 'Bench CRM export',
+    'source-path': '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv',
+    'data-format': 'delimited',
+    'dataset-id': DEMO_DATASET_ID,
+    mapping: 'examples/crm-customers-mapping.json',
+    frequency: 'day'
+  })
+  return {
+    title,
+    action: 'dataflow',
+    steps,
+    prepare: async (emulator, runBundle) => {
+      connectionId = emulator.store.seed({ name: NAME, params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
+      if (rerun) await runBundle(inputs(emulator))
+    },
+    inputs,
+    peer: {
+      script: 'bench-peer-dataflow.sh',
+      env: (emulator) => ({
+        ...peerSession(emulator, 'client-secret'),
+        PLATFORM_URL: origin(emulator),
+        BASE_ID: connectionId,
+        DATASET_ID: DEMO_DATASET_ID,
+        NAME: 'Bench CRM export',
+        SOURCE_PATH: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv',
+        MAPPING: join(ROOT, 'examples', 'crm-customers-mapping.json'),
+        MODE: rerun ? 'rerun' : 'first'
+      })
+    }
+  }
+}
+
 export const SCENARIOS: Scenario[] = [
   // After a create the run lists again: a concurrent run may have created the same name.
   connection({
@@ -165,5 +204,13 @@ export const SCENARIOS: Scenario[] = [
   }),
   explore('Explore: list a folder, access-token', ['list'], 'access-token', false),
   // The listing of the file's folder and the preview go out together.
-  explore('Explore: list + preview, client-secret', ['token', 'list + preview'], 'client-secret', true)
+  explore('Explore: list + preview, client-secret', ['token', 'list + preview'], 'client-secret', true),
+  // The mapping is validated before any write, and the dataflows are listed again after the create
+  // (a concurrent run may have made one too): two steps beyond token, reads, parts, dataflow.
+  dataflow(
+    'Dataflow: first run, client-secret',
+    ['token', 'dataset + lookup', 'validate', 'source + target + mapping set', 'dataflow', 'list again'],
+    false
+  ),
+  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'its parts + validate'], true)
 ]

@@ -13,9 +13,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFromEnv */ .Ku)(process.env, (input) => [
     {
-        // Catalog, Data Prep and Flow Service share Platform's origin; a first run sends three requests at once.
+        // Catalog, Data Prep and Flow Service share Platform's origin; a re-run reads the dataflow's
+        // three parts and validates the mapping at once.
         url: `${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`,
-        connections: 3
+        connections: 4
     }
 ]);
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7343));

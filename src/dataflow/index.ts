@@ -6,9 +6,10 @@ import { warmUpFromEnv } from '../platform/transport/warm-up.js'
 
 await warmUpFromEnv(process.env, (input) => [
   {
-    // Catalog, Data Prep and Flow Service share Platform's origin; a first run sends three requests at once.
+    // Catalog, Data Prep and Flow Service share Platform's origin; a re-run reads the dataflow's
+    // three parts and validates the mapping at once.
     url: `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
-    connections: 3
+    connections: 4
   }
 ])
 const { run } = await import('./main.js')
