@@ -6,7 +6,7 @@ import { UnexpectedResponseError } from '../platform/errors.js'
 import { listCall, readListing, type ExploreEntry } from '../platform/explore.js'
 import { isObject } from '../platform/json.js'
 import { continuationOf, followPage, listAll, type Continuation, type Page } from '../platform/paging.js'
-import { isEtag, readEtag, readId } from '../platform/server-values.js'
+import { isEtag, readEtag, readId, sameId } from '../platform/server-values.js'
 import { isRecovered, type Recovered, type Response } from '../platform/transport/transport.js'
 import { createCall, deleteCall, getCall, lookupCall, patchCall, type NewConnection, type PatchOperation } from './requests.js'
 
@@ -52,7 +52,7 @@ export class ConnectionsClient {
   }
 
   /** Creates a connection; `recover` is asked, after an attempt with an unknown outcome, whether it was created anyway. */
-  async create(body: NewConnection, recover: () => Promise<Found | undefined>): Promise<Written | Recovered<Found>> {
+  async create<T>(body: NewConnection, recover: () => Promise<T | undefined>): Promise<Written | Recovered<T>> {
     const call = createCall(body)
     const res = await this.api.sendOrRecover(call, recover)
     return isRecovered(res) ? res : this.written(res, call.label)
@@ -131,11 +131,6 @@ function readItem(value: unknown, label: string, keep: (item: Found) => boolean 
   const id = readId(value.id, 'id', origin)
   const etag = value.etag === undefined ? undefined : readEtag(value.etag, 'etag', origin)
   return { ...candidate, id, ...(etag !== undefined && { etag }) }
-}
-
-/** Adobe's ids are UUIDs: the same id may be written in either case. */
-export function sameId(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase()
 }
 
 function unexpected(label: string, problem: string): UnexpectedResponseError {

@@ -1,18 +1,31 @@
 // The run's story with the sandbox: look up, decide, prove the credentials before any write,
 // write, and converge with concurrent runs; then the sandbox holds one connection with this
 // name and spec, holding the credentials the workflow gave. A failed run changes nothing it
-// cannot undo: what it made (a probe, a connection that failed verification) it deletes.
+// cannot undo: whatever the outcome, it deletes the probes it made.
 
 import { randomBytes } from 'node:crypto'
 import { ApiError, errorMessage } from '../platform/errors.js'
 import type { ExploreEntry } from '../platform/explore.js'
 import type { RunContext } from '../platform/context.js'
 import type { Clock } from '../platform/retry.js'
+import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
 import type { ConnectionsClient, Found, Written } from './client.js'
-import { converge, decide, decideExisting, idList, newcomers, survivorOf, type Decision, type Plan } from './decide.js'
-import { isLeftover, isProbeOf, probeBody, probeName } from './probe.js'
+import {
+  converge,
+  convergeAdopted,
+  decide,
+  decideExisting,
+  idList,
+  isNonEmpty,
+  newcomers,
+  survivorOf,
+  type Decision,
+  type NonEmpty,
+  type Plan
+} from './decide.js'
+import { isLeftover, isProbeOf, PROBE_MAX_AGE_MS, probeBody, probeName } from './probe.js'
 import { patchOperations, type Auth, type NewConnection } from './requests.js'
 
 export type Operation = 'created' | 'updated' | 'reused'
@@ -151,37 +164,39 @@ async function createAndConverge(d: Deps, wanted: Wanted, found: readonly Found[
     connectionSpec: plan.spec
   }
   const result = await d.client.create(body, () => lookForLostCreate(d, plan, before))
-  const made: Made = isRecovered(result) ? { kind: 'adopted', found: result.recovered } : { kind: 'created', written: result }
-  if (made.kind === 'adopted') {
-    d.log(
-      `Connection ${made.found.id} appeared after this run's lookup, while the outcome of its create was unknown: adopting it (it is this run's own create, or a concurrent run's) and treating it as found.`
-    )
-  }
+  if (isRecovered(result)) return adoptLostCreate(d, wanted, result.recovered)
+  const own = result
   // if-exists 'create' asked for another connection, whatever else exists.
-  if (plan.ifExists === 'create') {
-    return made.kind === 'created'
-      ? { ...made.written, operation: 'created' }
-      : { id: made.found.id, etag: await d.client.etagOf(made.found), operation: 'created' }
-  }
-  const ownId = made.kind === 'created' ? made.written.id : made.found.id
-  const listed = await listUntilShown(d, plan, ownId)
-  const convergence = converge(listed, ownId)
-  if (convergence.kind === 'kept') {
-    // A connection this run cannot prove it made is brought to the inputs like any it found.
-    return made.kind === 'created' ? { ...made.written, operation: 'created' } : asFound(d, wanted, made.found)
-  }
+  if (plan.ifExists === 'create') return { ...own, operation: 'created' }
+  const convergence = converge(await listWithOwn(d, plan, own.id), own.id)
+  if (convergence.kind === 'kept') return { ...own, operation: 'created' }
   const { survivor } = convergence
-  if (made.kind === 'created') {
-    d.log(
-      `${listed.length} connections named ${quoted(plan.name)} exist now${idList(listed)}: another run created one at the same time. Keeping the oldest, ${survivor.id}, and deleting this run's ${ownId}.`
-    )
-    await d.client.delete(ownId)
-  }
+  d.log(`Another run created ${quoted(plan.name)} at the same time: keeping the oldest, ${survivor.id}, and deleting this run's ${own.id}.`)
+  await d.client.delete(own.id)
   return asFound(d, wanted, survivor)
 }
 
-/** What a create left: this run's connection, or one adopted after a lost answer. */
-type Made = { kind: 'created'; written: Written } | { kind: 'adopted'; found: Found }
+/**
+ * The create's answer was lost, and `candidates` appeared since the lookup: this run's own is
+ * among them, or a concurrent run's is. None can be proven this run's, so the one kept is
+ * brought to the inputs like any found; the other candidates are deleted.
+ */
+async function adoptLostCreate(d: Deps, wanted: Wanted, candidates: NonEmpty<Found>): Promise<Outcome> {
+  const { plan } = wanted
+  d.log(
+    `${candidates.length} connection(s) named ${quoted(plan.name)} appeared after this run's lookup, while the outcome of its create was unknown${idList(candidates)}: adopting the oldest (it is this run's own create, or a concurrent run's) and treating it as found.`
+  )
+  if (plan.ifExists === 'create') {
+    const oldest = survivorOf(candidates) ?? candidates[0]
+    return { id: oldest.id, etag: await d.client.etagOf(oldest), operation: 'created' }
+  }
+  const { survivor, extra } = convergeAdopted(await listWithOwn(d, plan, candidates[0].id), candidates)
+  if (extra.length > 0) {
+    d.log(`Keeping ${survivor.id}, the oldest, and deleting the other newcomers${idList(extra)}.`)
+    await Promise.all(extra.map((c) => d.client.delete(c.id)))
+  }
+  return asFound(d, wanted, survivor)
+}
 
 /** A connection this run did not (provably) create: what if-exists says for one that exists. */
 async function asFound(d: Deps, wanted: Wanted, target: Found): Promise<Outcome> {
@@ -192,38 +207,76 @@ async function asFound(d: Deps, wanted: Wanted, target: Found): Promise<Outcome>
 }
 
 /**
- * Asked after a create whose outcome is unknown: did it (or a concurrent run's) take effect? A
- * list may lag, so it is asked several times with growing waits before the create is sent again.
+ * Asks `look` again and again, waiting the lag schedule's intervals in between, until `seen`
+ * holds or the schedule (or the time) runs out: a list may lag behind a create.
  */
-async function lookForLostCreate(d: Deps, plan: Plan, before: ReadonlySet<string>): Promise<Found | undefined> {
-  let looks = 0
-  for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
-    if (looks > 0 && d.remainingMs() < delay + 1000) break
+async function untilSeen<T>(
+  d: Deps,
+  look: () => Promise<T>,
+  seen: (value: T) => boolean
+): Promise<{ last: T; seen: boolean; looks: number }> {
+  const [first = 0, ...later] = d.lagSchedule ?? LAG_SCHEDULE_MS
+  await d.clock.sleep(first)
+  let last = await look()
+  let looks = 1
+  for (const delay of later) {
+    if (seen(last)) break
+    if (d.remainingMs() < delay + 1000) break
     await d.clock.sleep(delay)
+    last = await look()
     looks += 1
-    const appeared = newcomers(before, await d.client.find(plan.name, plan.spec.id))
-    if (appeared.length > 0) return survivorOf(appeared)
   }
+  return { last, seen: seen(last), looks }
+}
+
+/**
+ * Asked after a create whose outcome is unknown: did it (or a concurrent run's) take effect? The
+ * connections that appeared since the lookup, or undefined (then the create is sent again).
+ */
+async function lookForLostCreate(d: Deps, plan: Plan, before: ReadonlySet<string>): Promise<NonEmpty<Found> | undefined> {
+  const look = async (): Promise<Found[]> => newcomers(before, await d.client.find(plan.name, plan.spec.id))
+  const { last, looks } = await untilSeen(d, look, (appeared) => appeared.length > 0)
+  if (isNonEmpty(last)) return last
   d.log(
     `No connection named ${quoted(plan.name)} appeared after ${looks} lookup(s) following the create whose outcome is unknown: sending it again.`
   )
   return undefined
 }
 
-/** Lists the same-named connections until this run's own shows (the list may lag), within the lag schedule. */
-async function listUntilShown(d: Deps, plan: Plan, ownId: string): Promise<Found[]> {
-  let listed: Found[] = []
-  for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
-    if (listed.length > 0 && d.remainingMs() < delay + 1000) break
-    await d.clock.sleep(delay)
-    listed = await d.client.find(plan.name, plan.spec.id)
-    if (listed.some((c) => c.id.toLowerCase() === ownId.toLowerCase())) return listed
+/**
+ * Every same-named connection, listed until `ownId` shows (the list may lag). When it never
+ * does, the run's own is read to learn its creation time; without one, it is kept: a run that
+ * cannot date its connection never deletes it, for the other run may be deleting its own.
+ */
+async function listWithOwn(d: Deps, plan: Plan, ownId: string): Promise<Found[]> {
+  const look = (): Promise<Found[]> => d.client.find(plan.name, plan.spec.id)
+  const { last, seen } = await untilSeen(d, look, (listed) => listed.some((c) => sameId(c.id, ownId)))
+  if (seen) return last
+  const own = await readIfExists(d, ownId)
+  if (own === undefined) {
+    // A concurrent run that adopted after a lost answer deleted it: the others listed are what is left.
+    if (last.length > 0) return last
+    throw new ConflictError(
+      `Connection ${ownId} was deleted while this run converged on ${quoted(plan.name)}, and no other shows; run again.`
+    )
   }
   d.warn(
-    `Connection ${ownId} does not show in GET /connections yet: whether another run created ${quoted(plan.name)} at the same time could not be checked.`
+    `Connection ${ownId} does not show in GET /connections yet: ${
+      own.createdAt === undefined
+        ? `its creation time is unknown, so it is kept, even if another run created ${quoted(plan.name)} at the same time.`
+        : `it is compared by creation time with the ${last.length} listed.`
+    }`
   )
-  // Listed without a creation time, it counts as the newest: an older one listed wins.
-  return [...listed, { id: ownId, name: plan.name, spec: plan.spec }]
+  return own.createdAt === undefined ? [own] : [...last, own]
+}
+
+async function readIfExists(d: Deps, id: string): Promise<Found | undefined> {
+  try {
+    return await d.client.get(id)
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined
+    throw error
+  }
 }
 
 async function verifyExisting(d: Deps, target: Found, object: string | undefined): Promise<string> {
@@ -251,18 +304,23 @@ function listed(entries: readonly ExploreEntry[], object: string | undefined): s
  * run ends. Probes an earlier, killed run left behind are swept at the same time.
  */
 class Probe {
+  private readonly name: Promise<string>
   private readonly created: Promise<string>
   private readonly swept: Promise<void>
   private deletion: Promise<void> | undefined
+  /** Whether a create attempt's outcome was ever unknown: then a second probe may exist. */
+  private uncertain = false
 
   constructor(
     private readonly d: Deps,
     private readonly wanted: Wanted
   ) {
+    this.name = d.context.then((context) => probeName(wanted.plan.name, context, d.clock.now(), randomBytes(4).toString('hex')))
     this.created = this.create()
     this.swept = this.sweep()
     // Settled in settle(); an early failure must not surface as an unhandled rejection.
     this.created.catch(() => undefined)
+    this.name.catch(() => undefined)
   }
 
   /** Lists the bucket through the probe: the new credentials' proof. Throws VerifyError when Flow Service cannot. */
@@ -290,13 +348,20 @@ class Probe {
     }
   }
 
-  /** Starts deleting the probe, if it was made. */
+  /**
+   * Starts deleting the probe. When its create failed or its outcome was ever unknown, the probe
+   * (or a second one) may exist unseen: every probe with this run's unique name is looked up.
+   */
   discard(): void {
     this.deletion ??= this.created.then(
       async (probe) => {
-        await this.remove(probe)
+        const deleted = await this.remove(probe)
+        if (this.uncertain && deleted) await this.removeNamed(probe)
       },
-      () => undefined
+      async (error: unknown) => {
+        if (error instanceof ApiError && error.status !== undefined && error.status < 500 && !this.uncertain) return
+        await this.removeNamed()
+      }
     )
   }
 
@@ -308,12 +373,38 @@ class Probe {
 
   private async create(): Promise<string> {
     const { plan } = this.wanted
-    const context = await this.d.context
-    const name = probeName(plan.name, context, this.d.clock.now(), randomBytes(4).toString('hex'))
+    const [context, name] = await Promise.all([this.d.context, this.name])
     const body = probeBody(plan, this.wanted.auth, context, name)
     // The name is this run's alone: one that shows after a lost answer is this run's probe.
-    const result = await this.d.client.create(body, async () => (await this.d.client.find(name, plan.spec.id))[0])
+    const recover = async (): Promise<Found | undefined> => {
+      this.uncertain = true
+      const { last } = await untilSeen(
+        this.d,
+        () => this.d.client.find(name, plan.spec.id),
+        (found) => found.length > 0
+      )
+      return last[0]
+    }
+    const result = await this.d.client.create(body, recover)
     return isRecovered(result) ? result.recovered.id : result.id
+  }
+
+  /** Deletes every probe with this run's name but `except`; one the list does not show yet is reported. */
+  private async removeNamed(except?: string): Promise<void> {
+    let name: string
+    try {
+      name = await this.name
+      const { plan } = this.wanted
+      const found = (await this.d.cleanup.find(name, plan.spec.id)).filter((p) => except === undefined || !sameId(p.id, except))
+      await Promise.all(found.map((p) => this.remove(p.id)))
+      if (found.length > 0 || except !== undefined) return
+    } catch (error) {
+      this.d.warn(`Could not look for this run's verification probe: ${errorMessage(error)}`)
+      return
+    }
+    this.d.warn(
+      `This run's verification probe may have been created without the answer arriving, and does not show yet. If ${quoted(name)} appears, delete it; a later run with verify does once it is ${PROBE_MAX_AGE_MS / 60_000} minutes old.`
+    )
   }
 
   private async sweep(): Promise<void> {

@@ -23,6 +23,11 @@ export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID.test(value)
 }
 
+/** Adobe's ids are hex, and may come back in either case: the same id, whatever the case. */
+export function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
+}
+
 export function isEtag(value: unknown): value is string {
   return typeof value === 'string' && ETAG.test(value)
 }

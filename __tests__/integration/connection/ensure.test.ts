@@ -205,6 +205,49 @@ describe('verify: the credentials are proved before any write', () => {
     expect(connections().map((c) => c.id)).toEqual([seeded.id])
   })
 
+  it('a probe whose create answer was lost is found again over a lagging list, created once and deleted', async () => {
+    const seeded = emulator.store.seed({ name: 'S3 Connection', params: KEYS })
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const client = new ConnectionsClient(session.api)
+    const find = client.find.bind(client)
+    let probeLookups = 0
+    client.find = async (name, spec) => (name.includes('verify probe') && ++probeLookups === 1 ? [] : find(name, spec))
+    const outcome = await ensureConnection(deps(client), wanted({ verify: true }))
+    expect(outcome).toMatchObject({ id: seeded.id, operation: 'updated' })
+    expect(emulator.requests().filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(connections().map((c) => c.id)).toEqual([seeded.id])
+  })
+
+  it('a probe whose create outcome could not be learned is looked up by its name and deleted, and nothing is changed', async () => {
+    const seeded = emulator.store.seed({ name: 'S3 Connection', params: KEYS })
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const client = new ConnectionsClient(session.api)
+    const find = client.find.bind(client)
+    client.find = async (name, spec) => {
+      if (name.includes('verify probe')) throw new Error('lookup failed')
+      return find(name, spec)
+    }
+    const error = await ensureConnection(deps(client), wanted({ verify: true })).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(VerifyError)
+    expect(String(error)).toMatch(/probe could not be created, so nothing was changed.*could not check whether the request took effect/)
+    expect(connections().map((c) => c.id)).toEqual([seeded.id])
+    expect(emulator.store.get(seeded.id)?.etag).toBe(seeded.etag)
+  })
+
+  it('warns, naming the probe, when a probe of unknown outcome does not show', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'status', status: 503 }, times: 99 })
+    const client = new ConnectionsClient(session.api)
+    const find = client.find.bind(client)
+    client.find = async (name, spec) => {
+      if (name.includes('verify probe')) throw new Error('lookup failed')
+      return find(name, spec)
+    }
+    await expect(ensureConnection(deps(client), wanted({ verify: true }))).rejects.toBeInstanceOf(VerifyError)
+    expect(warnings.join('\n')).toMatch(
+      /probe may have been created without the answer arriving, and does not show yet. If "S3 Connection \(verify probe: .*\)" appears, delete it/
+    )
+  })
+
   it('deletes probes an earlier, killed run left behind, and leaves a recent one of another run alone', async () => {
     const old = emulator.store.seed({
       name: probeName('S3 Connection', { ...RUN, runId: 1 }, Date.now(), 'aaaaaaaa'),
@@ -256,7 +299,74 @@ describe('concurrent runs and lost answers', () => {
     const outcome = await ensureConnection(deps(), wanted())
     expect(connections()).toHaveLength(1)
     expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'updated' })
-    expect(log.join('\n')).toMatch(/appeared after this run's lookup, while the outcome of its create was unknown: adopting it/)
+    expect(log.join('\n')).toMatch(
+      /appeared after this run's lookup, while the outcome of its create was unknown \(.*\): adopting the oldest/
+    )
+  })
+
+  it('a lost create racing an older twin: the older is kept with this run’s credentials, and its own is deleted', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const outcome = await ensureConnection(
+      deps(racing({ createdAt: Date.now() - 1000, params: { s3AccessKey: 'AKIAOTHER00000000000', s3SecretKey: 'other-secret' } })),
+      wanted()
+    )
+    expect(connections()).toHaveLength(1)
+    const [survivor] = connections()
+    expect(survivor?.createdAt).toBeLessThan(Date.now() - 500)
+    expect(outcome).toMatchObject({ id: survivor?.id, operation: 'updated' })
+    expect(survivor?.auth.params).toEqual(KEYS)
+    expect(log.join('\n')).toMatch(/Keeping .*, the oldest, and deleting the other newcomers/)
+  })
+
+  /** A client whose lookups after the create do not show the connections `hidden` picks (a lagging list). */
+  function lagging(client: ConnectionsClient, hidden: (c: Found) => boolean): ConnectionsClient {
+    const find = client.find.bind(client)
+    let lookups = 0
+    client.find = async (name, spec) => {
+      const found = await find(name, spec)
+      return ++lookups === 1 ? found : found.filter((c) => !hidden(c))
+    }
+    return client
+  }
+
+  it('when the list shows a newer twin but not its own, reads its own creation time and keeps it', async () => {
+    const soon = Date.now() + 60_000
+    const client = lagging(racing({ createdAt: soon }), (c) => c.createdAt !== soon)
+    const outcome = await ensureConnection(deps(client), wanted())
+    expect(outcome.operation).toBe('created')
+    expect(connections()).toHaveLength(2)
+    expect(routes()).not.toContain('DELETE /connections/{id} 204')
+    expect(warnings.join('\n')).toMatch(/does not show in GET \/connections yet: it is compared by creation time with the 1 listed/)
+  })
+
+  it('never deletes its own connection when it cannot learn when it was created', async () => {
+    const before = Date.now() - 1000
+    const client = lagging(racing({ createdAt: before }), (c) => c.createdAt !== before)
+    const get = client.get.bind(client)
+    client.get = async (id) => {
+      const read = await get(id)
+      delete read.createdAt
+      return read
+    }
+    const outcome = await ensureConnection(deps(client), wanted())
+    expect(outcome.operation).toBe('created')
+    expect(connections().map((c) => c.id)).toContain(outcome.id)
+    expect(warnings.join('\n')).toMatch(/its creation time is unknown, so it is kept/)
+  })
+
+  it('converges on the connection listed when a concurrent run deleted its own meanwhile', async () => {
+    const before = Date.now() - 1000
+    const client = racing({ createdAt: before })
+    const find = client.find.bind(client)
+    let lookups = 0
+    client.find = async (name, spec) => {
+      // The concurrent run, having adopted this run's connection after a lost answer, deletes it.
+      if (++lookups === 2) for (const c of connections()) if (c.createdAt !== before) await new ConnectionsClient(session.api).delete(c.id)
+      return find(name, spec)
+    }
+    const outcome = await ensureConnection(deps(client), wanted())
+    expect(connections()).toHaveLength(1)
+    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'updated' })
   })
 
   it('never reports a foreign connection that appeared during a failed create as its own with the other credentials', async () => {
