@@ -11,7 +11,7 @@ export type Service = 'Flow Service' | 'IMS' | 'Catalog' | 'Data Prep'
 // Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
 // (a test runner's VM context), where instanceof Error is false.
 function isErrorLike(value: unknown): value is Error {
-  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string'
+  return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string'
 }
 
 /** Any thrown value as an Error, its errno code kept. */
@@ -67,7 +67,8 @@ function decodeShape(json: JsonObject): AdobeError {
 
   // Flow Service: {"type": ".../errors/FLOW-1415-400", "title", "report": {"detailed-message"}, "errorMessage"}
   const type = str(json.type)
-  const flowCode = type?.match(/([A-Z]+-\d+-\d{3})$/)?.[1]
+  // Only the end is searched: the pattern, anchored at the end, backtracks over a long type.
+  const flowCode = type?.slice(-48).match(/([A-Z]+-\d+-\d{3})$/)?.[1]
   if (flowCode !== undefined || isObject(json.report)) {
     const message = str(report['detailed-message']) ?? str(json.errorMessage) ?? str(json.title) ?? str(json.detail)
     return withId({ ...(flowCode !== undefined && { code: flowCode }), ...(message !== undefined && { message }) })
@@ -207,7 +208,9 @@ export function requestName(service: Service, label: string): string {
 /** The job was cancelled while the step ran: the work stopped, and the clean-up ran. */
 export class CancelledError extends Error {
   constructor() {
-    super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was cleaned up.')
+    super(
+      'Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was deleted, but for anything a warning above names.'
+    )
     this.name = 'CancelledError'
   }
 }

@@ -30,7 +30,7 @@ function fakeSleepClock() {
   return { clock, waits }
 }
 
-function transport(options: { maxAttempts?: number; timeoutMs?: number; clock?: Clock } = {}) {
+function transport(options: { maxAttempts?: number; timeoutMs?: number; clock?: Clock; maxBodyBytes?: number } = {}) {
   const clock = options.clock ?? fakeSleepClock().clock
   const info: string[] = []
   const t = new Transport({
@@ -39,7 +39,8 @@ function transport(options: { maxAttempts?: number; timeoutMs?: number; clock?: 
     deadline: new Deadline(options.timeoutMs ?? 10_000, clock),
     clock,
     random: () => 0.5,
-    info: (m) => info.push(m)
+    info: (m) => info.push(m),
+    ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes })
   })
   return { t, info }
 }
@@ -172,6 +173,24 @@ describe('Transport', () => {
     expect(isRecovered(res)).toBe(false)
     expect(asked).toBe(1)
     expect(emulator.requests()).toHaveLength(3)
+  })
+
+  it('asks recover() after a 2xx too large to read, which is not sent again but may have taken effect', async () => {
+    emulator.faults.add({ route: '/connections', action: { type: 'status', status: 201, body: { id: 'x'.repeat(2048) } } })
+    const { t } = transport({ maxBodyBytes: 1024 })
+    const res = await t.requestOrRecover(listRequest(), () => Promise.resolve('made it'))
+    t.close()
+    expect(isRecovered(res) && res.recovered).toBe('made it')
+    expect(emulator.requests()).toHaveLength(1)
+  })
+
+  it('fails a 2xx too large to read when recover() finds nothing, without sending again', async () => {
+    emulator.faults.add({ route: '/connections', action: { type: 'status', status: 201, body: { id: 'x'.repeat(2048) } } })
+    const { t } = transport({ maxBodyBytes: 1024 })
+    const error = await t.requestOrRecover(listRequest(), () => Promise.resolve(undefined)).catch((e: unknown) => e)
+    t.close()
+    expect((error as ApiError).message).toMatch(/larger than 1\.0 KiB/)
+    expect(emulator.requests()).toHaveLength(1)
   })
 
   it('fails without sending again when recover() itself fails', async () => {

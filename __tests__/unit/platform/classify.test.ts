@@ -43,6 +43,14 @@ describe('classify', () => {
     const refused = { kind: 'no-answer' as const, error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }
     expect(classify(refused, {}, 0, none)).toMatchObject({ retryable: true, uncertain: false })
   })
+  it('redacts the x-request-id header before the error message cuts it', () => {
+    const secrets = new Secrets(() => undefined)
+    const secret = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY'
+    secrets.add(secret)
+    // The secret straddles the 100th character, where a request id is cut.
+    const failure = classify(answer(400, '{}', { 'x-request-id': `${'r'.repeat(90)}${secret}` }), {}, 0, (t) => secrets.redact(t))
+    expect(JSON.stringify(failure)).not.toContain(secret.slice(0, 8))
+  })
   it('redacts the body before anything reads or cuts it, so no fragment of a secret survives the cut', () => {
     const secrets = new Secrets(() => undefined)
     const secret = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY'

@@ -17,6 +17,18 @@ describe('decodeAdobeError reads every shape Adobe answers with', () => {
     })
   })
 
+  it('reads only the end of a type a megabyte long, where the code stands', () => {
+    // Searched whole, the pattern would backtrack over every 'A' from every start: hours, not a moment.
+    const long = 'A'.repeat(1024 * 1024)
+    expect(decodeAdobeError(JSON.stringify({ type: `${long}/FLOW-1415-400`, title: 'Auth spec not found' }), undefined)).toEqual({
+      code: 'FLOW-1415-400',
+      message: 'Auth spec not found'
+    })
+    expect(decodeAdobeError(JSON.stringify({ type: long, title: 'Auth spec not found' }), undefined)).toEqual({
+      message: 'Auth spec not found'
+    })
+  })
+
   it('the API gateway shape, taking the request id from the header', () => {
     expect(decodeAdobeError('{"error_code":"401013","message":"Oauth token is not valid"}', 'gw-1')).toEqual({
       code: '401013',

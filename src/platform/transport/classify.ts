@@ -59,9 +59,11 @@ export function classify(
     }
   }
   const retryAfterMs = parseRetryAfter(single(headers['retry-after']), nowMs)
+  // Redacted whole, before any cut: a header may echo a secret as well as a body.
+  const requestId = single(headers['x-request-id'])
   return {
     status,
-    adobe: decodeAdobeError(body, single(headers['x-request-id'])),
+    adobe: decodeAdobeError(body, requestId === undefined ? undefined : redact(requestId)),
     // 407: the proxy refused the run's credentials; asking again cannot change that.
     retryable: status !== 407 && isRetryableStatus(status),
     // A 429 was refused at the door; a 5xx may have been processed before it failed.

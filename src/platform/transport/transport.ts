@@ -107,7 +107,13 @@ export class Transport {
       const elapsedMs = this.clock.now() - started
       this.options.debug?.(`${req.label}: attempt ${n} failed: ${describe(outcome)}`)
       const fail = (gaveUp?: string): ApiError => this.failure(req, outcome, n, elapsedMs, gaveUp)
-      if (!outcome.retryable) throw fail()
+      if (!outcome.retryable) {
+        // Not worth sending again, yet it may have taken effect (a 2xx whose body could not be
+        // read): the caller learns of what it made rather than of a failure.
+        const recovered = recover !== undefined && outcome.uncertain ? await this.tryRecover(recover, fail) : undefined
+        if (recovered !== undefined) return recovered
+        throw fail()
+      }
       const decision = decideRetry({
         attempt: n,
         policy,
@@ -140,7 +146,7 @@ export class Transport {
         requestName(req.service, req.label),
         n,
         policy.maxAttempts,
-        mayTakeEffect ? 'It may have taken effect even so; the next run finds it instead of creating another.' : undefined
+        mayTakeEffect ? 'It may have taken effect even so.' : undefined
       )
     if (remaining <= 0) throw timeout()
     this.throwIfCancelled()
