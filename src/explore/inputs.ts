@@ -3,6 +3,7 @@
 
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
 import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
+import { parseGlob } from './match.js'
 import { isId } from '../platform/server-values.js'
 import { readSession, serviceUrl, SESSION_SECRET_INPUTS, type Session } from '../platform/session.js'
 
@@ -61,9 +62,12 @@ export function readConfig(getInput: GetInput): Config {
   r.check('path', path, (v) => !hasControl(v) && v.length <= 2048, 'must be one line naming a folder or file, as explore listings give it')
 
   const preview = r.boolean('preview') ? readPreview(r, path) : undefined
+  if (!r.boolean('preview')) refuseUnused(r, FORMAT_INPUTS, "with 'preview: true'", "set 'preview: true', or remove")
 
   const expect = r.optional('expect')
   r.check('expect', expect, (v) => !hasControl(v) && v.length <= 256, 'must be one glob on entry names, such as "*.csv" or "export-*.json"')
+  const globProblem = expect !== undefined ? parseGlob(expect) : undefined
+  if (typeof globProblem === 'string') r.fail(`Input 'expect' ${globProblem}.`)
   const waitSeconds = r.number('wait-seconds', { integer: true, min: 0, max: MAX_WAIT_SECONDS })
   if (waitSeconds > 0 && expect === undefined) {
     r.fail("Input 'wait-seconds' waits for an entry matching 'expect': set 'expect' too (such as '*.csv'), or set 'wait-seconds' to 0.")
@@ -100,7 +104,10 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
   const compressionType =
     r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : guessed.compressionType
   const format: FileFormat = { fileType, ...(compressionType !== undefined && { compressionType }) }
-  if (fileType !== 'delimited') return { file: path, format }
+  if (fileType !== 'delimited') {
+    refuseUnused(r, ['column-delimiter', 'encoding'], `for delimited files, and this preview reads ${fileType}`, 'remove')
+    return { file: path, format }
+  }
   // ',' unless given; a tab for a .tsv file, which is what its name promises.
   const columnDelimiter = r.getRaw('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
   r.check(
@@ -111,6 +118,18 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
   )
   const encoding = r.choice('encoding', ENCODINGS)
   return { file: path, format: { ...format, columnDelimiter, encoding } }
+}
+
+/** The inputs that describe the previewed file's format. */
+const FORMAT_INPUTS = ['file-type', 'compression-type', 'column-delimiter', 'encoding'] as const
+
+/** An input that would be silently ignored is refused instead: the workflow meant something by it. */
+function refuseUnused(r: InputReader, names: readonly string[], when: string, fix: string): void {
+  const set = names.filter((name) => r.isSet(name))
+  if (set.length === 0) return
+  const listed = set.map((name) => `'${name}'`).join(', ')
+  const many = set.length > 1
+  r.fail(`Input${many ? 's' : ''} ${listed} ${many ? 'are' : 'is'} only read ${when}: ${fix} ${many ? 'them' : 'it'}.`)
 }
 
 /** What a file's extension says: '.csv.gz' is delimited, gzip-compressed. */

@@ -52,6 +52,12 @@ export class InputReader {
     return value ?? ''
   }
 
+  /** Whether the workflow set the input to something other than its default. */
+  isSet(name: string): boolean {
+    const value = this.raw(name)
+    return value !== '' && value !== (this.defaults[name] ?? '')
+  }
+
   fail(problem: string): void {
     this.problems.push(problem)
   }

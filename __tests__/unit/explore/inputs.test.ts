@@ -70,7 +70,17 @@ describe('readConfig', () => {
     [{ 'wait-seconds': '60' }, "'wait-seconds' waits for an entry matching 'expect'"],
     [{ expect: '*.csv', 'wait-seconds': '-1' }, "'wait-seconds' must be a whole number at least 0"],
     [{ expect: '*.csv', 'wait-seconds': '99999' }, 'at most 21600'],
-    [{ path: '/b/\n::error::x' }, "'path' must be one line"]
+    [{ path: '/b/\n::error::x' }, "'path' must be one line"],
+    [{ expect: '[z-a].csv' }, "Input 'expect' has the range [z-a] out of order; write [a-z]"],
+    [{ path: '/b/x.csv', 'file-type': 'json' }, "Input 'file-type' is only read with 'preview: true': set 'preview: true', or remove it."],
+    [
+      { path: '/b/x.csv', 'column-delimiter': ';', encoding: 'ISO-8859-1' },
+      "Inputs 'column-delimiter', 'encoding' are only read with 'preview: true'"
+    ],
+    [
+      { preview: 'true', path: '/b/x.json', 'column-delimiter': ';' },
+      "Input 'column-delimiter' is only read for delimited files, and this preview reads json: remove it."
+    ]
   ])('refuses %j', (overrides, message) => {
     const problems = problemsOf(overrides)
     expect(problems).toHaveLength(1)

@@ -1,8 +1,14 @@
-import { globToRegExp, matchesOf, nextWaitMs } from '../../../src/explore/match.js'
+import { globMatches, matchesOf, nextWaitMs, parseGlob } from '../../../src/explore/match.js'
 
 const entry = (type: string, name: string) => ({ type, name, path: `/b/${name}${type === 'folder' ? '/' : ''}` })
 
-describe('globToRegExp', () => {
+function matches(glob: string, name: string): boolean {
+  const parts = parseGlob(glob)
+  if (typeof parts === 'string') throw new Error(parts)
+  return globMatches(parts, name)
+}
+
+describe('globs on entry names', () => {
   it.each([
     ['*.csv', 'export.csv', true],
     ['*.csv', 'export.csv.gz', false],
@@ -11,11 +17,34 @@ describe('globToRegExp', () => {
     ['export-?.json', 'export-12.json', false],
     ['[ab]*.csv', 'b1.csv', true],
     ['[!ab]*.csv', 'a1.csv', false],
+    ['[!ab]*.csv', 'c1.csv', true],
+    ['day-[0-9][0-9].csv', 'day-07.csv', true],
+    ['day-[0-9][0-9].csv', 'day-7x.csv', false],
+    ['[]x].csv', '].csv', true],
+    ['[!]x].csv', '].csv', false],
+    ['[.csv', '[.csv', true],
     ['a.b', 'axb', false],
     ['(x)+', '(x)+', true],
     ['*', 'any name at all', true],
-    ['*.CSV', 'export.csv', false]
-  ])('%s on %s: %s', (glob, name, expected) => expect(globToRegExp(glob).test(name)).toBe(expected))
+    ['*', '', true],
+    ['', '', true],
+    ['a*', '', false],
+    ['*.CSV', 'export.csv', false],
+    ['?.csv', 'é.csv', true],
+    ['??.csv', '😀.csv', false],
+    ['*a*b*c', 'xaybzc', true],
+    ['*a*b*c', 'xaybzcd', false]
+  ])('%s on %s: %s', (glob, name, expected) => expect(matches(glob, name)).toBe(expected))
+
+  it('matches a long name against many stars without backtracking from every start', () => {
+    const name = '-'.repeat(2048)
+    expect(matches('*-*-*-*-*.csv', name)).toBe(false)
+    expect(matches('*-*-*-*-*', name)).toBe(true)
+  })
+
+  it('says which range is out of order', () => {
+    expect(parseGlob('[z-a].csv')).toBe('has the range [z-a] out of order; write [a-z]')
+  })
 })
 
 describe('matchesOf', () => {
