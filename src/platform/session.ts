@@ -29,12 +29,20 @@ export const MISSING_SECRET_NOTE =
   'a secret that does not exist where the job runs arrives as an empty string (a misspelt secret name, a pull request from a fork, or a secret of another environment)'
 
 const ORG_ID = /^[A-Za-z0-9]+@AdobeOrg$/
+// What HTTP lets a header value hold without encoding (Node refuses the rest, after the run has begun).
+const HEADER_SAFE = /^[\x21-\x7e]+$/
 const SANDBOX = /^[a-z0-9][a-z0-9-]*$/
 const SCOPE = /^[A-Za-z0-9_.:-]+$/
 
 export function readSession(r: InputReader): Session {
   const clientId = r.required('client-id', 'set it to the Client ID (API key) of your Adobe Developer Console project')
   r.check('client-id', clientId, singleToken, 'must be a single word without spaces (the Client ID from the Developer Console)')
+  r.check(
+    'client-id',
+    clientId,
+    (v) => !singleToken(v) || HEADER_SAFE.test(v),
+    `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(clientId)}; copy the Client ID from the Developer Console again`
+  )
 
   const credentials = readCredentials(r)
 
@@ -80,7 +88,21 @@ function readCredentials(r: InputReader): Credentials {
   }
   r.secret('client-secret', clientSecret, 'client secret')
   r.secret('access-token', accessToken, 'access token', ", without 'Bearer '")
+  r.check(
+    'access-token',
+    accessToken,
+    (v) => !singleToken(v) || HEADER_SAFE.test(v),
+    `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(accessToken)}; copy the token again`
+  )
   return accessToken !== undefined ? { kind: 'access-token', accessToken } : { kind: 'client-secret', clientSecret: clientSecret ?? '' }
+}
+
+/** 'U+200B at character 12': the first character a header cannot hold, named without echoing the value. */
+function foreignCharacter(value: string | undefined): string {
+  const chars = Array.from(value ?? '')
+  const at = chars.findIndex((c) => !HEADER_SAFE.test(c))
+  const code = chars[at]?.codePointAt(0) ?? 0
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1} (often an invisible space pasted with it)`
 }
 
 function normaliseScopes(value: string): string {

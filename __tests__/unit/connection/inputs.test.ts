@@ -226,6 +226,8 @@ describe('readConfig rejects bad input with one message naming the input', () =>
     ['sandbox-name', 'dev_1', /lower-case letters, digits and hyphens/],
     ['ims-org-id', 'my-org', /ends? in '@AdobeOrg'|such as '1234ABCD5678EF90@AdobeOrg'/],
     ['client-id', 'two words', /single word/],
+    ['client-id', 'abc123\u200bclientid', /takes printable ASCII only, but holds U\+200B at character 7/],
+    ['client-id', 'abc123clïentid', /takes printable ASCII only, but holds U\+00EF at character 9/],
     ['bucket-name', 'My_Bucket', /S3 bucket name/],
     ['service-url', 'http://s3.amazonaws.com', /https:\/\/ S3 endpoint/],
     ['connection-name', 'line one\nline two', /one line/],
@@ -263,6 +265,12 @@ describe('readConfig rejects bad input with one message naming the input', () =>
     const [problem] = problemsOf({ [input]: value })
     expect(problem).toContain(shown)
     expect(problem).not.toContain('SECRET')
+  })
+
+  it('refuses an access token a header cannot carry, naming the character but not the token', () => {
+    const problems = problemsOf({ 'client-secret': undefined, 'access-token': 'eyJhbGciOi\u200bJSUzI1NiJ9.payload.sig' })
+    expect(problems).toEqual([expect.stringMatching(/^Input 'access-token' goes into a request header.*U\+200B at character 11/)])
+    expect(problems.join('\n')).not.toContain('eyJhbGciOi')
   })
 
   it('never echoes a secret value in a message', () => {
