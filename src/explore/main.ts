@@ -3,13 +3,13 @@
 
 import * as core from '@actions/core'
 import { loadRunContext, type RunContext } from '../platform/context.js'
-import { readListing, type ExploreEntry } from '../platform/explore.js'
+import { readListing } from '../platform/explore.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
 import { describeDryRun } from './dry-run.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import { lookUntilMatch } from './look.js'
-import { boundedJson, entryOutput } from './outputs.js'
+import { outputsOf, type Outputs } from './outputs.js'
 import { readPreview, type Preview } from './preview.js'
 import { listCall, listedFolder, previewCall } from './requests.js'
 import { writeSummary, type ExploreFacts } from './summary.js'
@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
         `Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample row${previewed.rows.length === 1 ? '' : 's'}.`
       )
     }
-    setOutputs(outputsOf(rt, looked.entries, looked.matches, previewed))
+    setOutputsOf(rt, outputsOf(looked.entries, looked.matches, previewed))
     await summarize(config, context, facts)
   } catch (error) {
     const message = failStep(rt, error)
@@ -72,27 +72,11 @@ async function readFile(session: Connected, connectionId: string, preview: NonNu
   return readPreview((await session.api.send(previewCall(connectionId, preview.file, preview.format))).json)
 }
 
-function outputsOf(
-  rt: Runtime,
-  entries: readonly ExploreEntry[],
-  matches: readonly string[],
-  preview: Preview | undefined
-): Record<string, string> {
-  const listed = boundedJson(entries.map(entryOutput))
-  const matched = boundedJson(matches)
-  for (const [name, bounded, total] of [
-    ['entries', listed, entries.length],
-    ['matches', matched, matches.length]
-  ] as const) {
-    if (bounded.kept < total)
-      rt.warning(`The ${name} output holds the first ${bounded.kept} of ${total} (a step output is at most 1 MB); count has them all.`)
-  }
-  return {
-    entries: listed.json,
-    count: String(entries.length),
-    matches: matched.json,
-    ...(preview !== undefined && { columns: JSON.stringify(preview.columns), rows: boundedJson(preview.rows).json })
-  }
+/** Sets the outputs, saying which a later step finds cut short. */
+function setOutputsOf(rt: Runtime, outputs: Outputs): void {
+  for (const { name, kept, total } of outputs.cut)
+    rt.warning(`The ${name} output holds the first ${kept} of ${total} (a step's outputs take 1 MB at most); count has every entry.`)
+  setOutputs(outputs.values)
 }
 
 async function summarize(config: Config, context: Promise<RunContext> | undefined, facts: Partial<ExploreFacts>): Promise<void> {

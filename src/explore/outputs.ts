@@ -1,31 +1,77 @@
-// The explore action's outputs: compact JSON, each within what the runner carries. A step
-// output is at most 1 MB; a long listing keeps its first entries and says so.
+// The explore action's outputs: compact JSON, all of them together within what the runner
+// carries for a step (an output is at most 1 MB, counted in bytes); a long listing keeps its
+// first entries and says so.
 
 import type { ExploreEntry } from '../platform/explore.js'
+import type { Preview } from './preview.js'
 
-/** Characters one JSON output may take: under the runner's 1 MB, with room for the rest. */
-export const MAX_OUTPUT_CHARS = 900_000
+/** UTF-8 bytes all of one step's outputs may take: under the runner's 1 MB, with room to spare. */
+export const MAX_OUTPUTS_BYTES = 900_000
 
 export interface Bounded {
   json: string
   /** How many of the items the JSON holds. */
   kept: number
+  /** Its length in UTF-8 bytes. */
+  bytes: number
 }
 
-/** As many items as fit, in order, as one compact JSON array. */
-export function boundedJson(items: readonly unknown[], maxChars = MAX_OUTPUT_CHARS): Bounded {
+/** As many items as fit in `maxBytes`, in order, as one compact JSON array. */
+export function boundedJson(items: readonly unknown[], maxBytes = MAX_OUTPUTS_BYTES): Bounded {
   const parts: string[] = []
-  let length = 2
+  let bytes = 2
   for (const item of items) {
     const part = JSON.stringify(item)
-    if (length + part.length + (parts.length > 0 ? 1 : 0) > maxChars) break
+    const more = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0)
+    if (bytes + more > maxBytes) break
     parts.push(part)
-    length += part.length + (parts.length > 1 ? 1 : 0)
+    bytes += more
   }
-  return { json: `[${parts.join(',')}]`, kept: parts.length }
+  return { json: `[${parts.join(',')}]`, kept: parts.length, bytes }
 }
 
 /** An entry as the `entries` output shows it. */
 export function entryOutput(entry: ExploreEntry): { type: string; name: string; path: string } {
   return { type: entry.type, name: entry.name, path: entry.path }
+}
+
+export interface Outputs {
+  values: Record<string, string>
+  /** The outputs cut short: name, items kept, items in all. */
+  cut: { name: string; kept: number; total: number }[]
+}
+
+/**
+ * Every output of a run, sharing one byte budget: what a later step most likely reads first
+ * (the preview's columns, the matches) is served first, the whole listing last.
+ */
+export function outputsOf(
+  entries: readonly ExploreEntry[],
+  matches: readonly string[],
+  preview: Preview | undefined,
+  budget = MAX_OUTPUTS_BYTES
+): Outputs {
+  const count = String(entries.length)
+  let left = budget - count.length
+  const cut: Outputs['cut'] = []
+  const take = (name: string, items: readonly unknown[]): string => {
+    const bounded = boundedJson(items, left)
+    left -= bounded.bytes
+    if (bounded.kept < items.length) cut.push({ name, kept: bounded.kept, total: items.length })
+    return bounded.json
+  }
+  const columns = preview !== undefined ? take('columns', preview.columns) : undefined
+  const matched = take('matches', matches)
+  const rows = preview !== undefined ? take('rows', preview.rows) : undefined
+  const listed = take('entries', entries.map(entryOutput))
+  return {
+    values: {
+      entries: listed,
+      count,
+      matches: matched,
+      ...(columns !== undefined && { columns }),
+      ...(rows !== undefined && { rows })
+    },
+    cut
+  }
 }
