@@ -29,10 +29,11 @@ export class DryRunPlan {
 
   /** A request; placeholders such as {id} stand where a real run puts what the service answered. */
   call(when: string, call: Call): this {
-    const lines = describeCall(call, this.target).map((line) =>
-      line.replace(/%7B[\w%]*?%7D/g, (placeholder) => decodeURIComponent(placeholder))
-    )
-    return this.step(when, lines)
+    const [requestLine = '', ...rest] = describeCall(call, this.target)
+    // Only the request line's own placeholders: '%7Bid%7D' in a path reads '{id}'. Anything else,
+    // a description with '%7B' in it say, is printed as it would be sent.
+    const shown = requestLine.replace(/%7B([A-Za-z](?:[\w-]|%20)*)%7D/g, (_, name: string) => `{${name.replace(/%20/g, ' ')}}`)
+    return this.step(when, [shown, ...rest])
   }
 
   /** A step that sends nothing (a decision). */

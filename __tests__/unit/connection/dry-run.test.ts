@@ -40,6 +40,12 @@ describe('describeDryRun', () => {
     expect(out).toContain('   DELETE https://platform.adobe.io/data/foundation/flowservice/connections/{probe id}')
   })
 
+  it('prints a description holding percent signs as it would be sent, on one line, without failing', () => {
+    const out = text({ description: 'odd %7B%E0%7D and %7B%0A%7D' })
+    expect(out).toContain('"value": "odd %7B%E0%7D and %7B%0A%7D"')
+    expect(out.split('\n').filter((l) => l.includes('odd'))).toHaveLength(1)
+  })
+
   it('holds the secrets for the caller to redact, and never the token', () => {
     const out = text()
     expect(out).toContain('Authorization: Bearer ***')
