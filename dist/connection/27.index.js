@@ -245,7 +245,7 @@ function quoted(value, max = MAX_LOGGED_CHARS) {
 // Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
 // (a test runner's VM context), where instanceof Error is false.
 function isErrorLike(value) {
-    return typeof value === 'object' && value !== null && typeof value.message === 'string';
+    return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string';
 }
 /** Any thrown value as an Error, its errno code kept. */
 function toError(value) {
@@ -288,7 +288,8 @@ function decodeShape(json) {
     const withId = (e) => (requestId !== undefined ? { ...e, requestId } : e);
     // Flow Service: {"type": ".../errors/FLOW-1415-400", "title", "report": {"detailed-message"}, "errorMessage"}
     const type = str(json.type);
-    const flowCode = type?.match(/([A-Z]+-\d+-\d{3})$/)?.[1];
+    // Only the end is searched: the pattern, anchored at the end, backtracks over a long type.
+    const flowCode = type?.slice(-48).match(/([A-Z]+-\d+-\d{3})$/)?.[1];
     if (flowCode !== undefined || isObject(json.report)) {
         const message = str(report['detailed-message']) ?? str(json.errorMessage) ?? str(json.title) ?? str(json.detail);
         return withId({ ...(flowCode !== undefined && { code: flowCode }), ...(message !== undefined && { message }) });
@@ -398,7 +399,7 @@ function requestName(service, label) {
 /** The job was cancelled while the step ran: the work stopped, and the clean-up ran. */
 class CancelledError extends Error {
     constructor() {
-        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was cleaned up.');
+        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was deleted, but for anything a warning above names.');
         this.name = 'CancelledError';
     }
 }
@@ -707,9 +708,11 @@ function classify(exchange, expect, nowMs, redact) {
         }
     }
     const retryAfterMs = parseRetryAfter(single(headers['retry-after']), nowMs);
+    // Redacted whole, before any cut: a header may echo a secret as well as a body.
+    const requestId = single(headers['x-request-id']);
     return {
         status,
-        adobe: decodeAdobeError(body, single(headers['x-request-id'])),
+        adobe: decodeAdobeError(body, requestId === undefined ? undefined : redact(requestId)),
         // 407: the proxy refused the run's credentials; asking again cannot change that.
         retryable: status !== 407 && isRetryableStatus(status),
         // A 429 was refused at the door; a 5xx may have been processed before it failed.
@@ -849,8 +852,14 @@ class Transport {
             const elapsedMs = this.clock.now() - started;
             this.options.debug?.(`${req.label}: attempt ${n} failed: ${describe(outcome)}`);
             const fail = (gaveUp) => this.failure(req, outcome, n, elapsedMs, gaveUp);
-            if (!outcome.retryable)
+            if (!outcome.retryable) {
+                // Not worth sending again, yet it may have taken effect (a 2xx whose body could not be
+                // read): the caller learns of what it made rather than of a failure.
+                const recovered = recover !== undefined && outcome.uncertain ? await this.tryRecover(recover, fail) : undefined;
+                if (recovered !== undefined)
+                    return recovered;
                 throw fail();
+            }
             const decision = decideRetry({
                 attempt: n,
                 policy,
@@ -876,7 +885,7 @@ class Transport {
     async once(req, n, mayTakeEffect) {
         const { deadline, policy } = this.options;
         const remaining = deadline.remainingMs();
-        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so; the next run finds it instead of creating another.' : undefined);
+        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so.' : undefined);
         if (remaining <= 0)
             throw timeout();
         this.throwIfCancelled();
@@ -1190,6 +1199,10 @@ const ETAG = /^(?:W\/)?"[\x21\x23-\x7e]{1,128}"$/;
 function isId(value) {
     return typeof value === 'string' && ID.test(value);
 }
+/** Adobe's ids are hex, and may come back in either case: the same id, whatever the case. */
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
 function isEtag(value) {
     return typeof value === 'string' && ETAG.test(value);
 }
@@ -1415,10 +1428,6 @@ function readItem(value, label, keep = () => true) {
     const etag = value.etag === undefined ? undefined : readEtag(value.etag, 'etag', origin);
     return { ...candidate, id, ...(etag !== undefined && { etag }) };
 }
-/** Adobe's ids are UUIDs: the same id may be written in either case. */
-function sameId(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
 function unexpected(label, problem) {
     return new UnexpectedResponseError(FLOW, label, problem);
 }
@@ -1453,8 +1462,11 @@ class DryRunPlan {
     }
     /** A request; placeholders such as {id} stand where a real run puts what the service answered. */
     call(when, call) {
-        const lines = describeCall(call, this.target).map((line) => line.replace(/%7B[\w%]*?%7D/g, (placeholder) => decodeURIComponent(placeholder)));
-        return this.step(when, lines);
+        const [requestLine = '', ...rest] = describeCall(call, this.target);
+        // Only the request line's own placeholders: '%7Bid%7D' in a path reads '{id}'. Anything else,
+        // a description with '%7B' in it say, is printed as it would be sent.
+        const shown = requestLine.replace(/%7B([A-Za-z](?:[\w-]|%20)*)%7D/g, (_, name) => `{${name.replace(/%20/g, ' ')}}`);
+        return this.step(when, [shown, ...rest]);
     }
     /** A step that sends nothing (a decision). */
     note(when) {
@@ -1522,6 +1534,11 @@ class InputReader {
         if (value === undefined)
             this.fail(`Input '${name}' is required: ${hint}.`);
         return value ?? '';
+    }
+    /** Whether the workflow set the input to something other than its default. */
+    isSet(name) {
+        const value = this.raw(name);
+        return value !== '' && value !== (this.defaults[name] ?? '');
     }
     fail(problem) {
         this.problems.push(problem);
@@ -1661,11 +1678,14 @@ const TIMEOUT_SECONDS_LIMIT = 3600;
 /** Why a secret input can be empty although the workflow passes one: said wherever one is missing. */
 const MISSING_SECRET_NOTE = 'a secret that does not exist where the job runs arrives as an empty string (a misspelt secret name, a pull request from a fork, or a secret of another environment)';
 const ORG_ID = /^[A-Za-z0-9]+@AdobeOrg$/;
+// What HTTP lets a header value hold without encoding (Node refuses the rest, after the run has begun).
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const SANDBOX = /^[a-z0-9][a-z0-9-]*$/;
 const SCOPE = /^[A-Za-z0-9_.:-]+$/;
 function readSession(r) {
     const clientId = r.required('client-id', 'set it to the Client ID (API key) of your Adobe Developer Console project');
     r.check('client-id', clientId, singleToken, 'must be a single word without spaces (the Client ID from the Developer Console)');
+    r.check('client-id', clientId, (v) => !singleToken(v) || HEADER_SAFE.test(v), `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(clientId)}; copy the Client ID from the Developer Console again`);
     const credentials = readCredentials(r);
     const imsOrgId = r.required('ims-org-id', "set it to your IMS organization ID, which ends in '@AdobeOrg'");
     r.check('ims-org-id', imsOrgId, (v) => ORG_ID.test(v), "must be an IMS organization ID such as '1234ABCD5678EF90@AdobeOrg'");
@@ -1698,7 +1718,15 @@ function readCredentials(r) {
     }
     r.secret('client-secret', clientSecret, 'client secret');
     r.secret('access-token', accessToken, 'access token', ", without 'Bearer '");
+    r.check('access-token', accessToken, (v) => !singleToken(v) || HEADER_SAFE.test(v), `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(accessToken)}; copy the token again`);
     return accessToken !== undefined ? { kind: 'access-token', accessToken } : { kind: 'client-secret', clientSecret: clientSecret ?? '' };
+}
+/** 'U+200B at character 12': the first character a header cannot hold, named without echoing the value. */
+function foreignCharacter(value) {
+    const chars = Array.from(value ?? '');
+    const at = chars.findIndex((c) => !HEADER_SAFE.test(c));
+    const code = chars[at]?.codePointAt(0) ?? 0;
+    return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1} (often an invisible space pasted with it)`;
 }
 function normaliseScopes(value) {
     return value
@@ -1819,6 +1847,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // What a run does with what the sandbox holds: pure functions of (what exists, the inputs),
 // each row of the README's decision table a unit test.
 
+
 /** Which of a listing's ids a message shows; the rest are counted. */
 const MAX_IDS_SHOWN = 10;
 function decide(found, plan) {
@@ -1869,7 +1898,21 @@ function survivorOf(connections) {
 /** After a create: which connection stays, given every same-named one listed (this run's included). */
 function converge(listed, ownId) {
     const survivor = survivorOf(listed);
-    return survivor === undefined || decide_sameId(survivor.id, ownId) ? { kind: 'kept' } : { kind: 'lost', survivor };
+    return survivor === undefined || sameId(survivor.id, ownId) ? { kind: 'kept' } : { kind: 'lost', survivor };
+}
+/**
+ * After a create whose answer was lost: the run's own is one of the connections that appeared
+ * since its lookup (`candidates`), which one it cannot tell. The oldest of all stays; every other
+ * candidate goes, the run's own among them (a concurrent run deletes its own too, and a second
+ * delete is harmless), so that the sandbox converges on one.
+ */
+function convergeAdopted(listed, candidates) {
+    const all = [...candidates, ...listed.filter((c) => !candidates.some((k) => sameId(k.id, c.id)))];
+    const survivor = survivorOf(all) ?? candidates[0];
+    return { survivor, extra: candidates.filter((c) => !sameId(c.id, survivor.id)) };
+}
+function isNonEmpty(items) {
+    return items.length > 0;
 }
 /** Connections listed now that the run's own lookup did not show: candidates for a lost create. */
 function newcomers(before, now) {
@@ -1888,15 +1931,13 @@ function compareIds(a, b) {
     const y = b.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
 }
-function decide_sameId(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
 
 ;// CONCATENATED MODULE: ./src/connection/ensure.ts
 // The run's story with the sandbox: look up, decide, prove the credentials before any write,
 // write, and converge with concurrent runs; then the sandbox holds one connection with this
 // name and spec, holding the credentials the workflow gave. A failed run changes nothing it
-// cannot undo: what it made (a probe, a connection that failed verification) it deletes.
+// cannot undo: whatever the outcome, it deletes the probes it made.
+
 
 
 
@@ -1997,27 +2038,36 @@ async function createAndConverge(d, wanted, found) {
         connectionSpec: plan.spec
     };
     const result = await d.client.create(body, () => lookForLostCreate(d, plan, before));
-    const made = isRecovered(result) ? { kind: 'adopted', found: result.recovered } : { kind: 'created', written: result };
-    if (made.kind === 'adopted') {
-        d.log(`Connection ${made.found.id} appeared after this run's lookup, while the outcome of its create was unknown: adopting it (it is this run's own create, or a concurrent run's) and treating it as found.`);
-    }
+    if (isRecovered(result))
+        return adoptLostCreate(d, wanted, result.recovered);
+    const own = result;
     // if-exists 'create' asked for another connection, whatever else exists.
-    if (plan.ifExists === 'create') {
-        return made.kind === 'created'
-            ? { ...made.written, operation: 'created' }
-            : { id: made.found.id, etag: await d.client.etagOf(made.found), operation: 'created' };
-    }
-    const ownId = made.kind === 'created' ? made.written.id : made.found.id;
-    const listed = await listUntilShown(d, plan, ownId);
-    const convergence = converge(listed, ownId);
-    if (convergence.kind === 'kept') {
-        // A connection this run cannot prove it made is brought to the inputs like any it found.
-        return made.kind === 'created' ? { ...made.written, operation: 'created' } : asFound(d, wanted, made.found);
-    }
+    if (plan.ifExists === 'create')
+        return { ...own, operation: 'created' };
+    const convergence = converge(await listWithOwn(d, plan, own.id), own.id);
+    if (convergence.kind === 'kept')
+        return { ...own, operation: 'created' };
     const { survivor } = convergence;
-    if (made.kind === 'created') {
-        d.log(`${listed.length} connections named ${quoted(plan.name)} exist now${idList(listed)}: another run created one at the same time. Keeping the oldest, ${survivor.id}, and deleting this run's ${ownId}.`);
-        await d.client.delete(ownId);
+    d.log(`Another run created ${quoted(plan.name)} at the same time: keeping the oldest, ${survivor.id}, and deleting this run's ${own.id}.`);
+    await d.client.delete(own.id);
+    return asFound(d, wanted, survivor);
+}
+/**
+ * The create's answer was lost, and `candidates` appeared since the lookup: this run's own is
+ * among them, or a concurrent run's is. None can be proven this run's, so the one kept is
+ * brought to the inputs like any found; the other candidates are deleted.
+ */
+async function adoptLostCreate(d, wanted, candidates) {
+    const { plan } = wanted;
+    d.log(`${candidates.length} connection(s) named ${quoted(plan.name)} appeared after this run's lookup, while the outcome of its create was unknown${idList(candidates)}: adopting the oldest (it is this run's own create, or a concurrent run's) and treating it as found.`);
+    if (plan.ifExists === 'create') {
+        const oldest = survivorOf(candidates) ?? candidates[0];
+        return { id: oldest.id, etag: await d.client.etagOf(oldest), operation: 'created' };
+    }
+    const { survivor, extra } = convergeAdopted(await listWithOwn(d, plan, candidates[0].id), candidates);
+    if (extra.length > 0) {
+        d.log(`Keeping ${survivor.id}, the oldest, and deleting the other newcomers${idList(extra)}.`);
+        await Promise.all(extra.map((c) => d.client.delete(c.id)));
     }
     return asFound(d, wanted, survivor);
 }
@@ -2031,37 +2081,68 @@ async function asFound(d, wanted, target) {
     throw new ConflictError(decision.reason);
 }
 /**
- * Asked after a create whose outcome is unknown: did it (or a concurrent run's) take effect? A
- * list may lag, so it is asked several times with growing waits before the create is sent again.
+ * Asks `look` again and again, waiting the lag schedule's intervals in between, until `seen`
+ * holds or the schedule (or the time) runs out: a list may lag behind a create.
  */
-async function lookForLostCreate(d, plan, before) {
-    let looks = 0;
-    for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
-        if (looks > 0 && d.remainingMs() < delay + 1000)
+async function untilSeen(d, look, seen) {
+    const [first = 0, ...later] = d.lagSchedule ?? LAG_SCHEDULE_MS;
+    await d.clock.sleep(first);
+    let last = await look();
+    let looks = 1;
+    for (const delay of later) {
+        if (seen(last))
+            break;
+        if (d.remainingMs() < delay + 1000)
             break;
         await d.clock.sleep(delay);
+        last = await look();
         looks += 1;
-        const appeared = newcomers(before, await d.client.find(plan.name, plan.spec.id));
-        if (appeared.length > 0)
-            return survivorOf(appeared);
     }
+    return { last, seen: seen(last), looks };
+}
+/**
+ * Asked after a create whose outcome is unknown: did it (or a concurrent run's) take effect? The
+ * connections that appeared since the lookup, or undefined (then the create is sent again).
+ */
+async function lookForLostCreate(d, plan, before) {
+    const look = async () => newcomers(before, await d.client.find(plan.name, plan.spec.id));
+    const { last, looks } = await untilSeen(d, look, (appeared) => appeared.length > 0);
+    if (isNonEmpty(last))
+        return last;
     d.log(`No connection named ${quoted(plan.name)} appeared after ${looks} lookup(s) following the create whose outcome is unknown: sending it again.`);
     return undefined;
 }
-/** Lists the same-named connections until this run's own shows (the list may lag), within the lag schedule. */
-async function listUntilShown(d, plan, ownId) {
-    let listed = [];
-    for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
-        if (listed.length > 0 && d.remainingMs() < delay + 1000)
-            break;
-        await d.clock.sleep(delay);
-        listed = await d.client.find(plan.name, plan.spec.id);
-        if (listed.some((c) => c.id.toLowerCase() === ownId.toLowerCase()))
-            return listed;
+/**
+ * Every same-named connection, listed until `ownId` shows (the list may lag). When it never
+ * does, the run's own is read to learn its creation time; without one, it is kept: a run that
+ * cannot date its connection never deletes it, for the other run may be deleting its own.
+ */
+async function listWithOwn(d, plan, ownId) {
+    const look = () => d.client.find(plan.name, plan.spec.id);
+    const { last, seen } = await untilSeen(d, look, (listed) => listed.some((c) => sameId(c.id, ownId)));
+    if (seen)
+        return last;
+    const own = await readIfExists(d, ownId);
+    if (own === undefined) {
+        // A concurrent run that adopted after a lost answer deleted it: the others listed are what is left.
+        if (last.length > 0)
+            return last;
+        throw new ConflictError(`Connection ${ownId} was deleted while this run converged on ${quoted(plan.name)}, and no other shows; run again.`);
     }
-    d.warn(`Connection ${ownId} does not show in GET /connections yet: whether another run created ${quoted(plan.name)} at the same time could not be checked.`);
-    // Listed without a creation time, it counts as the newest: an older one listed wins.
-    return [...listed, { id: ownId, name: plan.name, spec: plan.spec }];
+    d.warn(`Connection ${ownId} does not show in GET /connections yet: ${own.createdAt === undefined
+        ? `its creation time is unknown, so it is kept, even if another run created ${quoted(plan.name)} at the same time.`
+        : `it is compared by creation time with the ${last.length} listed.`}`);
+    return own.createdAt === undefined ? [own] : [...last, own];
+}
+async function readIfExists(d, id) {
+    try {
+        return await d.client.get(id);
+    }
+    catch (error) {
+        if (error instanceof ApiError && error.status === 404)
+            return undefined;
+        throw error;
+    }
 }
 async function verifyExisting(d, target, object) {
     try {
@@ -2086,16 +2167,21 @@ function listed(entries, object) {
 class Probe {
     d;
     wanted;
+    name;
     created;
     swept;
     deletion;
+    /** Whether a create attempt's outcome was ever unknown: then a second probe may exist. */
+    uncertain = false;
     constructor(d, wanted) {
         this.d = d;
         this.wanted = wanted;
+        this.name = d.context.then((context) => probeName(wanted.plan.name, context, d.clock.now(), (0,external_node_crypto_.randomBytes)(4).toString('hex')));
         this.created = this.create();
         this.swept = this.sweep();
         // Settled in settle(); an early failure must not surface as an unhandled rejection.
         this.created.catch(() => undefined);
+        this.name.catch(() => undefined);
     }
     /** Lists the bucket through the probe: the new credentials' proof. Throws VerifyError when Flow Service cannot. */
     async prove() {
@@ -2121,11 +2207,20 @@ class Probe {
             this.discard();
         }
     }
-    /** Starts deleting the probe, if it was made. */
+    /**
+     * Starts deleting the probe. When its create failed or its outcome was ever unknown, the probe
+     * (or a second one) may exist unseen: every probe with this run's unique name is looked up.
+     */
     discard() {
         this.deletion ??= this.created.then(async (probe) => {
-            await this.remove(probe);
-        }, () => undefined);
+            const deleted = await this.remove(probe);
+            if (this.uncertain && deleted)
+                await this.removeNamed(probe);
+        }, async (error) => {
+            if (error instanceof ApiError && error.status !== undefined && error.status < 500 && !this.uncertain)
+                return;
+            await this.removeNamed();
+        });
     }
     /** Waits until the probe and the leftovers are gone; what cannot be deleted is reported, never fatal. */
     async settle() {
@@ -2134,12 +2229,33 @@ class Probe {
     }
     async create() {
         const { plan } = this.wanted;
-        const context = await this.d.context;
-        const name = probeName(plan.name, context, this.d.clock.now(), (0,external_node_crypto_.randomBytes)(4).toString('hex'));
+        const [context, name] = await Promise.all([this.d.context, this.name]);
         const body = probeBody(plan, this.wanted.auth, context, name);
         // The name is this run's alone: one that shows after a lost answer is this run's probe.
-        const result = await this.d.client.create(body, async () => (await this.d.client.find(name, plan.spec.id))[0]);
+        const recover = async () => {
+            this.uncertain = true;
+            const { last } = await untilSeen(this.d, () => this.d.client.find(name, plan.spec.id), (found) => found.length > 0);
+            return last[0];
+        };
+        const result = await this.d.client.create(body, recover);
         return isRecovered(result) ? result.recovered.id : result.id;
+    }
+    /** Deletes every probe with this run's name but `except`; one the list does not show yet is reported. */
+    async removeNamed(except) {
+        let name;
+        try {
+            name = await this.name;
+            const { plan } = this.wanted;
+            const found = (await this.d.cleanup.find(name, plan.spec.id)).filter((p) => except === undefined || !sameId(p.id, except));
+            await Promise.all(found.map((p) => this.remove(p.id)));
+            if (found.length > 0 || except !== undefined)
+                return;
+        }
+        catch (error) {
+            this.d.warn(`Could not look for this run's verification probe: ${errorMessage(error)}`);
+            return;
+        }
+        this.d.warn(`This run's verification probe may have been created without the answer arriving, and does not show yet. If ${quoted(name)} appears, delete it; a later run with verify does once it is ${PROBE_MAX_AGE_MS / 60_000} minutes old.`);
     }
     async sweep() {
         const { plan } = this.wanted;
@@ -2301,6 +2417,10 @@ class Summary {
         this.parts.push(`<table>${head}${body.join('')}</table>`);
         return this;
     }
+    /** What every action's dry run says in its summary. */
+    dryRun() {
+        return this.paragraph('the inputs are valid; no token was requested and nothing was sent. The step log lists the requests a real run would send.', 'Dry run:');
+    }
     paragraph(text, label) {
         this.parts.push(`<p>${label !== undefined ? `<strong>${summaryText(label)}</strong> ` : ''}${summaryText(text, 2000)}</p>`);
         return this;
@@ -2341,6 +2461,8 @@ async function writeSummary(facts) {
         ['Connection spec', facts.connectionSpec],
         ['Verified', facts.verified]
     ]);
+    if (facts.operation === 'dry-run')
+        summary.dryRun();
     if (facts.error !== undefined)
         summary.paragraph(facts.error, 'Failed:');
     if (facts.runUrl !== undefined)

@@ -245,7 +245,7 @@ function quoted(value, max = MAX_LOGGED_CHARS) {
 // Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
 // (a test runner's VM context), where instanceof Error is false.
 function isErrorLike(value) {
-    return typeof value === 'object' && value !== null && typeof value.message === 'string';
+    return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string';
 }
 /** Any thrown value as an Error, its errno code kept. */
 function toError(value) {
@@ -288,7 +288,8 @@ function decodeShape(json) {
     const withId = (e) => (requestId !== undefined ? { ...e, requestId } : e);
     // Flow Service: {"type": ".../errors/FLOW-1415-400", "title", "report": {"detailed-message"}, "errorMessage"}
     const type = str(json.type);
-    const flowCode = type?.match(/([A-Z]+-\d+-\d{3})$/)?.[1];
+    // Only the end is searched: the pattern, anchored at the end, backtracks over a long type.
+    const flowCode = type?.slice(-48).match(/([A-Z]+-\d+-\d{3})$/)?.[1];
     if (flowCode !== undefined || isObject(json.report)) {
         const message = str(report['detailed-message']) ?? str(json.errorMessage) ?? str(json.title) ?? str(json.detail);
         return withId({ ...(flowCode !== undefined && { code: flowCode }), ...(message !== undefined && { message }) });
@@ -398,7 +399,7 @@ function requestName(service, label) {
 /** The job was cancelled while the step ran: the work stopped, and the clean-up ran. */
 class CancelledError extends Error {
     constructor() {
-        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was cleaned up.');
+        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was deleted, but for anything a warning above names.');
         this.name = 'CancelledError';
     }
 }
@@ -707,9 +708,11 @@ function classify(exchange, expect, nowMs, redact) {
         }
     }
     const retryAfterMs = parseRetryAfter(single(headers['retry-after']), nowMs);
+    // Redacted whole, before any cut: a header may echo a secret as well as a body.
+    const requestId = single(headers['x-request-id']);
     return {
         status,
-        adobe: decodeAdobeError(body, single(headers['x-request-id'])),
+        adobe: decodeAdobeError(body, requestId === undefined ? undefined : redact(requestId)),
         // 407: the proxy refused the run's credentials; asking again cannot change that.
         retryable: status !== 407 && isRetryableStatus(status),
         // A 429 was refused at the door; a 5xx may have been processed before it failed.
@@ -849,8 +852,14 @@ class Transport {
             const elapsedMs = this.clock.now() - started;
             this.options.debug?.(`${req.label}: attempt ${n} failed: ${describe(outcome)}`);
             const fail = (gaveUp) => this.failure(req, outcome, n, elapsedMs, gaveUp);
-            if (!outcome.retryable)
+            if (!outcome.retryable) {
+                // Not worth sending again, yet it may have taken effect (a 2xx whose body could not be
+                // read): the caller learns of what it made rather than of a failure.
+                const recovered = recover !== undefined && outcome.uncertain ? await this.tryRecover(recover, fail) : undefined;
+                if (recovered !== undefined)
+                    return recovered;
                 throw fail();
+            }
             const decision = decideRetry({
                 attempt: n,
                 policy,
@@ -876,7 +885,7 @@ class Transport {
     async once(req, n, mayTakeEffect) {
         const { deadline, policy } = this.options;
         const remaining = deadline.remainingMs();
-        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so; the next run finds it instead of creating another.' : undefined);
+        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so.' : undefined);
         if (remaining <= 0)
             throw timeout();
         this.throwIfCancelled();
@@ -1150,6 +1159,10 @@ const ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-
 const ETAG = /^(?:W\/)?"[\x21\x23-\x7e]{1,128}"$/;
 function isId(value) {
     return typeof value === 'string' && ID.test(value);
+}
+/** Adobe's ids are hex, and may come back in either case: the same id, whatever the case. */
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
 }
 function isEtag(value) {
     return typeof value === 'string' && ETAG.test(value);
@@ -1886,8 +1899,11 @@ class DryRunPlan {
     }
     /** A request; placeholders such as {id} stand where a real run puts what the service answered. */
     call(when, call) {
-        const lines = describeCall(call, this.target).map((line) => line.replace(/%7B[\w%]*?%7D/g, (placeholder) => decodeURIComponent(placeholder)));
-        return this.step(when, lines);
+        const [requestLine = '', ...rest] = describeCall(call, this.target);
+        // Only the request line's own placeholders: '%7Bid%7D' in a path reads '{id}'. Anything else,
+        // a description with '%7B' in it say, is printed as it would be sent.
+        const shown = requestLine.replace(/%7B([A-Za-z](?:[\w-]|%20)*)%7D/g, (_, name) => `{${name.replace(/%20/g, ' ')}}`);
+        return this.step(when, [shown, ...rest]);
     }
     /** A step that sends nothing (a decision). */
     note(when) {
@@ -2487,6 +2503,11 @@ class InputReader {
             this.fail(`Input '${name}' is required: ${hint}.`);
         return value ?? '';
     }
+    /** Whether the workflow set the input to something other than its default. */
+    isSet(name) {
+        const value = this.raw(name);
+        return value !== '' && value !== (this.defaults[name] ?? '');
+    }
     fail(problem) {
         this.problems.push(problem);
     }
@@ -2625,11 +2646,14 @@ const TIMEOUT_SECONDS_LIMIT = 3600;
 /** Why a secret input can be empty although the workflow passes one: said wherever one is missing. */
 const MISSING_SECRET_NOTE = 'a secret that does not exist where the job runs arrives as an empty string (a misspelt secret name, a pull request from a fork, or a secret of another environment)';
 const ORG_ID = /^[A-Za-z0-9]+@AdobeOrg$/;
+// What HTTP lets a header value hold without encoding (Node refuses the rest, after the run has begun).
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const SANDBOX = /^[a-z0-9][a-z0-9-]*$/;
 const SCOPE = /^[A-Za-z0-9_.:-]+$/;
 function readSession(r) {
     const clientId = r.required('client-id', 'set it to the Client ID (API key) of your Adobe Developer Console project');
     r.check('client-id', clientId, singleToken, 'must be a single word without spaces (the Client ID from the Developer Console)');
+    r.check('client-id', clientId, (v) => !singleToken(v) || HEADER_SAFE.test(v), `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(clientId)}; copy the Client ID from the Developer Console again`);
     const credentials = readCredentials(r);
     const imsOrgId = r.required('ims-org-id', "set it to your IMS organization ID, which ends in '@AdobeOrg'");
     r.check('ims-org-id', imsOrgId, (v) => ORG_ID.test(v), "must be an IMS organization ID such as '1234ABCD5678EF90@AdobeOrg'");
@@ -2662,7 +2686,15 @@ function readCredentials(r) {
     }
     r.secret('client-secret', clientSecret, 'client secret');
     r.secret('access-token', accessToken, 'access token', ", without 'Bearer '");
+    r.check('access-token', accessToken, (v) => !singleToken(v) || HEADER_SAFE.test(v), `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(accessToken)}; copy the token again`);
     return accessToken !== undefined ? { kind: 'access-token', accessToken } : { kind: 'client-secret', clientSecret: clientSecret ?? '' };
+}
+/** 'U+200B at character 12': the first character a header cannot hold, named without echoing the value. */
+function foreignCharacter(value) {
+    const chars = Array.from(value ?? '');
+    const at = chars.findIndex((c) => !HEADER_SAFE.test(c));
+    const code = chars[at]?.codePointAt(0) ?? 0;
+    return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1} (often an invisible space pasted with it)`;
 }
 function normaliseScopes(value) {
     return value
@@ -2935,6 +2967,10 @@ class Summary {
         this.parts.push(`<table>${head}${body.join('')}</table>`);
         return this;
     }
+    /** What every action's dry run says in its summary. */
+    dryRun() {
+        return this.paragraph('the inputs are valid; no token was requested and nothing was sent. The step log lists the requests a real run would send.', 'Dry run:');
+    }
     paragraph(text, label) {
         this.parts.push(`<p>${label !== undefined ? `<strong>${summaryText(label)}</strong> ` : ''}${summaryText(text, 2000)}</p>`);
         return this;
@@ -2986,6 +3022,8 @@ async function writeSummary(facts) {
             ['Records failed', String(run.recordsFailed ?? '-')]
         ]);
     }
+    if (facts.operation === 'dry-run')
+        summary.dryRun();
     if (facts.error !== undefined)
         summary.paragraph(facts.error, 'Failed:');
     if (facts.runUrl !== undefined)
@@ -3029,10 +3067,12 @@ async function run() {
             ? readMappingFile(config.mappingFile, process.env.GITHUB_WORKSPACE ?? process.cwd(), config.source.format)
             : undefined;
         if (config.dryRun) {
-            const description = config.description ?? defaultDescription(await loadRunContext());
+            const runContext = await loadRunContext();
+            const description = config.description ?? defaultDescription(runContext);
             // Multi-line on purpose; every secret in it is redacted.
             core/* info */.pq(rt.secrets.redact(describeDryRun(config, mappings, description, Date.now()).join('\n')));
             setOutputs({ operation: 'dry-run' });
+            await summarize(config, Promise.resolve(runContext), { operation: 'dry-run' });
             return;
         }
         const connecting = connect(config.session, rt, {

@@ -189,7 +189,7 @@ function text_quoted(value, max = MAX_LOGGED_CHARS) {
 // Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
 // (a test runner's VM context), where instanceof Error is false.
 function isErrorLike(value) {
-    return typeof value === 'object' && value !== null && typeof value.message === 'string';
+    return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string';
 }
 /** Any thrown value as an Error, its errno code kept. */
 function toError(value) {
@@ -232,7 +232,8 @@ function decodeShape(json) {
     const withId = (e) => (requestId !== undefined ? { ...e, requestId } : e);
     // Flow Service: {"type": ".../errors/FLOW-1415-400", "title", "report": {"detailed-message"}, "errorMessage"}
     const type = str(json.type);
-    const flowCode = type?.match(/([A-Z]+-\d+-\d{3})$/)?.[1];
+    // Only the end is searched: the pattern, anchored at the end, backtracks over a long type.
+    const flowCode = type?.slice(-48).match(/([A-Z]+-\d+-\d{3})$/)?.[1];
     if (flowCode !== undefined || isObject(json.report)) {
         const message = str(report['detailed-message']) ?? str(json.errorMessage) ?? str(json.title) ?? str(json.detail);
         return withId({ ...(flowCode !== undefined && { code: flowCode }), ...(message !== undefined && { message }) });
@@ -342,7 +343,7 @@ function requestName(service, label) {
 /** The job was cancelled while the step ran: the work stopped, and the clean-up ran. */
 class CancelledError extends Error {
     constructor() {
-        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was cleaned up.');
+        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was deleted, but for anything a warning above names.');
         this.name = 'CancelledError';
     }
 }
@@ -746,9 +747,11 @@ function classify(exchange, expect, nowMs, redact) {
         }
     }
     const retryAfterMs = parseRetryAfter(single(headers['retry-after']), nowMs);
+    // Redacted whole, before any cut: a header may echo a secret as well as a body.
+    const requestId = single(headers['x-request-id']);
     return {
         status,
-        adobe: decodeAdobeError(body, single(headers['x-request-id'])),
+        adobe: decodeAdobeError(body, requestId === undefined ? undefined : redact(requestId)),
         // 407: the proxy refused the run's credentials; asking again cannot change that.
         retryable: status !== 407 && isRetryableStatus(status),
         // A 429 was refused at the door; a 5xx may have been processed before it failed.
@@ -888,8 +891,14 @@ class Transport {
             const elapsedMs = this.clock.now() - started;
             this.options.debug?.(`${req.label}: attempt ${n} failed: ${describe(outcome)}`);
             const fail = (gaveUp) => this.failure(req, outcome, n, elapsedMs, gaveUp);
-            if (!outcome.retryable)
+            if (!outcome.retryable) {
+                // Not worth sending again, yet it may have taken effect (a 2xx whose body could not be
+                // read): the caller learns of what it made rather than of a failure.
+                const recovered = recover !== undefined && outcome.uncertain ? await this.tryRecover(recover, fail) : undefined;
+                if (recovered !== undefined)
+                    return recovered;
                 throw fail();
+            }
             const decision = decideRetry({
                 attempt: n,
                 policy,
@@ -915,7 +924,7 @@ class Transport {
     async once(req, n, mayTakeEffect) {
         const { deadline, policy } = this.options;
         const remaining = deadline.remainingMs();
-        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so; the next run finds it instead of creating another.' : undefined);
+        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so.' : undefined);
         if (remaining <= 0)
             throw timeout();
         this.throwIfCancelled();
@@ -1121,8 +1130,11 @@ class DryRunPlan {
     }
     /** A request; placeholders such as {id} stand where a real run puts what the service answered. */
     call(when, call) {
-        const lines = describeCall(call, this.target).map((line) => line.replace(/%7B[\w%]*?%7D/g, (placeholder) => decodeURIComponent(placeholder)));
-        return this.step(when, lines);
+        const [requestLine = '', ...rest] = describeCall(call, this.target);
+        // Only the request line's own placeholders: '%7Bid%7D' in a path reads '{id}'. Anything else,
+        // a description with '%7B' in it say, is printed as it would be sent.
+        const shown = requestLine.replace(/%7B([A-Za-z](?:[\w-]|%20)*)%7D/g, (_, name) => `{${name.replace(/%20/g, ' ')}}`);
+        return this.step(when, [shown, ...rest]);
     }
     /** A step that sends nothing (a decision). */
     note(when) {
@@ -1237,6 +1249,11 @@ class InputReader {
         if (value === undefined)
             this.fail(`Input '${name}' is required: ${hint}.`);
         return value ?? '';
+    }
+    /** Whether the workflow set the input to something other than its default. */
+    isSet(name) {
+        const value = this.raw(name);
+        return value !== '' && value !== (this.defaults[name] ?? '');
     }
     fail(problem) {
         this.problems.push(problem);
@@ -1364,6 +1381,116 @@ function printable(value) {
     return oneLine(value, 80);
 }
 
+;// CONCATENATED MODULE: ./src/explore/match.ts
+// Which entries a run was waiting for, and how long to wait before looking again: pure.
+/**
+ * A glob on entry names: `*` any run of characters, `?` one character, `[abc]`, `[a-z]` or
+ * `[!abc]` one of (or none of) them; everything else literal. Matched against the whole name,
+ * case-sensitively as S3 keys are. Returns what is wrong with it as a string.
+ */
+function parseGlob(glob) {
+    const chars = Array.from(glob);
+    const parts = [];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i] ?? '';
+        if (c === '*')
+            parts.push({ kind: 'any-run' });
+        else if (c === '?')
+            parts.push({ kind: 'any-one' });
+        else if (c === '[' && classEnd(chars, i) !== -1) {
+            const negated = chars[i + 1] === '!';
+            const close = classEnd(chars, i);
+            const ranges = classRanges(chars.slice(i + (negated ? 2 : 1), close));
+            if (typeof ranges === 'string')
+                return ranges;
+            parts.push({ kind: 'class', negated, ranges });
+            i = close;
+        }
+        else
+            parts.push({ kind: 'literal', char: c });
+    }
+    return parts;
+}
+/** Where the class opened at `open` closes: a `]` right after `[` or `[!` is a member, not the end. */
+function classEnd(chars, open) {
+    const first = chars[open + 1] === '!' ? open + 2 : open + 1;
+    return chars.indexOf(']', first + 1);
+}
+function classRanges(members) {
+    const ranges = [];
+    for (let i = 0; i < members.length; i++) {
+        const low = members[i] ?? '';
+        const high = members[i + 2];
+        if (members[i + 1] === '-' && high !== undefined) {
+            if ((low.codePointAt(0) ?? 0) > (high.codePointAt(0) ?? 0))
+                return `has the range [${low}-${high}] out of order; write [${high}-${low}]`;
+            ranges.push([low, high]);
+            i += 2;
+        }
+        else
+            ranges.push([low, low]);
+    }
+    return ranges;
+}
+/**
+ * Whether `name` matches the glob's parts. Iterative: on a mismatch it goes back only to the
+ * last `*`, so the time is at most the name's length times the glob's, whatever the input.
+ */
+function globMatches(parts, name) {
+    const chars = Array.from(name);
+    let p = 0;
+    let n = 0;
+    let star = -1;
+    let starN = 0;
+    while (n < chars.length) {
+        const part = parts[p];
+        if (part?.kind === 'any-run') {
+            star = p++;
+            starN = n;
+        }
+        else if (part !== undefined && matchesOne(part, chars[n] ?? '')) {
+            p++;
+            n++;
+        }
+        else if (star !== -1) {
+            p = star + 1;
+            n = ++starN;
+        }
+        else
+            return false;
+    }
+    while (parts[p]?.kind === 'any-run')
+        p++;
+    return p === parts.length;
+}
+function matchesOne(part, char) {
+    switch (part.kind) {
+        case 'any-one':
+            return true;
+        case 'literal':
+            return part.char === char;
+        case 'class': {
+            const code = char.codePointAt(0) ?? 0;
+            const inside = part.ranges.some(([low, high]) => code >= (low.codePointAt(0) ?? 0) && code <= (high.codePointAt(0) ?? 0));
+            return inside !== part.negated;
+        }
+    }
+}
+/** The paths that `expect` matches by name (any entry); every file's path without one. */
+function matchesOf(entries, expect) {
+    if (expect === undefined)
+        return entries.filter((e) => e.type === 'file').map((e) => e.path);
+    const parts = parseGlob(expect);
+    // The inputs were checked with parseGlob: a glob that does not parse never gets this far.
+    if (typeof parts === 'string')
+        throw new Error(`Input 'expect' ${parts}.`);
+    return entries.filter((e) => globMatches(parts, e.name)).map((e) => e.path);
+}
+/** Waits between listings: 2 s, doubling to 30 s, never past the wait's end. */
+function nextWaitMs(look, leftMs) {
+    return Math.max(0, Math.min(2000 * 2 ** (look - 1), 30_000, leftMs));
+}
+
 ;// CONCATENATED MODULE: ./src/platform/server-values.ts
 // Values a server hands back that the actions reuse: in a later request's path or header, or as
 // a step output that later jobs receive. Each is checked against the shape Adobe issues before
@@ -1378,6 +1505,10 @@ const ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-
 const ETAG = /^(?:W\/)?"[\x21\x23-\x7e]{1,128}"$/;
 function isId(value) {
     return typeof value === 'string' && ID.test(value);
+}
+/** Adobe's ids are hex, and may come back in either case: the same id, whatever the case. */
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
 }
 function isEtag(value) {
     return typeof value === 'string' && ETAG.test(value);
@@ -1410,11 +1541,14 @@ const TIMEOUT_SECONDS_LIMIT = 3600;
 /** Why a secret input can be empty although the workflow passes one: said wherever one is missing. */
 const MISSING_SECRET_NOTE = 'a secret that does not exist where the job runs arrives as an empty string (a misspelt secret name, a pull request from a fork, or a secret of another environment)';
 const ORG_ID = /^[A-Za-z0-9]+@AdobeOrg$/;
+// What HTTP lets a header value hold without encoding (Node refuses the rest, after the run has begun).
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const SANDBOX = /^[a-z0-9][a-z0-9-]*$/;
 const SCOPE = /^[A-Za-z0-9_.:-]+$/;
 function readSession(r) {
     const clientId = r.required('client-id', 'set it to the Client ID (API key) of your Adobe Developer Console project');
     r.check('client-id', clientId, singleToken, 'must be a single word without spaces (the Client ID from the Developer Console)');
+    r.check('client-id', clientId, (v) => !singleToken(v) || HEADER_SAFE.test(v), `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(clientId)}; copy the Client ID from the Developer Console again`);
     const credentials = readCredentials(r);
     const imsOrgId = r.required('ims-org-id', "set it to your IMS organization ID, which ends in '@AdobeOrg'");
     r.check('ims-org-id', imsOrgId, (v) => ORG_ID.test(v), "must be an IMS organization ID such as '1234ABCD5678EF90@AdobeOrg'");
@@ -1447,7 +1581,15 @@ function readCredentials(r) {
     }
     r.secret('client-secret', clientSecret, 'client secret');
     r.secret('access-token', accessToken, 'access token', ", without 'Bearer '");
+    r.check('access-token', accessToken, (v) => !singleToken(v) || HEADER_SAFE.test(v), `goes into a request header, which takes printable ASCII only, but holds ${foreignCharacter(accessToken)}; copy the token again`);
     return accessToken !== undefined ? { kind: 'access-token', accessToken } : { kind: 'client-secret', clientSecret: clientSecret ?? '' };
+}
+/** 'U+200B at character 12': the first character a header cannot hold, named without echoing the value. */
+function foreignCharacter(value) {
+    const chars = Array.from(value ?? '');
+    const at = chars.findIndex((c) => !HEADER_SAFE.test(c));
+    const code = chars[at]?.codePointAt(0) ?? 0;
+    return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1} (often an invisible space pasted with it)`;
 }
 function normaliseScopes(value) {
     return value
@@ -1465,6 +1607,7 @@ function serviceUrl(session, service) {
 ;// CONCATENATED MODULE: ./src/explore/inputs.ts
 // The explore action's inputs: the session's, then what to list, preview and wait for,
 // validated into one typed Config before any network call.
+
 
 
 
@@ -1490,8 +1633,13 @@ function readConfig(getInput) {
     const path = r.optional('path');
     r.check('path', path, (v) => !hasControl(v) && v.length <= 2048, 'must be one line naming a folder or file, as explore listings give it');
     const preview = r.boolean('preview') ? readPreview(r, path) : undefined;
+    if (!r.boolean('preview'))
+        refuseUnused(r, FORMAT_INPUTS, "with 'preview: true'", "set 'preview: true', or remove");
     const expect = r.optional('expect');
     r.check('expect', expect, (v) => !hasControl(v) && v.length <= 256, 'must be one glob on entry names, such as "*.csv" or "export-*.json"');
+    const globProblem = expect !== undefined ? parseGlob(expect) : undefined;
+    if (typeof globProblem === 'string')
+        r.fail(`Input 'expect' ${globProblem}.`);
     const waitSeconds = r.number('wait-seconds', { integer: true, min: 0, max: MAX_WAIT_SECONDS });
     if (waitSeconds > 0 && expect === undefined) {
         r.fail("Input 'wait-seconds' waits for an entry matching 'expect': set 'expect' too (such as '*.csv'), or set 'wait-seconds' to 0.");
@@ -1522,13 +1670,26 @@ function readPreview(r, path) {
     }
     const compressionType = r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : guessed.compressionType;
     const format = { fileType, ...(compressionType !== undefined && { compressionType }) };
-    if (fileType !== 'delimited')
+    if (fileType !== 'delimited') {
+        refuseUnused(r, ['column-delimiter', 'encoding'], `for delimited files, and this preview reads ${fileType}`, 'remove');
         return { file: path, format };
+    }
     // ',' unless given; a tab for a .tsv file, which is what its name promises.
     const columnDelimiter = r.getRaw('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',');
     r.check('column-delimiter', columnDelimiter, (v) => Array.from(v).length === 1 && (v === '\t' || !hasControl(v)), `must be exactly one character (such as ',' or '|'); got '${printable(columnDelimiter)}'`);
     const encoding = r.choice('encoding', ENCODINGS);
     return { file: path, format: { ...format, columnDelimiter, encoding } };
+}
+/** The inputs that describe the previewed file's format. */
+const FORMAT_INPUTS = ['file-type', 'compression-type', 'column-delimiter', 'encoding'];
+/** An input that would be silently ignored is refused instead: the workflow meant something by it. */
+function refuseUnused(r, names, when, fix) {
+    const set = names.filter((name) => r.isSet(name));
+    if (set.length === 0)
+        return;
+    const listed = set.map((name) => `'${name}'`).join(', ');
+    const many = set.length > 1;
+    r.fail(`Input${many ? 's' : ''} ${listed} ${many ? 'are' : 'is'} only read ${when}: ${fix} ${many ? 'them' : 'it'}.`);
 }
 /** What a file's extension says: '.csv.gz' is delimited, gzip-compressed. */
 function guessFormat(path) {
@@ -1552,46 +1713,6 @@ function guessFormat(path) {
                 ? 'parquet'
                 : undefined;
     return { ...(type !== undefined && { fileType: type }), ...(compression !== undefined && { compressionType: compression[1] }) };
-}
-
-;// CONCATENATED MODULE: ./src/explore/match.ts
-// Which entries a run was waiting for, and how long to wait before looking again: pure.
-/**
- * A glob on entry names: `*` any run of characters, `?` one character, `[abc]` one of them;
- * everything else literal. Matched against the whole name, case-sensitively as S3 keys are.
- */
-function globToRegExp(glob) {
-    let source = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob.charAt(i);
-        const close = c === '[' ? glob.indexOf(']', i + 2) : -1;
-        if (c === '*')
-            source += '.*';
-        else if (c === '?')
-            source += '.';
-        else if (close !== -1) {
-            const inner = glob.slice(i + 1, close);
-            source += `[${inner.startsWith('!') ? `^${escapeClass(inner.slice(1))}` : escapeClass(inner)}]`;
-            i = close;
-        }
-        else
-            source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 's');
-}
-function escapeClass(inner) {
-    return inner.replace(/[\\\]^]/g, '\\$&');
-}
-/** The paths that `expect` matches by name (any entry); every file's path without one. */
-function matchesOf(entries, expect) {
-    if (expect === undefined)
-        return entries.filter((e) => e.type === 'file').map((e) => e.path);
-    const pattern = globToRegExp(expect);
-    return entries.filter((e) => pattern.test(e.name)).map((e) => e.path);
-}
-/** Waits between listings: 2 s, doubling to 30 s, never past the wait's end. */
-function nextWaitMs(look, leftMs) {
-    return Math.max(0, Math.min(2000 * 2 ** (look - 1), 30_000, leftMs));
 }
 
 ;// CONCATENATED MODULE: ./src/explore/look.ts
@@ -1632,26 +1753,58 @@ function nothingMessage(where, expect, entries, looks, waitMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/explore/outputs.ts
-// The explore action's outputs: compact JSON, each within what the runner carries. A step
-// output is at most 1 MB; a long listing keeps its first entries and says so.
-/** Characters one JSON output may take: under the runner's 1 MB, with room for the rest. */
-const MAX_OUTPUT_CHARS = 900_000;
-/** As many items as fit, in order, as one compact JSON array. */
-function boundedJson(items, maxChars = MAX_OUTPUT_CHARS) {
+// The explore action's outputs: compact JSON, all of them together within what the runner
+// carries for a step (an output is at most 1 MB, counted in bytes); a long listing keeps its
+// first entries and says so.
+/** UTF-8 bytes all of one step's outputs may take: under the runner's 1 MB, with room to spare. */
+const MAX_OUTPUTS_BYTES = 900_000;
+/** As many items as fit in `maxBytes`, in order, as one compact JSON array. */
+function boundedJson(items, maxBytes = MAX_OUTPUTS_BYTES) {
     const parts = [];
-    let length = 2;
+    let bytes = 2;
     for (const item of items) {
         const part = JSON.stringify(item);
-        if (length + part.length + (parts.length > 0 ? 1 : 0) > maxChars)
+        const more = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
+        if (bytes + more > maxBytes)
             break;
         parts.push(part);
-        length += part.length + (parts.length > 1 ? 1 : 0);
+        bytes += more;
     }
-    return { json: `[${parts.join(',')}]`, kept: parts.length };
+    return { json: `[${parts.join(',')}]`, kept: parts.length, bytes };
 }
 /** An entry as the `entries` output shows it. */
 function entryOutput(entry) {
     return { type: entry.type, name: entry.name, path: entry.path };
+}
+/**
+ * Every output of a run, sharing one byte budget: what a later step most likely reads first
+ * (the preview's columns, the matches) is served first, the whole listing last.
+ */
+function outputsOf(entries, matches, preview, budget = MAX_OUTPUTS_BYTES) {
+    const count = String(entries.length);
+    let left = budget - count.length;
+    const cut = [];
+    const take = (name, items) => {
+        const bounded = boundedJson(items, left);
+        left -= bounded.bytes;
+        if (bounded.kept < items.length)
+            cut.push({ name, kept: bounded.kept, total: items.length });
+        return bounded.json;
+    };
+    const columns = preview !== undefined ? take('columns', preview.columns) : undefined;
+    const matched = take('matches', matches);
+    const rows = preview !== undefined ? take('rows', preview.rows) : undefined;
+    const listed = take('entries', entries.map(entryOutput));
+    return {
+        values: {
+            entries: listed,
+            count,
+            matches: matched,
+            ...(columns !== undefined && { columns }),
+            ...(rows !== undefined && { rows })
+        },
+        cut
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/explore/preview.ts
@@ -1706,6 +1859,10 @@ class Summary {
         this.parts.push(`<table>${head}${body.join('')}</table>`);
         return this;
     }
+    /** What every action's dry run says in its summary. */
+    dryRun() {
+        return this.paragraph('the inputs are valid; no token was requested and nothing was sent. The step log lists the requests a real run would send.', 'Dry run:');
+    }
     paragraph(text, label) {
         this.parts.push(`<p>${label !== undefined ? `<strong>${summaryText(label)}</strong> ` : ''}${summaryText(text, 2000)}</p>`);
         return this;
@@ -1754,6 +1911,8 @@ async function writeSummary(facts) {
         summary.paragraph(facts.preview.file, 'Preview of');
         summary.table(columns.map((c) => `${c.name} (${c.type})`), rows.map((row) => columns.map((c) => cellText(row[c.name]))));
     }
+    if (facts.dryRun === true)
+        summary.dryRun();
     if (facts.error !== undefined)
         summary.paragraph(facts.error, 'Failed:');
     if (facts.runUrl !== undefined)
@@ -1793,6 +1952,7 @@ async function run() {
         if (config.dryRun) {
             // Multi-line on purpose; every secret in it is redacted.
             core/* info */.pq(rt.secrets.redact(describeDryRun(config).join('\n')));
+            await summarize(config, loadRunContext(), { dryRun: true });
             return;
         }
         // The wait comes on top of timeout-seconds, which bounds the requests.
@@ -1820,7 +1980,7 @@ async function run() {
             facts.preview = { file: preview.file, result: previewed };
             rt.info(`Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample row${previewed.rows.length === 1 ? '' : 's'}.`);
         }
-        setOutputs(outputsOf(rt, looked.entries, looked.matches, previewed));
+        setOutputsOf(rt, outputsOf(looked.entries, looked.matches, previewed));
         await summarize(config, context, facts);
     }
     catch (error) {
@@ -1835,22 +1995,11 @@ async function run() {
 async function readFile(session, connectionId, preview) {
     return preview_readPreview((await session.api.send(previewCall(connectionId, preview.file, preview.format))).json);
 }
-function outputsOf(rt, entries, matches, preview) {
-    const listed = boundedJson(entries.map(entryOutput));
-    const matched = boundedJson(matches);
-    for (const [name, bounded, total] of [
-        ['entries', listed, entries.length],
-        ['matches', matched, matches.length]
-    ]) {
-        if (bounded.kept < total)
-            rt.warning(`The ${name} output holds the first ${bounded.kept} of ${total} (a step output is at most 1 MB); count has them all.`);
-    }
-    return {
-        entries: listed.json,
-        count: String(entries.length),
-        matches: matched.json,
-        ...(preview !== undefined && { columns: JSON.stringify(preview.columns), rows: boundedJson(preview.rows).json })
-    };
+/** Sets the outputs, saying which a later step finds cut short. */
+function setOutputsOf(rt, outputs) {
+    for (const { name, kept, total } of outputs.cut)
+        rt.warning(`The ${name} output holds the first ${kept} of ${total} (a step's outputs take 1 MB at most); count has every entry.`);
+    setOutputs(outputs.values);
 }
 async function summarize(config, context, facts) {
     const { runUrl } = context !== undefined ? await context : {};

@@ -24,6 +24,7 @@ export async function writeSummary(facts: SummaryFacts): Promise<void> {
     ['Connection spec', facts.connectionSpec],
     ['Verified', facts.verified]
   ])
+  if (facts.operation === 'dry-run') summary.dryRun()
   if (facts.error !== undefined) summary.paragraph(facts.error, 'Failed:')
   if (facts.runUrl !== undefined) summary.link('Workflow run', facts.runUrl)
   await summary.write()

@@ -37,10 +37,12 @@ export async function run(): Promise<void> {
         ? readMappingFile(config.mappingFile, process.env.GITHUB_WORKSPACE ?? process.cwd(), config.source.format)
         : undefined
     if (config.dryRun) {
-      const description = config.description ?? defaultDescription(await loadRunContext())
+      const runContext = await loadRunContext()
+      const description = config.description ?? defaultDescription(runContext)
       // Multi-line on purpose; every secret in it is redacted.
       core.info(rt.secrets.redact(describeDryRun(config, mappings, description, Date.now()).join('\n')))
       setOutputs({ operation: 'dry-run' })
+      await summarize(config, Promise.resolve(runContext), { operation: 'dry-run' })
       return
     }
     const connecting = connect(config.session, rt, {

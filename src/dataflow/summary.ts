@@ -41,6 +41,7 @@ export async function writeSummary(facts: DataflowFacts): Promise<void> {
       ['Records failed', String(run.recordsFailed ?? '-')]
     ])
   }
+  if (facts.operation === 'dry-run') summary.dryRun()
   if (facts.error !== undefined) summary.paragraph(facts.error, 'Failed:')
   if (facts.runUrl !== undefined) summary.link('Workflow run', facts.runUrl)
   await summary.write()

@@ -27,6 +27,7 @@ export async function run(): Promise<void> {
     if (config.dryRun) {
       // Multi-line on purpose; every secret in it is redacted.
       core.info(rt.secrets.redact(describeDryRun(config).join('\n')))
+      await summarize(config, loadRunContext(), { dryRun: true })
       return
     }
     // The wait comes on top of timeout-seconds, which bounds the requests.

@@ -13,6 +13,7 @@ export interface ExploreFacts {
   expect?: string
   matches?: readonly string[]
   preview?: { file: string; result: Preview }
+  dryRun?: boolean
   error?: string
   runUrl?: string
 }
@@ -39,6 +40,7 @@ export async function writeSummary(facts: ExploreFacts): Promise<void> {
       rows.map((row) => columns.map((c) => cellText(row[c.name])))
     )
   }
+  if (facts.dryRun === true) summary.dryRun()
   if (facts.error !== undefined) summary.paragraph(facts.error, 'Failed:')
   if (facts.runUrl !== undefined) summary.link('Workflow run', facts.runUrl)
   await summary.write()

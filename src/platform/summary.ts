@@ -32,6 +32,14 @@ export class Summary {
     return this
   }
 
+  /** What every action's dry run says in its summary. */
+  dryRun(): this {
+    return this.paragraph(
+      'the inputs are valid; no token was requested and nothing was sent. The step log lists the requests a real run would send.',
+      'Dry run:'
+    )
+  }
+
   paragraph(text: string, label?: string): this {
     this.parts.push(`<p>${label !== undefined ? `<strong>${summaryText(label)}</strong> ` : ''}${summaryText(text, 2000)}</p>`)
     return this

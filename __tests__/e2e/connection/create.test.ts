@@ -148,6 +148,7 @@ describe('dry-run', () => {
     expect(shown).toContain(`POST ${emulator.flowServiceUrl}/connections`)
     expect(shown).toContain('"s3SecretKey": "***"')
     expect(result.summary).toContain('dry-run')
+    expect(result.summary).toContain('<strong>Dry run:</strong> the inputs are valid; no token was requested and nothing was sent.')
     expectNoLeak(result, secretsOf(inputs), { maskedFirst: [DEMO.clientSecret, DEMO.s3SecretKey, 'SESSION-TOKEN-FOR-DRY-RUN'] })
   })
 })

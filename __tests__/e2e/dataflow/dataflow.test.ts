@@ -275,11 +275,12 @@ describe('a bad mapping', () => {
   })
 })
 
-it('a dry run prints the requests, sends nothing, and outputs dry-run', async () => {
+it('a dry run prints the requests, sends nothing, outputs dry-run, and says so in the summary', async () => {
   const result = await run({ 'dry-run': 'true' })
   expect(result.exitCode).toBe(0)
   expect(emulator.requests()).toEqual([])
   expect(result.outputs).toEqual({ operation: 'dry-run' })
+  expect(result.summary).toContain('<strong>Dry run:</strong> the inputs are valid; no token was requested and nothing was sent.')
   expect(result.stdout).toContain(
     `GET ${emulator.platformUrl}/data/foundation/catalog/dataSets/${DEMO_DATASET_ID}?properties=schemaRef,name`
   )

@@ -217,13 +217,14 @@ describe('waiting for a file', () => {
 })
 
 describe('dry run and bad input', () => {
-  it('prints the listing and preview requests, sends nothing, and sets no output', async () => {
+  it('prints the listing and preview requests, sends nothing, sets no output, and says so in the summary', async () => {
     const result = await explore({ 'dry-run': 'true', path: '/demo-bucket/inbound/customers.csv', preview: 'true' })
     expect(result.exitCode).toBe(0)
     expect(emulator.requests()).toEqual([])
     expect(result.stdout).toContain(`/connections/${connectionId}/explore?objectType=folder&object=%2Fdemo-bucket%2Finbound%2F`)
     expect(result.stdout).toContain('objectType=file&object=%2Fdemo-bucket%2Finbound%2Fcustomers.csv&fileType=delimited&preview=true')
     expect(result.outputs).toEqual({})
+    expect(result.summary).toContain('<strong>Dry run:</strong> the inputs are valid; no token was requested and nothing was sent.')
   })
 
   it('fails fast on a connection-id that is not one, sending nothing', async () => {

@@ -64,11 +64,11 @@ describe('run()', () => {
     expect(result.summary).toContain('Failed:')
   })
 
-  it('prints a dry run and writes neither outputs nor a summary', async () => {
+  it('prints a dry run, sets no output, and writes a summary that says nothing was sent', async () => {
     const result = await runWith(inputs({ 'dry-run': 'true' }))
     expect(result.failed).toBe(false)
     expect(result.text).toContain('Dry run: the inputs are valid.')
     expect(result.outputs).toEqual({})
-    expect(result.summary).toBe('')
+    expect(result.summary).toContain('nothing was sent')
   })
 })
