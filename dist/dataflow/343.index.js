@@ -118,12 +118,16 @@ function formatSeconds(ms) {
 class Deadline {
     totalMs;
     clock;
+    budget;
     endsAt;
     constructor(
-    /** The step's whole budget, as timeout-seconds gave it (what a timeout message names). */
-    totalMs, clock = systemClock, endsAt) {
+    /** The step's whole budget, as the inputs gave it (what a timeout message names). */
+    totalMs, clock = systemClock, endsAt, 
+    /** Which inputs make the budget: 'timeout-seconds', or 'timeout-seconds + wait-seconds'. */
+    budget = 'timeout-seconds') {
         this.totalMs = totalMs;
         this.clock = clock;
+        this.budget = budget;
         this.endsAt = endsAt ?? clock.now() + totalMs;
     }
     remainingMs() {
@@ -134,7 +138,7 @@ class Deadline {
      * after a failure or a timeout (deleting what the run made) still has time within the step's.
      */
     withReserve(reserveMs) {
-        return new Deadline(this.totalMs, this.clock, this.endsAt - reserveMs);
+        return new Deadline(this.totalMs, this.clock, this.endsAt - reserveMs, this.budget);
     }
 }
 
@@ -378,8 +382,8 @@ function formatApiError(d) {
 }
 /** The whole step ran out of `timeout-seconds`. */
 class TimeoutError extends Error {
-    constructor(timeoutMs, waitingFor, attempt, maxAttempts, note) {
-        super(`Timed out after ${formatSeconds(timeoutMs)} (timeout-seconds) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
+    constructor(timeoutMs, waitingFor, attempt, maxAttempts, note, budget = 'timeout-seconds') {
+        super(`Timed out after ${formatSeconds(timeoutMs)} (${budget}) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
             (note !== undefined ? `${note} ` : '') +
             'Raise timeout-seconds, or check that the service is reachable from the runner.');
         this.name = 'TimeoutError';
@@ -885,7 +889,7 @@ class Transport {
     async once(req, n, mayTakeEffect) {
         const { deadline, policy } = this.options;
         const remaining = deadline.remainingMs();
-        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so.' : undefined);
+        const timeout = () => new TimeoutError(deadline.totalMs, requestName(req.service, req.label), n, policy.maxAttempts, mayTakeEffect ? 'It may have taken effect even so.' : undefined, deadline.budget);
         if (remaining <= 0)
             throw timeout();
         this.throwIfCancelled();
@@ -989,13 +993,13 @@ function cleanupReserveMs(totalMs) {
 }
 /** Opens the session: one transport, warm connections, and the one access token of the run. */
 async function connect(session, rt, options) {
-    const deadline = new Deadline(session.timeoutSeconds * 1000);
-    const cancel = onCancel(rt);
+    const deadline = stepDeadline(session.timeoutSeconds, options.wait);
+    const cancel = onCancel(rt, options.makesThings);
     const transport = new Transport({
         signal: cancel.signal,
         userAgent: options.userAgent,
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: session.maxAttempts },
-        deadline: deadline.withReserve(cleanupReserveMs(deadline.totalMs)),
+        deadline: options.makesThings ? deadline.withReserve(cleanupReserveMs(deadline.totalMs)) : deadline,
         redact: (text) => rt.secrets.redact(text),
         ...(options.hints !== undefined && { hints: options.hints }),
         info: rt.info,
@@ -1026,15 +1030,20 @@ async function connect(session, rt, options) {
         throw error;
     }
 }
+function stepDeadline(timeoutSeconds, wait) {
+    if (wait === undefined || wait.seconds === 0)
+        return new Deadline(timeoutSeconds * 1000);
+    return new Deadline((timeoutSeconds + wait.seconds) * 1000, undefined, undefined, `timeout-seconds + ${wait.input}`);
+}
 /**
  * When the runner cancels the job (or the job's timeout-minutes ends), it sends SIGINT, then
  * SIGTERM some seconds later, then kills. The signal aborts the work; the clean-up that follows
  * (deleting what the run made) runs on, and the step then ends as failed.
  */
-function onCancel(rt) {
+function onCancel(rt, makesThings) {
     const controller = new AbortController();
     const handler = (signal) => {
-        rt.warning(`Received ${signal}: stopping, and deleting what this run made.`);
+        rt.warning(`Received ${signal}: stopping${makesThings ? ', and deleting what this run made' : ''}.`);
         controller.abort();
     };
     process.on('SIGINT', handler);
@@ -3076,6 +3085,9 @@ async function run() {
             return;
         }
         const connecting = connect(config.session, rt, {
+            makesThings: true,
+            // Looking at the runs after the write comes on top of timeout-seconds, which bounds the requests.
+            ...(config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
             userAgent: USER_AGENT,
             baseUrls: config.baseUrls,
             warm: ['Flow Service'],

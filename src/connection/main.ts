@@ -16,8 +16,7 @@ const USER_AGENT = 'aep-s3-connection-action/1'
 /** Codes whose fix lies in this action's inputs. */
 const HINTS = {
   'FLOW-1413-400': "check 'connection-spec-id' and 'connection-spec-version'",
-  'FLOW-1415-400': "check 'auth-type': the connection spec has no such auth spec",
-  'FLOW-1404-412': 'the connection changed while this run updated it; run again'
+  'FLOW-1415-400': "check 'auth-type': the connection spec has no such auth spec"
 }
 
 export async function run(): Promise<void> {
@@ -33,6 +32,7 @@ export async function run(): Promise<void> {
     }
 
     const connecting = connect(config.session, rt, {
+      makesThings: true,
       userAgent: USER_AGENT,
       baseUrls: { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' },
       warm: ['Flow Service'],

@@ -46,6 +46,9 @@ export async function run(): Promise<void> {
       return
     }
     const connecting = connect(config.session, rt, {
+      makesThings: true,
+      // Looking at the runs after the write comes on top of timeout-seconds, which bounds the requests.
+      ...(config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
       userAgent: USER_AGENT,
       baseUrls: config.baseUrls,
       warm: ['Flow Service'],

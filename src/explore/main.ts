@@ -31,8 +31,10 @@ export async function run(): Promise<void> {
       return
     }
     // The wait comes on top of timeout-seconds, which bounds the requests.
-    const budget = { ...config.session, timeoutSeconds: config.session.timeoutSeconds + config.waitSeconds }
-    const connecting = connect(budget, rt, {
+    const connecting = connect(config.session, rt, {
+      wait: { seconds: config.waitSeconds, input: 'wait-seconds' },
+      // Explore only reads: no time is kept back for deleting anything.
+      makesThings: false,
       userAgent: USER_AGENT,
       baseUrls: { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' },
       warm: ['Flow Service']

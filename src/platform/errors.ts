@@ -182,9 +182,9 @@ export function formatApiError(d: ApiErrorDetails): string {
 
 /** The whole step ran out of `timeout-seconds`. */
 export class TimeoutError extends Error {
-  constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number, note?: string) {
+  constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number, note?: string, budget = 'timeout-seconds') {
     super(
-      `Timed out after ${formatSeconds(timeoutMs)} (timeout-seconds) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
+      `Timed out after ${formatSeconds(timeoutMs)} (${budget}) waiting for ${waitingFor} (attempt ${attempt} of ${maxAttempts}). ` +
         (note !== undefined ? `${note} ` : '') +
         'Raise timeout-seconds, or check that the service is reachable from the runner.'
     )

@@ -100,10 +100,12 @@ export function formatSeconds(ms: number): string {
 export class Deadline {
   private readonly endsAt: number
   constructor(
-    /** The step's whole budget, as timeout-seconds gave it (what a timeout message names). */
+    /** The step's whole budget, as the inputs gave it (what a timeout message names). */
     readonly totalMs: number,
     private readonly clock: Pick<Clock, 'now'> = systemClock,
-    endsAt?: number
+    endsAt?: number,
+    /** Which inputs make the budget: 'timeout-seconds', or 'timeout-seconds + wait-seconds'. */
+    readonly budget = 'timeout-seconds'
   ) {
     this.endsAt = endsAt ?? clock.now() + totalMs
   }
@@ -115,6 +117,6 @@ export class Deadline {
    * after a failure or a timeout (deleting what the run made) still has time within the step's.
    */
   withReserve(reserveMs: number): Deadline {
-    return new Deadline(this.totalMs, this.clock, this.endsAt - reserveMs)
+    return new Deadline(this.totalMs, this.clock, this.endsAt - reserveMs, this.budget)
   }
 }

@@ -54,6 +54,13 @@ export interface ConnectOptions {
   /** The services this run talks to first: their connections are opened now. */
   warm: readonly PlatformService[]
   hints?: Hints
+  /**
+   * How long the run may wait (for a file to land, a run to end) on top of timeout-seconds, which
+   * bounds the requests, and the input that says so.
+   */
+  wait?: { seconds: number; input: string }
+  /** Whether a failed run has something to delete: then time is kept back for it. */
+  makesThings: boolean
 }
 
 /** Time kept back from the work for clean-up: min(5 s, a fifth of timeout-seconds). */
@@ -63,13 +70,13 @@ export function cleanupReserveMs(totalMs: number): number {
 
 /** Opens the session: one transport, warm connections, and the one access token of the run. */
 export async function connect(session: Session, rt: Runtime, options: ConnectOptions): Promise<Connected> {
-  const deadline = new Deadline(session.timeoutSeconds * 1000)
-  const cancel = onCancel(rt)
+  const deadline = stepDeadline(session.timeoutSeconds, options.wait)
+  const cancel = onCancel(rt, options.makesThings)
   const transport = new Transport({
     signal: cancel.signal,
     userAgent: options.userAgent,
     policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: session.maxAttempts },
-    deadline: deadline.withReserve(cleanupReserveMs(deadline.totalMs)),
+    deadline: options.makesThings ? deadline.withReserve(cleanupReserveMs(deadline.totalMs)) : deadline,
     redact: (text) => rt.secrets.redact(text),
     ...(options.hints !== undefined && { hints: options.hints }),
     info: rt.info,
@@ -105,15 +112,20 @@ export async function connect(session: Session, rt: Runtime, options: ConnectOpt
   }
 }
 
+function stepDeadline(timeoutSeconds: number, wait: ConnectOptions['wait']): Deadline {
+  if (wait === undefined || wait.seconds === 0) return new Deadline(timeoutSeconds * 1000)
+  return new Deadline((timeoutSeconds + wait.seconds) * 1000, undefined, undefined, `timeout-seconds + ${wait.input}`)
+}
+
 /**
  * When the runner cancels the job (or the job's timeout-minutes ends), it sends SIGINT, then
  * SIGTERM some seconds later, then kills. The signal aborts the work; the clean-up that follows
  * (deleting what the run made) runs on, and the step then ends as failed.
  */
-function onCancel(rt: Runtime): { signal: AbortSignal; dispose(): void } {
+function onCancel(rt: Runtime, makesThings: boolean): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController()
   const handler = (signal: NodeJS.Signals): void => {
-    rt.warning(`Received ${signal}: stopping, and deleting what this run made.`)
+    rt.warning(`Received ${signal}: stopping${makesThings ? ', and deleting what this run made' : ''}.`)
     controller.abort()
   }
   process.on('SIGINT', handler)

@@ -71,3 +71,25 @@ describe('run()', () => {
     expect(result.summary).toContain('Failed:')
   })
 })
+
+describe('waiting for a run', () => {
+  let slow: Emulator
+  beforeAll(async () => {
+    // The first run starts a minute after the write, three seconds of wall time here.
+    slow = await startEmulator({ runClock: { startDelayMs: 0, durationMs: 1000, timeScale: 20 } })
+  })
+  afterAll(async () => {
+    await slow.close()
+  })
+
+  it('looks at the runs for wait-minutes, beyond timeout-seconds, which bounds the requests', async () => {
+    const id = slow.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
+    const result = await runWith(
+      dataflowInputs(slow, id, DEMO_DATASET_ID, { 'wait-for-run': 'true', 'wait-minutes': '1', 'timeout-seconds': '1' }),
+      env()
+    )
+    expect(result.text).not.toContain('Timed out')
+    expect(result.failed).toBe(false)
+    expect(result.outputs).toMatchObject({ operation: 'created', 'run-status': 'success' })
+  })
+})

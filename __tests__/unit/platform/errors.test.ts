@@ -128,4 +128,9 @@ describe('TimeoutError', () => {
       'Timed out after 3.0 s (timeout-seconds) waiting for Flow Service POST /connections (attempt 2 of 5). Raise timeout-seconds, or check that the service is reachable from the runner.'
     )
   })
+  it('names every input that made the budget when a wait was added to it', () => {
+    expect(new TimeoutError(70_000, 'Flow Service GET /runs', 1, 5, undefined, 'timeout-seconds + wait-minutes').message).toMatch(
+      /^Timed out after 70\.0 s \(timeout-seconds \+ wait-minutes\) waiting for Flow Service GET \/runs/
+    )
+  })
 })

@@ -146,7 +146,8 @@ export class Transport {
         requestName(req.service, req.label),
         n,
         policy.maxAttempts,
-        mayTakeEffect ? 'It may have taken effect even so.' : undefined
+        mayTakeEffect ? 'It may have taken effect even so.' : undefined,
+        deadline.budget
       )
     if (remaining <= 0) throw timeout()
     this.throwIfCancelled()
