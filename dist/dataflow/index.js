@@ -65,7 +65,7 @@ const SERVICE_PATHS = {
 /* harmony export */   RT: () => (/* binding */ handSpare),
 /* harmony export */   lM: () => (/* binding */ warmUp)
 /* harmony export */ });
-/* unused harmony exports envInput, startupTargets, takeSpare */
+/* unused harmony exports isTrue, envInput, startupTargets, takeSpare */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1692);
@@ -89,6 +89,10 @@ const SERVICE_PATHS = {
 const spares = new Map();
 /** Longest wait for DNS at start-up before the rest of the action is loaded anyway. */
 const DIAL_WAIT_MS = 50;
+/** A boolean input's true, as @actions/core's getBooleanInput reads it (YAML 1.2). */
+function isTrue(value) {
+    return /^(true|True|TRUE)$/.test(value);
+}
 function envInput(env) {
     return (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
 }
@@ -99,7 +103,7 @@ function envInput(env) {
  */
 function startupTargets(env, services) {
     const input = envInput(env);
-    if (input('client-id') === '' || /^(true|True|TRUE)$/.test(input('dry-run')))
+    if (input('client-id') === '' || isTrue(input('dry-run')))
         return [];
     const targets = services(input);
     if (input('client-secret') !== '')

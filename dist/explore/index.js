@@ -15,7 +15,7 @@ await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFr
     {
         url: `${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`,
         // With preview, the listing and the preview go out together.
-        connections: /^(true|True|TRUE)$/.test(input('preview')) ? 2 : 1
+        connections: (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .isTrue */ .Hn)(input('preview')) ? 2 : 1
     }
 ]);
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9727));
@@ -59,6 +59,7 @@ const SERVICE_PATHS = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ isTrue),
 /* harmony export */   Ik: () => (/* binding */ releaseSpares),
 /* harmony export */   Ku: () => (/* binding */ warmUpFromEnv),
 /* harmony export */   RT: () => (/* binding */ handSpare),
@@ -88,6 +89,10 @@ const SERVICE_PATHS = {
 const spares = new Map();
 /** Longest wait for DNS at start-up before the rest of the action is loaded anyway. */
 const DIAL_WAIT_MS = 50;
+/** A boolean input's true, as @actions/core's getBooleanInput reads it (YAML 1.2). */
+function isTrue(value) {
+    return /^(true|True|TRUE)$/.test(value);
+}
 function envInput(env) {
     return (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
 }
@@ -98,7 +103,7 @@ function envInput(env) {
  */
 function startupTargets(env, services) {
     const input = envInput(env);
-    if (input('client-id') === '' || /^(true|True|TRUE)$/.test(input('dry-run')))
+    if (input('client-id') === '' || isTrue(input('dry-run')))
         return [];
     const targets = services(input);
     if (input('client-secret') !== '')

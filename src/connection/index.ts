@@ -3,13 +3,13 @@
 // their handshakes are under way.
 
 import { SERVICE_PATHS, SESSION_DEFAULTS } from '../platform/defaults.js'
-import { warmUpFromEnv } from '../platform/transport/warm-up.js'
+import { isTrue, warmUpFromEnv } from '../platform/transport/warm-up.js'
 
 await warmUpFromEnv(process.env, (input) => [
   {
     url: input('flow-service-url') || `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
     // With verify, the lookup, the probe and the sweep of old probes go out together.
-    connections: /^(true|True|TRUE)$/.test(input('verify')) ? 3 : 1
+    connections: isTrue(input('verify')) ? 3 : 1
   }
 ])
 const { run } = await import('./main.js')

@@ -2,13 +2,13 @@
 // Platform first, then loads the rest of the action while the handshake is under way.
 
 import { SERVICE_PATHS, SESSION_DEFAULTS } from '../platform/defaults.js'
-import { warmUpFromEnv } from '../platform/transport/warm-up.js'
+import { isTrue, warmUpFromEnv } from '../platform/transport/warm-up.js'
 
 await warmUpFromEnv(process.env, (input) => [
   {
     url: `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
     // With preview, the listing and the preview go out together.
-    connections: /^(true|True|TRUE)$/.test(input('preview')) ? 2 : 1
+    connections: isTrue(input('preview')) ? 2 : 1
   }
 ])
 const { run } = await import('./main.js')

@@ -29,6 +29,11 @@ const DIAL_WAIT_MS = 50
 /** Reads an input from the environment as the runner passes it (INPUT_<NAME>, hyphens kept). */
 export type EnvInput = (name: string) => string
 
+/** A boolean input's true, as @actions/core's getBooleanInput reads it (YAML 1.2). */
+export function isTrue(value: string): boolean {
+  return /^(true|True|TRUE)$/.test(value)
+}
+
 export function envInput(env: NodeJS.ProcessEnv): EnvInput {
   return (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
 }
@@ -40,7 +45,7 @@ export function envInput(env: NodeJS.ProcessEnv): EnvInput {
  */
 export function startupTargets(env: NodeJS.ProcessEnv, services: (input: EnvInput) => Target[]): { url: URL; connections: number }[] {
   const input = envInput(env)
-  if (input('client-id') === '' || /^(true|True|TRUE)$/.test(input('dry-run'))) return []
+  if (input('client-id') === '' || isTrue(input('dry-run'))) return []
   const targets = services(input)
   if (input('client-secret') !== '') targets.push({ url: input('ims-url') || SESSION_DEFAULTS['ims-url'] })
   return targets.flatMap((target) => {
