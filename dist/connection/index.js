@@ -19,7 +19,7 @@ await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFr
         connections: (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .isTrue */ .Hn)(input('verify')) ? 3 : 1
     }
 ]);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(27)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8027));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6301));
 await run();
 // The run is over and its outputs are written. A request tunnelled through a proxy cannot always
 // be cut off, so nothing may keep the step alive for long after this; the timer holds nothing open.

@@ -19,7 +19,7 @@ await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFr
         connections: 4
     }
 ]);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7343));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 875));
 await run();
 // Nothing may keep the step alive for long after the run; the timer holds nothing open.
 setTimeout(() => process.exit(), 1000).unref();

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { ApiError, errorMessage } from '../platform/errors.js'
 import type { ExploreEntry } from '../platform/explore.js'
 import type { RunContext } from '../platform/context.js'
-import type { Clock } from '../platform/retry.js'
+import { untilSeen, type LagDeps } from '../platform/lag.js'
 import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
@@ -48,24 +48,14 @@ export interface Wanted {
   verifyObject?: string
 }
 
-export interface Deps {
+export interface Deps extends LagDeps {
   client: ConnectionsClient
   /** For deleting what the run made: under the whole step's deadline, past the work's. */
   cleanup: ConnectionsClient
   context: Promise<RunContext>
-  clock: Clock
-  remainingMs: () => number
   log: (message: string) => void
   warn: (message: string) => void
-  /** Waits between lookups for a list that may lag behind a create. */
-  lagSchedule?: readonly number[]
 }
-
-/**
- * Adobe documents nothing about how soon a new connection shows in GET /connections: after a
- * create, lookups are repeated at these intervals (5.5 s in all) before the list is trusted.
- */
-export const LAG_SCHEDULE_MS: readonly number[] = [0, 500, 1000, 2000, 2000]
 
 /** The run cannot go on without a person deciding (a conflict with what already exists). */
 export class ConflictError extends Error {
@@ -204,29 +194,6 @@ async function asFound(d: Deps, wanted: Wanted, target: Found): Promise<Outcome>
   if (decision.kind === 'update') return update(d, wanted, decision.target, CONVERGE_PATCH_ATTEMPTS)
   if (decision.kind === 'reuse') return { id: target.id, etag: await d.client.etagOf(target), operation: 'reused' }
   throw new ConflictError(decision.reason)
-}
-
-/**
- * Asks `look` again and again, waiting the lag schedule's intervals in between, until `seen`
- * holds or the schedule (or the time) runs out: a list may lag behind a create.
- */
-async function untilSeen<T>(
-  d: Deps,
-  look: () => Promise<T>,
-  seen: (value: T) => boolean
-): Promise<{ last: T; seen: boolean; looks: number }> {
-  const [first = 0, ...later] = d.lagSchedule ?? LAG_SCHEDULE_MS
-  await d.clock.sleep(first)
-  let last = await look()
-  let looks = 1
-  for (const delay of later) {
-    if (seen(last)) break
-    if (d.remainingMs() < delay + 1000) break
-    await d.clock.sleep(delay)
-    last = await look()
-    looks += 1
-  }
-  return { last, seen: seen(last), looks }
 }
 
 /**

@@ -4,7 +4,8 @@
 // mapping and schedule. Independent requests go out together.
 
 import { errorMessage } from '../platform/errors.js'
-import type { Clock } from '../platform/retry.js'
+import { untilSeen, type LagDeps } from '../platform/lag.js'
+import { sameId } from '../platform/server-values.js'
 import { oneLine, quoted } from '../platform/text.js'
 import type { DataflowClient, Dataset, ExistingFlow, Made, ValidationProblem } from './client.js'
 import {
@@ -35,16 +36,12 @@ export interface Outcome {
   wroteAt?: number
 }
 
-export interface Deps {
+export interface Deps extends LagDeps {
   client: DataflowClient
   /** Under the whole step's deadline: for deleting what a failed run made. */
   cleanup: DataflowClient
-  clock: Clock
   log: (message: string) => void
   warn: (message: string) => void
-  remainingMs: () => number
-  /** Waits between lookups for a listing that may lag behind a create. */
-  lagSchedule?: readonly number[]
 }
 
 export interface Ask {
@@ -54,8 +51,6 @@ export interface Ask {
   plan: boolean
 }
 
-/** Adobe documents nothing about how soon a new dataflow is listed: lookups are repeated this long (5.5 s). */
-export const LAG_SCHEDULE_MS: readonly number[] = [0, 500, 1000, 2000, 2000]
 /** Without a start-time, a new dataflow starts this long after it is created. */
 export const DEFAULT_START_DELAY_S = 60
 
@@ -226,7 +221,7 @@ async function build(
   const ids = { source: parts.source.id, target: parts.target.id, ...(parts.mapping !== undefined && { mapping: parts.mapping }) }
   const body = flowBody(wanted, ask.description, ids, { ...wanted.schedule, startTime })
   try {
-    const flow = await d.client.createFlow(body, () => lookForLostFlow(d, wanted.name, knownFlows))
+    const flow = await d.client.createFlow(body, () => lookForLostFlow(d, wanted.name, knownFlows, parts.source.id))
     return { flow, source: parts.source, target: parts.target, ...(parts.mapping !== undefined && { mapping: parts.mapping }) }
   } catch (error) {
     await removeParts(d, [
@@ -240,12 +235,12 @@ async function build(
 async function createAndConverge(d: Deps, ask: Ask, dataset: Dataset, found: readonly ExistingFlow[], changes: Change[]): Promise<Outcome> {
   const known = new Set(found.map((f) => f.id.toLowerCase()))
   const built = await build(d, ask, dataset, known)
-  if (built.flow.kind === 'adopted') {
+  const adopted = built.flow.kind === 'adopted' ? await d.client.getFlow(built.flow.id) : undefined
+  // A dataflow that reads this run's own source connection is this run's create, whose answer was lost.
+  if (built.flow.kind === 'adopted' && !(adopted !== undefined && sameId(adopted.sourceConnectionId ?? '', built.source.id))) {
     d.log(
-      `Dataflow ${built.flow.id} appeared after this run's lookup, while the outcome of its create was unknown: adopting it and treating it as found.`
+      `Dataflow ${built.flow.id} appeared after this run's lookup, while the outcome of its create was unknown, and it is another run's: treating it as found, and deleting the connections made for this run's.`
     )
-    // When it is this run's own create, it uses the connections just made: only unused ones go.
-    const adopted = await d.client.getFlow(built.flow.id)
     const used = new Set([adopted?.sourceConnectionId, adopted?.targetConnectionId].map((id) => id?.toLowerCase()))
     const parts: Part[] = [
       { kind: 'source', made: built.source },
@@ -258,11 +253,16 @@ async function createAndConverge(d: Deps, ask: Ask, dataset: Dataset, found: rea
     return asFound(d, ask, dataset, built.flow.id)
   }
   const own = built.flow.id
-  const listed = await listUntilShown(d, ask.wanted.name, own)
+  if (built.flow.kind === 'adopted') {
+    d.log(
+      `Dataflow ${own} appeared after this run's lookup, while the outcome of its create was unknown: it reads this run's source connection, so it is this run's own.`
+    )
+  }
+  const listed = await listWithOwn(d, ask.wanted.name, own)
   const survivor = [...listed].sort(
     (a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity) || (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1)
   )[0]
-  if (survivor !== undefined && survivor.id.toLowerCase() !== own.toLowerCase()) {
+  if (survivor !== undefined && !sameId(survivor.id, own)) {
     d.log(
       `${listed.length} dataflows named ${quoted(ask.wanted.name)} exist now: another run created one at the same time. Keeping the oldest, ${survivor.id}, and deleting this run's ${own} and its connections.`
     )
@@ -288,29 +288,46 @@ async function asFound(d: Deps, ask: Ask, dataset: Dataset, flowId: string): Pro
   return carryOut(d, ask, dataset, decision, [flow])
 }
 
-/** Lists the same-named dataflows until this run's own shows (the list may lag). */
-async function listUntilShown(d: Deps, name: string, own: string): Promise<ExistingFlow[]> {
-  let listed: ExistingFlow[] = []
-  for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
-    if (listed.length > 0 && d.remainingMs() < delay + 1000) break
-    await d.clock.sleep(delay)
-    listed = await d.client.findFlows(name)
-    if (listed.some((f) => f.id.toLowerCase() === own.toLowerCase())) return listed
+/**
+ * Every same-named dataflow, listed until this run's own shows (the list may lag). When it never
+ * does, its own is read to learn its creation time; without one, it is kept: a run that cannot
+ * date its dataflow never deletes it, for the other run may be deleting its own.
+ */
+async function listWithOwn(d: Deps, name: string, own: string): Promise<ExistingFlow[]> {
+  const { last, seen } = await untilSeen(
+    d,
+    () => d.client.findFlows(name),
+    (listed) => listed.some((f) => sameId(f.id, own))
+  )
+  if (seen) return last
+  const read = await d.client.getFlow(own)
+  if (read === undefined) {
+    if (last.length > 0) return last
+    throw new DataflowConflictError(
+      `Dataflow ${own} was deleted while this run converged on ${quoted(name)}, and no other shows; run again.`
+    )
   }
   d.warn(
-    `Dataflow ${own} does not show in GET /flows yet: whether another run created ${quoted(name)} at the same time could not be checked.`
+    `Dataflow ${own} does not show in GET /flows yet: ${
+      read.createdAt === undefined
+        ? `its creation time is unknown, so it is kept, even if another run created ${quoted(name)} at the same time.`
+        : `it is compared by creation time with the ${last.length} listed.`
+    }`
   )
-  return listed
+  return read.createdAt === undefined ? [read] : [...last, read]
 }
 
-/** After a create whose outcome is unknown: a dataflow of this name that appeared since the lookup. */
-async function lookForLostFlow(d: Deps, name: string, known: ReadonlySet<string>): Promise<string | undefined> {
-  for (const delay of d.lagSchedule ?? LAG_SCHEDULE_MS) {
-    await d.clock.sleep(delay)
-    const appeared = (await d.client.findFlows(name)).filter((f) => !known.has(f.id.toLowerCase()))
-    if (appeared.length > 0) return appeared.sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity))[0]?.id
-    if (d.remainingMs() < 2000) break
-  }
+/**
+ * After a create whose outcome is unknown: the dataflow of this name that appeared since the
+ * lookup. The one reading `ownSource` (made by this run alone) is this run's; else the oldest.
+ */
+async function lookForLostFlow(d: Deps, name: string, known: ReadonlySet<string>, ownSource: string): Promise<string | undefined> {
+  const look = async (): Promise<ExistingFlow[]> => (await d.client.findFlows(name)).filter((f) => !known.has(f.id.toLowerCase()))
+  const { last } = await untilSeen(d, look, (appeared) => appeared.length > 0)
+  const own = last.find((f) => sameId(f.sourceConnectionId ?? '', ownSource))
+  const oldest = [...last].sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity))[0]
+  const adopted = own ?? oldest
+  if (adopted !== undefined) return adopted.id
   d.log(`No dataflow named ${quoted(name)} appeared after the create whose outcome is unknown: sending it again.`)
   return undefined
 }

@@ -3,7 +3,7 @@
 // end-to-end tests do not take.
 
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { DataflowClient } from '../../../src/dataflow/client.js'
+import { DataflowClient, type ExistingFlow } from '../../../src/dataflow/client.js'
 import type { Wanted } from '../../../src/dataflow/decide.js'
 import { DataflowConflictError, ensureDataflow, MappingInvalidError, type Deps } from '../../../src/dataflow/ensure.js'
 import { systemClock } from '../../../src/platform/retry.js'
@@ -82,7 +82,72 @@ describe('faults', () => {
     expect(outcome.flowId).toBe(flows()[0]?.id)
     expect(emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
     expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
-    expect(log.join('\n')).toMatch(/appeared after this run's lookup, while the outcome of its create was unknown: adopting it/)
+    expect(log.join('\n')).toMatch(
+      /appeared after this run's lookup, while the outcome of its create was unknown: it reads this run's source connection/
+    )
+  })
+
+  it('a lost create racing an older twin: the older is kept, and this run deletes its own dataflow and connections', async () => {
+    const d = deps()
+    const createFlow = d.client.createFlow.bind(d.client)
+    let other: string | undefined
+    d.client.createFlow = async (body, recover) => {
+      // Another run creates the whole chain first; then this run's create commits, its answer lost.
+      other = (await ensureDataflow({ ...deps(), log: () => undefined }, ask())).flowId
+      emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'commit-then-drop' } })
+      return createFlow(body, recover)
+    }
+    const outcome = await ensureDataflow(d, ask())
+    expect(flows().map((f) => f.id)).toEqual([other])
+    expect(outcome.flowId).toBe(other)
+    expect(emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
+    expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
+  })
+
+  /** A client whose dataflow lookups after the create show only `shown` (its own lags) and whose reads drop createdAt when `undated`. */
+  function lagging(d: Deps, shown: (flows: ExistingFlow[]) => ExistingFlow[], undated = false): Deps {
+    const findFlows = d.client.findFlows.bind(d.client)
+    const getFlow = d.client.getFlow.bind(d.client)
+    let lookups = 0
+    d.client.findFlows = async (name) => (++lookups === 1 ? findFlows(name) : shown(await findFlows(name)))
+    d.client.getFlow = async (id) => {
+      const flow = await getFlow(id)
+      if (undated && flow !== undefined) delete flow.createdAt
+      return flow
+    }
+    return d
+  }
+
+  function twin(createdAt: number): ExistingFlow {
+    return {
+      id: 'ffffffff-0000-4000-8000-000000000001',
+      etag: '"1"',
+      name: 'Daily CRM',
+      state: 'enabled',
+      schedule: {},
+      options: {},
+      createdAt
+    }
+  }
+
+  it('keeps its own dataflow when the list shows only a newer twin, having read when its own was made', async () => {
+    const outcome = await ensureDataflow(
+      lagging(deps(), () => [twin(Date.now() + 60_000)]),
+      ask()
+    )
+    expect(outcome.operation).toBe('created')
+    expect(flows().map((f) => f.id)).toEqual([outcome.flowId])
+    expect(warnings.join('\n')).toMatch(/does not show in GET \/flows yet: it is compared by creation time with the 1 listed/)
+  })
+
+  it('never deletes its own dataflow when it cannot learn when it was made', async () => {
+    const outcome = await ensureDataflow(
+      lagging(deps(), () => [twin(Date.now() - 60_000)], true),
+      ask()
+    )
+    expect(outcome.operation).toBe('created')
+    expect(flows().map((f) => f.id)).toEqual([outcome.flowId])
+    expect(warnings.join('\n')).toMatch(/its creation time is unknown, so it is kept/)
   })
 
   it('asks a busy flow again with backoff', async () => {
