@@ -1503,6 +1503,8 @@ var defaults = __webpack_require__(4069);
 
 
 
+/** The longest name of a connection or dataflow: room is left for the suffix that names a verification probe. */
+const MAX_NAME_LENGTH = 200;
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -1548,6 +1550,21 @@ class InputReader {
     isSet(name) {
         const value = this.raw(name);
         return value !== '' && value !== (this.defaults[name] ?? '');
+    }
+    /**
+     * The name of what the run manages: required, one line, at most MAX_NAME_LENGTH characters.
+     * `hint` says what it names; a later run finds it by this name.
+     */
+    name(name, hint) {
+        const value = this.required(name, `${hint}; the name is also how a later run finds it`);
+        this.check(name, value, (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH, `must be one line of at most ${MAX_NAME_LENGTH} characters`);
+        return value;
+    }
+    /** A free-text description, as Flow Service takes one: at most 1024 characters. */
+    description() {
+        const value = this.optional('description');
+        this.check('description', value, (v) => v.length <= 1024, 'must be at most 1024 characters');
+        return value;
     }
     fail(problem) {
         this.problems.push(problem);
@@ -2312,8 +2329,6 @@ const DEFAULTS = {
 };
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = [...SESSION_SECRET_INPUTS, 's3-access-key', 's3-secret-key', 's3-session-token'];
-/** Longest connection name: room is left for the suffix that names a verification probe. */
-const MAX_NAME_LENGTH = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SPEC_VERSION = /^\d+(\.\d+)*$/;
 function readConfig(getInput) {
@@ -2324,10 +2339,8 @@ function readConfig(getInput) {
     const flowServiceUrl = flowServiceInput !== undefined
         ? (r.checkedUrl('flow-service-url', flowServiceInput, 'https://platform.adobe.io/data/foundation/flowservice') ?? flowServiceInput)
         : serviceUrl(session, 'flowService');
-    const connectionName = r.required('connection-name', 'name the base connection; the name is also how a later run finds it');
-    r.check('connection-name', connectionName, (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH, `must be one line of at most ${MAX_NAME_LENGTH} characters`);
-    const description = r.optional('description');
-    r.check('description', description, (v) => v.length <= 1024, 'must be at most 1024 characters');
+    const connectionName = r.name('connection-name', 'name the base connection');
+    const description = r.description();
     const s3 = readS3Auth(r);
     // Lower case, as Flow Service writes ids, so that lookups compare like with like.
     const specId = r.withDefault('connection-spec-id').toLowerCase();

@@ -2507,6 +2507,8 @@ var defaults = __webpack_require__(4069);
 
 
 
+/** The longest name of a connection or dataflow: room is left for the suffix that names a verification probe. */
+const MAX_NAME_LENGTH = 200;
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -2552,6 +2554,21 @@ class InputReader {
     isSet(name) {
         const value = this.raw(name);
         return value !== '' && value !== (this.defaults[name] ?? '');
+    }
+    /**
+     * The name of what the run manages: required, one line, at most MAX_NAME_LENGTH characters.
+     * `hint` says what it names; a later run finds it by this name.
+     */
+    name(name, hint) {
+        const value = this.required(name, `${hint}; the name is also how a later run finds it`);
+        this.check(name, value, (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH, `must be one line of at most ${MAX_NAME_LENGTH} characters`);
+        return value;
+    }
+    /** A free-text description, as Flow Service takes one: at most 1024 characters. */
+    description() {
+        const value = this.optional('description');
+        this.check('description', value, (v) => v.length <= 1024, 'must be at most 1024 characters');
+        return value;
     }
     fail(problem) {
         this.problems.push(problem);
@@ -2776,7 +2793,6 @@ const DEFAULTS = {
     'dry-run': 'false'
 };
 const SECRET_INPUTS = SESSION_SECRET_INPUTS;
-const MAX_NAME_LENGTH = 200;
 /** A job runs six hours at most. */
 const MAX_WAIT_MINUTES = 360;
 const FORMATS = ['delimited', 'json', 'parquet'];
@@ -2788,10 +2804,8 @@ function readConfig(getInput, nowMs) {
     const session = readSession(r);
     const connectionId = r.required('connection-id', "pass the connection action's output, e.g. '${{ steps.s3.outputs.connection-id }}'");
     r.check('connection-id', connectionId, isId, `must be a connection id (a UUID); got '${printable(connectionId)}'`);
-    const name = r.required('dataflow-name', 'name the dataflow; the name is also how a later run finds it');
-    r.check('dataflow-name', name, (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH, `must be one line of at most ${MAX_NAME_LENGTH} characters`);
-    const description = r.optional('description');
-    r.check('description', description, (v) => v.length <= 1024, 'must be at most 1024 characters');
+    const name = r.name('dataflow-name', 'name the dataflow');
+    const description = r.description();
     const source = inputs_readSource(r);
     const datasetId = r.required('dataset-id', 'give the id of the dataset the files go into (Datasets in the Platform UI)');
     r.check('dataset-id', datasetId, isId, `must be a dataset id (24 hex digits, as the Platform UI shows it); got '${printable(datasetId)}'`);

@@ -1218,6 +1218,8 @@ var defaults = __webpack_require__(4069);
 
 
 
+/** The longest name of a connection or dataflow: room is left for the suffix that names a verification probe. */
+const MAX_NAME_LENGTH = 200;
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -1263,6 +1265,21 @@ class InputReader {
     isSet(name) {
         const value = this.raw(name);
         return value !== '' && value !== (this.defaults[name] ?? '');
+    }
+    /**
+     * The name of what the run manages: required, one line, at most MAX_NAME_LENGTH characters.
+     * `hint` says what it names; a later run finds it by this name.
+     */
+    name(name, hint) {
+        const value = this.required(name, `${hint}; the name is also how a later run finds it`);
+        this.check(name, value, (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH, `must be one line of at most ${MAX_NAME_LENGTH} characters`);
+        return value;
+    }
+    /** A free-text description, as Flow Service takes one: at most 1024 characters. */
+    description() {
+        const value = this.optional('description');
+        this.check('description', value, (v) => v.length <= 1024, 'must be at most 1024 characters');
+        return value;
     }
     fail(problem) {
         this.problems.push(problem);

@@ -48,9 +48,6 @@ export const DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 export const SECRET_INPUTS = [...SESSION_SECRET_INPUTS, 's3-access-key', 's3-secret-key', 's3-session-token'] as const
 
-/** Longest connection name: room is left for the suffix that names a verification probe. */
-export const MAX_NAME_LENGTH = 200
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SPEC_VERSION = /^\d+(\.\d+)*$/
 
@@ -65,16 +62,8 @@ export function readConfig(getInput: GetInput): Config {
       ? (r.checkedUrl('flow-service-url', flowServiceInput, 'https://platform.adobe.io/data/foundation/flowservice') ?? flowServiceInput)
       : serviceUrl(session, 'flowService')
 
-  const connectionName = r.required('connection-name', 'name the base connection; the name is also how a later run finds it')
-  r.check(
-    'connection-name',
-    connectionName,
-    (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH,
-    `must be one line of at most ${MAX_NAME_LENGTH} characters`
-  )
-
-  const description = r.optional('description')
-  r.check('description', description, (v) => v.length <= 1024, 'must be at most 1024 characters')
+  const connectionName = r.name('connection-name', 'name the base connection')
+  const description = r.description()
 
   const s3 = readS3Auth(r)
 

@@ -70,7 +70,6 @@ export const DEFAULTS = {
 
 export const SECRET_INPUTS = SESSION_SECRET_INPUTS
 
-export const MAX_NAME_LENGTH = 200
 /** A job runs six hours at most. */
 export const MAX_WAIT_MINUTES = 360
 
@@ -85,15 +84,8 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
 
   const connectionId = r.required('connection-id', "pass the connection action's output, e.g. '${{ steps.s3.outputs.connection-id }}'")
   r.check('connection-id', connectionId, isId, `must be a connection id (a UUID); got '${printable(connectionId)}'`)
-  const name = r.required('dataflow-name', 'name the dataflow; the name is also how a later run finds it')
-  r.check(
-    'dataflow-name',
-    name,
-    (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH,
-    `must be one line of at most ${MAX_NAME_LENGTH} characters`
-  )
-  const description = r.optional('description')
-  r.check('description', description, (v) => v.length <= 1024, 'must be at most 1024 characters')
+  const name = r.name('dataflow-name', 'name the dataflow')
+  const description = r.description()
 
   const source = readSource(r)
   const datasetId = r.required('dataset-id', 'give the id of the dataset the files go into (Datasets in the Platform UI)')

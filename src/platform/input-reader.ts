@@ -8,6 +8,9 @@ import { isLoopback } from './url-rules.js'
 
 export type GetInput = (name: string) => string
 
+/** The longest name of a connection or dataflow: room is left for the suffix that names a verification probe. */
+export const MAX_NAME_LENGTH = 200
+
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.length === 1 ? (problems[0] ?? '') : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`)
@@ -56,6 +59,28 @@ export class InputReader {
   isSet(name: string): boolean {
     const value = this.raw(name)
     return value !== '' && value !== (this.defaults[name] ?? '')
+  }
+
+  /**
+   * The name of what the run manages: required, one line, at most MAX_NAME_LENGTH characters.
+   * `hint` says what it names; a later run finds it by this name.
+   */
+  name(name: string, hint: string): string {
+    const value = this.required(name, `${hint}; the name is also how a later run finds it`)
+    this.check(
+      name,
+      value,
+      (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH,
+      `must be one line of at most ${MAX_NAME_LENGTH} characters`
+    )
+    return value
+  }
+
+  /** A free-text description, as Flow Service takes one: at most 1024 characters. */
+  description(): string | undefined {
+    const value = this.optional('description')
+    this.check('description', value, (v) => v.length <= 1024, 'must be at most 1024 characters')
+    return value
   }
 
   fail(problem: string): void {
