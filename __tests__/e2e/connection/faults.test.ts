@@ -103,7 +103,9 @@ describe('a create whose answer was lost', () => {
       'GET /connections 200',
       'PATCH /connections/{id} 200'
     ])
-    expect(result.stdout).toMatch(/appeared after this run's lookup, while the outcome of its create was unknown \(.*\): adopting the oldest/)
+    expect(result.stdout).toMatch(
+      /appeared after this run's lookup, while the outcome of its create was unknown \(.*\): adopting the oldest/
+    )
   })
 
   it('is adopted in if-exists create mode too, next to an older same-named connection', async () => {
