@@ -820,6 +820,10 @@ class Transport {
     under(deadline) {
         return new Transport({ ...this.options, deadline, signal: undefined }, this.pool);
     }
+    /** The same connections and settings, cancellable as ever, under another deadline: for a wait after the work. */
+    until(deadline) {
+        return new Transport({ ...this.options, deadline }, this.pool);
+    }
     /** Sends a request, retrying what is retryable; fails with ApiError or TimeoutError. */
     request(req) {
         return this.send(req, (res) => res);
@@ -993,7 +997,8 @@ function cleanupReserveMs(totalMs) {
 }
 /** Opens the session: one transport, warm connections, and the one access token of the run. */
 async function connect(session, rt, options) {
-    const deadline = stepDeadline(session.timeoutSeconds, options.wait);
+    // timeout-seconds bounds the requests of the work; a wait has its own deadline (waiting()).
+    const deadline = new Deadline(session.timeoutSeconds * 1000);
     const cancel = onCancel(rt, options.makesThings);
     const transport = new Transport({
         signal: cancel.signal,
@@ -1023,17 +1028,19 @@ async function connect(session, rt, options) {
             baseUrls: options.baseUrls
         };
         const api = new PlatformApi(transport, target, token);
-        return { api, cleanup: api.over(transport.under(deadline)), close };
+        const { wait } = options;
+        const waiting = () => wait === undefined || wait.seconds === 0 ? api : api.over(transport.until(waitDeadline(session.timeoutSeconds, wait, deadline)));
+        return { api, cleanup: api.over(transport.under(deadline)), waiting, close };
     }
     catch (error) {
         close();
         throw error;
     }
 }
-function stepDeadline(timeoutSeconds, wait) {
-    if (wait === undefined || wait.seconds === 0)
-        return new Deadline(timeoutSeconds * 1000);
-    return new Deadline((timeoutSeconds + wait.seconds) * 1000, undefined, undefined, `timeout-seconds + ${wait.input}`);
+/** What the work's deadline has left, and the wait on top, from now: the step never runs past timeout-seconds + the wait. */
+function waitDeadline(timeoutSeconds, wait, work) {
+    const totalMs = (timeoutSeconds + wait.seconds) * 1000;
+    return new Deadline(totalMs, systemClock, systemClock.now() + work.remainingMs() + wait.seconds * 1000, `timeout-seconds + ${wait.input}`);
 }
 /**
  * When the runner cancels the job (or the job's timeout-minutes ends), it sends SIGINT, then
@@ -3136,7 +3143,7 @@ async function run() {
         }
         const connecting = connect(config.session, rt, {
             makesThings: true,
-            // Looking at the runs after the write comes on top of timeout-seconds, which bounds the requests.
+            // Looking at the runs after the write comes on top of timeout-seconds, which bounds the write.
             ...(config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
             userAgent: USER_AGENT,
             baseUrls: config.baseUrls,
@@ -3162,7 +3169,8 @@ async function run() {
         setOutputs(outputsOf(outcome));
         if (config.waitForRun && outcome.flowId !== undefined) {
             const flowId = outcome.flowId;
-            const ran = await waitForRun({ runs: () => client.runs(flowId), clock: systemClock, log: rt.info }, flowId, outcome.wroteAt ?? startedAt, config.waitMinutes * 60_000);
+            const waiting = client.over(session.waiting());
+            const ran = await waitForRun({ runs: () => waiting.runs(flowId), clock: systemClock, log: rt.info }, flowId, outcome.wroteAt ?? startedAt, config.waitMinutes * 60_000);
             facts.run = ran;
             reportRun(rt, ran);
             setOutputs(runOutputs(ran));

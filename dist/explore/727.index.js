@@ -859,6 +859,10 @@ class Transport {
     under(deadline) {
         return new Transport({ ...this.options, deadline, signal: undefined }, this.pool);
     }
+    /** The same connections and settings, cancellable as ever, under another deadline: for a wait after the work. */
+    until(deadline) {
+        return new Transport({ ...this.options, deadline }, this.pool);
+    }
     /** Sends a request, retrying what is retryable; fails with ApiError or TimeoutError. */
     request(req) {
         return this.send(req, (res) => res);
@@ -1032,7 +1036,8 @@ function cleanupReserveMs(totalMs) {
 }
 /** Opens the session: one transport, warm connections, and the one access token of the run. */
 async function connect(session, rt, options) {
-    const deadline = stepDeadline(session.timeoutSeconds, options.wait);
+    // timeout-seconds bounds the requests of the work; a wait has its own deadline (waiting()).
+    const deadline = new Deadline(session.timeoutSeconds * 1000);
     const cancel = onCancel(rt, options.makesThings);
     const transport = new Transport({
         signal: cancel.signal,
@@ -1062,17 +1067,19 @@ async function connect(session, rt, options) {
             baseUrls: options.baseUrls
         };
         const api = new PlatformApi(transport, target, token);
-        return { api, cleanup: api.over(transport.under(deadline)), close };
+        const { wait } = options;
+        const waiting = () => wait === undefined || wait.seconds === 0 ? api : api.over(transport.until(waitDeadline(session.timeoutSeconds, wait, deadline)));
+        return { api, cleanup: api.over(transport.under(deadline)), waiting, close };
     }
     catch (error) {
         close();
         throw error;
     }
 }
-function stepDeadline(timeoutSeconds, wait) {
-    if (wait === undefined || wait.seconds === 0)
-        return new Deadline(timeoutSeconds * 1000);
-    return new Deadline((timeoutSeconds + wait.seconds) * 1000, undefined, undefined, `timeout-seconds + ${wait.input}`);
+/** What the work's deadline has left, and the wait on top, from now: the step never runs past timeout-seconds + the wait. */
+function waitDeadline(timeoutSeconds, wait, work) {
+    const totalMs = (timeoutSeconds + wait.seconds) * 1000;
+    return new Deadline(totalMs, systemClock, systemClock.now() + work.remainingMs() + wait.seconds * 1000, `timeout-seconds + ${wait.input}`);
 }
 /**
  * When the runner cancels the job (or the job's timeout-minutes ends), it sends SIGINT, then
@@ -1981,7 +1988,7 @@ async function run() {
             await summarize(config, loadRunContext(), { dryRun: true });
             return;
         }
-        // The wait comes on top of timeout-seconds, which bounds the requests.
+        // timeout-seconds bounds the token and the preview; the listing may wait wait-seconds on top.
         const connecting = connect(config.session, rt, {
             wait: { seconds: config.waitSeconds, input: 'wait-seconds' },
             // Explore only reads: no time is kept back for deleting anything.
@@ -1992,14 +1999,15 @@ async function run() {
         });
         context = loadRunContext();
         session = await connecting;
-        const { api } = session;
         const { connectionId, preview, expect } = config;
         const folder = listedFolder(config);
         const where = folder ?? 'the root';
         // Without a wait the preview does not depend on the listing: both go out at once.
         const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(session, connectionId, preview) : undefined;
         previewing?.catch(() => undefined);
-        const list = async () => readListing((await api.send(listCall(connectionId, folder))).json);
+        // The listing is the wait: its requests may use what timeout-seconds left, and the wait on top.
+        const lister = session.waiting();
+        const list = async () => readListing((await lister.send(listCall(connectionId, folder))).json);
         const looked = await lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, config.waitSeconds * 1000);
         Object.assign(facts, { entries: looked.entries, matches: looked.matches });
         rt.info(`Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`);

@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
     }
     const connecting = connect(config.session, rt, {
       makesThings: true,
-      // Looking at the runs after the write comes on top of timeout-seconds, which bounds the requests.
+      // Looking at the runs after the write comes on top of timeout-seconds, which bounds the write.
       ...(config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
       userAgent: USER_AGENT,
       baseUrls: config.baseUrls,
@@ -77,8 +77,9 @@ export async function run(): Promise<void> {
     setOutputs(outputsOf(outcome))
     if (config.waitForRun && outcome.flowId !== undefined) {
       const flowId = outcome.flowId
+      const waiting = client.over(session.waiting())
       const ran = await waitForRun(
-        { runs: () => client.runs(flowId), clock: systemClock, log: rt.info },
+        { runs: () => waiting.runs(flowId), clock: systemClock, log: rt.info },
         flowId,
         outcome.wroteAt ?? startedAt,
         config.waitMinutes * 60_000

@@ -30,7 +30,7 @@ export async function run(): Promise<void> {
       await summarize(config, loadRunContext(), { dryRun: true })
       return
     }
-    // The wait comes on top of timeout-seconds, which bounds the requests.
+    // timeout-seconds bounds the token and the preview; the listing may wait wait-seconds on top.
     const connecting = connect(config.session, rt, {
       wait: { seconds: config.waitSeconds, input: 'wait-seconds' },
       // Explore only reads: no time is kept back for deleting anything.
@@ -41,14 +41,15 @@ export async function run(): Promise<void> {
     })
     context = loadRunContext()
     session = await connecting
-    const { api } = session
     const { connectionId, preview, expect } = config
     const folder = listedFolder(config)
     const where = folder ?? 'the root'
     // Without a wait the preview does not depend on the listing: both go out at once.
     const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(session, connectionId, preview) : undefined
     previewing?.catch(() => undefined)
-    const list = async () => readListing((await api.send(listCall(connectionId, folder))).json)
+    // The listing is the wait: its requests may use what timeout-seconds left, and the wait on top.
+    const lister = session.waiting()
+    const list = async () => readListing((await lister.send(listCall(connectionId, folder))).json)
     const looked = await lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, config.waitSeconds * 1000)
     Object.assign(facts, { entries: looked.entries, matches: looked.matches })
     rt.info(

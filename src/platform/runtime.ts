@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { PlatformApi, type PlatformService, type Target } from './api.js'
 import { errorMessage, errorStack, type Hints } from './errors.js'
 import { fetchAccessToken } from './ims.js'
-import { DEFAULT_RETRY_POLICY, Deadline } from './retry.js'
+import { DEFAULT_RETRY_POLICY, Deadline, systemClock } from './retry.js'
 import { Secrets } from './secrets.js'
 import type { Session } from './session.js'
 import { oneLine } from './text.js'
@@ -45,6 +45,11 @@ export interface Connected {
   api: PlatformApi
   /** The same session under the whole step's deadline: for deleting what a failed run made. */
   cleanup: PlatformApi
+  /**
+   * The same session for the wait the inputs allow, from now on: what timeout-seconds has left,
+   * and the wait on top. Without a wait, `api`.
+   */
+  waiting(): PlatformApi
   close(): void
 }
 
@@ -56,7 +61,7 @@ export interface ConnectOptions {
   hints?: Hints
   /**
    * How long the run may wait (for a file to land, a run to end) on top of timeout-seconds, which
-   * bounds the requests, and the input that says so.
+   * bounds the requests of the work, and the input that says so: see waiting().
    */
   wait?: { seconds: number; input: string }
   /** Whether a failed run has something to delete: then time is kept back for it. */
@@ -70,7 +75,8 @@ export function cleanupReserveMs(totalMs: number): number {
 
 /** Opens the session: one transport, warm connections, and the one access token of the run. */
 export async function connect(session: Session, rt: Runtime, options: ConnectOptions): Promise<Connected> {
-  const deadline = stepDeadline(session.timeoutSeconds, options.wait)
+  // timeout-seconds bounds the requests of the work; a wait has its own deadline (waiting()).
+  const deadline = new Deadline(session.timeoutSeconds * 1000)
   const cancel = onCancel(rt, options.makesThings)
   const transport = new Transport({
     signal: cancel.signal,
@@ -105,16 +111,20 @@ export async function connect(session: Session, rt: Runtime, options: ConnectOpt
       baseUrls: options.baseUrls
     }
     const api = new PlatformApi(transport, target, token)
-    return { api, cleanup: api.over(transport.under(deadline)), close }
+    const { wait } = options
+    const waiting = (): PlatformApi =>
+      wait === undefined || wait.seconds === 0 ? api : api.over(transport.until(waitDeadline(session.timeoutSeconds, wait, deadline)))
+    return { api, cleanup: api.over(transport.under(deadline)), waiting, close }
   } catch (error) {
     close()
     throw error
   }
 }
 
-function stepDeadline(timeoutSeconds: number, wait: ConnectOptions['wait']): Deadline {
-  if (wait === undefined || wait.seconds === 0) return new Deadline(timeoutSeconds * 1000)
-  return new Deadline((timeoutSeconds + wait.seconds) * 1000, undefined, undefined, `timeout-seconds + ${wait.input}`)
+/** What the work's deadline has left, and the wait on top, from now: the step never runs past timeout-seconds + the wait. */
+function waitDeadline(timeoutSeconds: number, wait: NonNullable<ConnectOptions['wait']>, work: Deadline): Deadline {
+  const totalMs = (timeoutSeconds + wait.seconds) * 1000
+  return new Deadline(totalMs, systemClock, systemClock.now() + work.remainingMs() + wait.seconds * 1000, `timeout-seconds + ${wait.input}`)
 }
 
 /**

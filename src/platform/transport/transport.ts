@@ -64,6 +64,11 @@ export class Transport {
     return new Transport({ ...this.options, deadline, signal: undefined }, this.pool)
   }
 
+  /** The same connections and settings, cancellable as ever, under another deadline: for a wait after the work. */
+  until(deadline: Deadline): Transport {
+    return new Transport({ ...this.options, deadline }, this.pool)
+  }
+
   /** Sends a request, retrying what is retryable; fails with ApiError or TimeoutError. */
   request(req: Request): Promise<Response> {
     return this.send(req, (res) => res)
