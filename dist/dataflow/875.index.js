@@ -2341,7 +2341,9 @@ async function build(d, ask, dataset, knownFlows, reuseMapping) {
     const ids = { source: parts.source.id, target: parts.target.id, ...(parts.mapping !== undefined && { mapping: parts.mapping }) };
     const body = flowBody(wanted, ask.description, ids, { ...wanted.schedule, startTime });
     try {
-        const flow = await d.client.createFlow(body, () => lookForLostFlow(d, wanted.name, knownFlows, parts.source.id));
+        // Only a source connection this run created proves a dataflow reading it this run's own.
+        const ownSource = parts.source.kind === 'created' ? parts.source.id : undefined;
+        const flow = await d.client.createFlow(body, () => lookForLostFlow(d, wanted.name, knownFlows, ownSource));
         return { flow, source: parts.source, target: parts.target, ...(parts.mapping !== undefined && { mapping: parts.mapping }) };
     }
     catch (error) {
@@ -2356,9 +2358,10 @@ async function createAndConverge(d, ask, dataset, found, changes) {
     const known = new Set(found.map((f) => f.id.toLowerCase()));
     const built = await build(d, ask, dataset, known);
     const adopted = built.flow.kind === 'adopted' ? await d.client.getFlow(built.flow.id) : undefined;
-    // A dataflow that reads this run's own source connection is this run's create, whose answer was lost.
-    if (built.flow.kind === 'adopted' && !(adopted !== undefined && sameId(adopted.sourceConnectionId ?? '', built.source.id))) {
-        d.log(`Dataflow ${built.flow.id} appeared after this run's lookup, while the outcome of its create was unknown, and it is another run's: treating it as found, and deleting the connections made for this run's.`);
+    // A dataflow that reads the source connection this run created is this run's create, whose answer was lost.
+    const readsOwnSource = adopted !== undefined && built.source.kind === 'created' && sameId(adopted.sourceConnectionId ?? '', built.source.id);
+    if (built.flow.kind === 'adopted' && !readsOwnSource) {
+        d.log(`Dataflow ${built.flow.id} appeared after this run's lookup, while the outcome of its create was unknown, and it does not read a source connection this run created, so it cannot be proven this run's: treating it as found, and deleting the connections this run created that it does not use.`);
         const used = new Set([adopted?.sourceConnectionId, adopted?.targetConnectionId].map((id) => id?.toLowerCase()));
         const parts = [
             { kind: 'source', made: built.source },
@@ -2417,12 +2420,14 @@ async function listWithOwn(d, name, own) {
 }
 /**
  * After a create whose outcome is unknown: the dataflow of this name that appeared since the
- * lookup. The one reading `ownSource` (made by this run alone) is this run's; else the oldest.
+ * lookup. The one reading `ownSource` (created by this run alone) is this run's, and is looked for
+ * as long as a lagging list may hide it, even when another run's shows first; else the oldest.
  */
 async function lookForLostFlow(d, name, known, ownSource) {
     const look = async () => (await d.client.findFlows(name)).filter((f) => !known.has(f.id.toLowerCase()));
-    const { last } = await untilSeen(d, look, (appeared) => appeared.length > 0);
-    const own = last.find((f) => sameId(f.sourceConnectionId ?? '', ownSource));
+    const readsOwn = (f) => ownSource !== undefined && sameId(f.sourceConnectionId ?? '', ownSource);
+    const { last } = await untilSeen(d, look, (appeared) => (ownSource === undefined ? appeared.length > 0 : appeared.some(readsOwn)));
+    const own = last.find(readsOwn);
     const oldest = [...last].sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity))[0];
     const adopted = own ?? oldest;
     if (adopted !== undefined)
@@ -2430,8 +2435,6 @@ async function lookForLostFlow(d, name, known, ownSource) {
     d.log(`No dataflow named ${quoted(name)} appeared after the create whose outcome is unknown: sending it again.`);
     return undefined;
 }
-// ---- replace ----------------------------------------------------------------------------------
-/** The new chain first; only once the new dataflow exists do the old dataflow and then its connections go. */
 // ---- replace ----------------------------------------------------------------------------------
 /** The new chain first; only once the new dataflow exists do the old dataflow and then its connections go. */
 async function replace(d, ask, dataset, old, changes) {

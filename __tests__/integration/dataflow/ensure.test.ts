@@ -104,6 +104,42 @@ describe('faults', () => {
     expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
   })
 
+  it('a lost create whose own dataflow shows after another run’s: it waits for its own, then keeps the older and deletes its own chain', async () => {
+    const d = deps()
+    const createFlow = d.client.createFlow.bind(d.client)
+    const findFlows = d.client.findFlows.bind(d.client)
+    let other: string | undefined
+    let lookups = 0
+    d.client.createFlow = async (body, recover) => {
+      other = (await ensureDataflow({ ...deps(), log: () => undefined }, ask())).flowId
+      emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'commit-then-drop' } })
+      return createFlow(body, recover)
+    }
+    // The first two lookups after the create show only the other run's dataflow: this run's lags.
+    d.client.findFlows = async (name) => {
+      const found = await findFlows(name)
+      return ++lookups >= 2 && lookups <= 3 ? found.filter((f) => f.id === other) : found
+    }
+    const outcome = await ensureDataflow(d, ask())
+    expect(log.join('\n')).toMatch(/it reads this run's source connection, so it is this run's own/)
+    expect(flows().map((f) => f.id)).toEqual([other])
+    expect(outcome.flowId).toBe(other)
+    expect(emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
+    expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
+  })
+
+  it('never takes a dataflow as its own by a source connection it adopted, which may be another run’s', async () => {
+    emulator.faults.add({ method: 'POST', route: '/sourceConnections', action: { type: 'commit-then-drop' } })
+    emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'commit-then-drop' } })
+    const outcome = await ensureDataflow(deps(), ask())
+    expect(log.join('\n')).toMatch(
+      /does not read a source connection this run created, so it cannot be proven this run's: treating it as found/
+    )
+    expect(flows().map((f) => f.id)).toEqual([outcome.flowId])
+    expect(emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
+    expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
+  })
+
   /** A client whose dataflow lookups after the create show only `shown` (its own lags) and whose reads drop createdAt when `undated`. */
   function lagging(d: Deps, shown: (flows: ExistingFlow[]) => ExistingFlow[], undated = false): Deps {
     const findFlows = d.client.findFlows.bind(d.client)
