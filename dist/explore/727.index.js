@@ -344,10 +344,10 @@ class errors_UnexpectedResponseError extends Error {
 function requestName(service, label) {
     return service === 'IMS' ? 'IMS token request' : `${service} ${label}`;
 }
-/** The job was cancelled while the step ran: the work stopped, and the clean-up ran. */
+/** The job was cancelled while the step ran: the work stopped, and the clean-up of what it made (if anything) ran. */
 class CancelledError extends Error {
     constructor() {
-        super('Cancelled: the runner stopped the step (the job was cancelled or timed out); what this run made was deleted, but for anything a warning above names.');
+        super('Cancelled: the runner stopped the step (the job was cancelled or timed out). Whatever this run made was deleted; a warning above names anything that could not be.');
         this.name = 'CancelledError';
     }
 }
