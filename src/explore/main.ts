@@ -2,6 +2,7 @@
 // write outputs.
 
 import * as core from '@actions/core'
+import type { PlatformApi } from '../platform/api.js'
 import { loadRunContext, type RunContext } from '../platform/context.js'
 import { readListing } from '../platform/explore.js'
 import { systemClock } from '../platform/retry.js'
@@ -30,7 +31,7 @@ export async function run(): Promise<void> {
       await summarize(config, loadRunContext(), { dryRun: true })
       return
     }
-    // timeout-seconds bounds the token and the preview; the listing may wait wait-seconds on top.
+    // timeout-seconds bounds the token; the listing, and the preview after it, may wait wait-seconds on top.
     const connecting = connect(config.session, rt, {
       wait: { seconds: config.waitSeconds, input: 'wait-seconds' },
       // Explore only reads: no time is kept back for deleting anything.
@@ -41,21 +42,20 @@ export async function run(): Promise<void> {
     })
     context = loadRunContext()
     session = await connecting
+    const api = session.waiting()
     const { connectionId, preview, expect } = config
     const folder = listedFolder(config)
     const where = folder ?? 'the root'
     // Without a wait the preview does not depend on the listing: both go out at once.
-    const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(session, connectionId, preview) : undefined
+    const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(api, connectionId, preview) : undefined
     previewing?.catch(() => undefined)
-    // The listing is the wait: its requests may use what timeout-seconds left, and the wait on top.
-    const lister = session.waiting()
-    const list = async () => readListing((await lister.send(listCall(connectionId, folder))).json)
+    const list = async () => readListing((await api.send(listCall(connectionId, folder))).json)
     const looked = await lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, config.waitSeconds * 1000)
     Object.assign(facts, { entries: looked.entries, matches: looked.matches })
     rt.info(
       `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
     )
-    const previewed = preview !== undefined ? await (previewing ?? readFile(session, connectionId, preview)) : undefined
+    const previewed = preview !== undefined ? await (previewing ?? readFile(api, connectionId, preview)) : undefined
     if (preview !== undefined && previewed !== undefined) {
       facts.preview = { file: preview.file, result: previewed }
       rt.info(
@@ -72,8 +72,8 @@ export async function run(): Promise<void> {
   }
 }
 
-async function readFile(session: Connected, connectionId: string, preview: NonNullable<Config['preview']>): Promise<Preview> {
-  return readPreview((await session.api.send(previewCall(connectionId, preview.file, preview.format))).json)
+async function readFile(api: PlatformApi, connectionId: string, preview: NonNullable<Config['preview']>): Promise<Preview> {
+  return readPreview((await api.send(previewCall(connectionId, preview.file, preview.format))).json)
 }
 
 /** Sets the outputs, saying which a later step finds cut short. */

@@ -45,6 +45,15 @@ describe('run()', () => {
     expect(result.outputs.matches).toBe('["/demo-bucket/inbound/late.csv"]')
   })
 
+  it('previews a file that landed after timeout-seconds had passed, within wait-seconds', async () => {
+    setTimeout(() => emulator.putFile('/demo-bucket/inbound/later.csv', { content: 'a,b\n1,2\n' }), 2500)
+    const result = await runWith(
+      inputs({ path: '/demo-bucket/inbound/later.csv', preview: 'true', expect: 'later.csv', 'wait-seconds': '20', 'timeout-seconds': '1' })
+    )
+    expect(result.failed).toBe(false)
+    expect(JSON.parse(result.outputs.columns ?? '[]')).toHaveLength(2)
+  })
+
   it('keeps a listing too large for one output to its first entries, and says so', async () => {
     for (let i = 0; i < 9000; i++) emulator.putFile(`/demo-bucket/big/${'x'.repeat(40)}-${i}.csv`, { content: 'a\n1\n' })
     const result = await runWith(inputs({ path: '/demo-bucket/big/' }))
