@@ -1,6 +1,6 @@
 // Each action.yml is a public contract; the README documents them. Both are checked here.
 
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { parse } from 'yaml'
 import { ACTIONS, renderReadme, SESSION_INPUTS } from '../../scripts/readme-tables.js'
 import { CONTRACT_INPUTS } from '../helpers/contract.js'
@@ -37,6 +37,12 @@ describe.each(present)('$file', ({ name, file }) => {
     expect(action.branding.icon).toMatch(/^[a-z-]+$/)
     expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(action.branding.color)
     expect(action.description.length).toBeLessThanOrEqual(125)
+  })
+
+  it(`keeps its bundle, dist/${name}/, within 1.5 MB (1,500,000 bytes): what every job downloads and loads`, () => {
+    const folder = new URL(`dist/${name}/`, root)
+    const bytes = readdirSync(folder).reduce((sum, entry) => sum + statSync(new URL(entry, folder)).size, 0)
+    expect(bytes).toBeLessThanOrEqual(1_500_000)
   })
 
   it('declares the session inputs exactly as the connection action does', () => {
