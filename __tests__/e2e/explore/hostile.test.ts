@@ -2,7 +2,7 @@
 // workflow commands, Markdown and HTML stay in their JSON outputs and table cells; a huge or
 // cut-short answer ends clearly; no secret shows.
 
-import { expectNoInjection, expectNoLeak, runAction, type RunResult } from '../../helpers/action.js'
+import { expectNoInjection, expectNoLeak, peakRssMb, runAction, type RunResult } from '../../helpers/action.js'
 import { cutShort, GOOD_ID, HostileServer, huge, INJECTIONS, json, TOKEN } from '../../helpers/hostile-server.js'
 
 const INPUTS = {
@@ -74,7 +74,7 @@ it('a 50 MB listing is refused with a clear message, under 150 MB of memory', as
   const result = await run({ path: '/b/' })
   expect(result.exitCode).toBe(1)
   expect(result.error).toMatch(/the answer is larger than 4\.0 MiB/)
-  expect(result.peakRssMb).toBeLessThan(150)
+  expect(await peakRssMb(result, run, 150)).toBeLessThan(150)
 })
 
 it('a listing cut short is retried at once', async () => {
