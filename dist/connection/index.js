@@ -15,11 +15,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFromEnv */ .Ku)(process.env, (input) => [
     {
         url: input('flow-service-url') || `${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`,
-        // With verify, the lookup, the probe and the sweep of old probes go out together.
-        connections: (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .isTrue */ .Hn)(input('verify')) ? 3 : 1
+        // With verify, the lookup, the probe and the sweep of old probes go out together; after a
+        // create, the list again and the PATCH that takes the creation mark out do.
+        connections: (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .isTrue */ .Hn)(input('verify')) ? 3 : 2
     }
 ]);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6301));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6671));
 await run();
 // The run is over and its outputs are written. A request tunnelled through a proxy cannot always
 // be cut off, so nothing may keep the step alive for long after this; the timer holds nothing open.

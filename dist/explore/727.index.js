@@ -1227,6 +1227,8 @@ var defaults = __webpack_require__(4069);
 
 /** The longest name of a connection or dataflow: room is left for the suffix that names a verification probe. */
 const MAX_NAME_LENGTH = 200;
+/** The longest description Flow Service is given (an assumption: Adobe documents no limit). */
+const MAX_DESCRIPTION_LENGTH = 1024;
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -1282,10 +1284,10 @@ class InputReader {
         this.check(name, value, (v) => !hasControl(v) && v.length <= MAX_NAME_LENGTH, `must be one line of at most ${MAX_NAME_LENGTH} characters`);
         return value;
     }
-    /** A free-text description, as Flow Service takes one: at most 1024 characters. */
+    /** A free-text description, as Flow Service takes one: at most MAX_DESCRIPTION_LENGTH characters. */
     description() {
         const value = this.optional('description');
-        this.check('description', value, (v) => v.length <= 1024, 'must be at most 1024 characters');
+        this.check('description', value, (v) => v.length <= MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
         return value;
     }
     fail(problem) {

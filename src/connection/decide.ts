@@ -81,25 +81,7 @@ export function converge(listed: readonly Found[], ownId: string): Convergence {
   return survivor === undefined || sameId(survivor.id, ownId) ? { kind: 'kept' } : { kind: 'lost', survivor }
 }
 
-/**
- * After a create whose answer was lost: the run's own is one of the connections that appeared
- * since its lookup (`candidates`), which one it cannot tell. The oldest of all stays; every other
- * candidate goes, the run's own among them (a concurrent run deletes its own too, and a second
- * delete is harmless), so that the sandbox converges on one.
- */
-export function convergeAdopted(listed: readonly Found[], candidates: NonEmpty<Found>): { survivor: Found; extra: Found[] } {
-  const all = [...candidates, ...listed.filter((c) => !candidates.some((k) => sameId(k.id, c.id)))]
-  const survivor = survivorOf(all) ?? candidates[0]
-  return { survivor, extra: candidates.filter((c) => !sameId(c.id, survivor.id)) }
-}
-
-export type NonEmpty<T> = readonly [T, ...T[]]
-
-export function isNonEmpty<T>(items: readonly T[]): items is NonEmpty<T> {
-  return items.length > 0
-}
-
-/** Connections listed now that the run's own lookup did not show: candidates for a lost create. */
+/** Connections listed now that the run's own lookup did not show: where a lost create may be. */
 export function newcomers(before: ReadonlySet<string>, now: readonly Found[]): Found[] {
   return now.filter((c) => !before.has(c.id.toLowerCase()))
 }

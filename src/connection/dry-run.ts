@@ -4,9 +4,23 @@
 import type { RunContext } from '../platform/context.js'
 import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
 import { listCall } from '../platform/explore.js'
+import { marked } from './creation-mark.js'
 import type { Config } from './inputs.js'
 import { probeBody, probeName } from './probe.js'
-import { authFor, createCall, deleteCall, lookupCall, newConnection, patchCall, patchOperations, verifyObject } from './requests.js'
+import {
+  authFor,
+  createCall,
+  deleteCall,
+  lookupCall,
+  newConnection,
+  patchCall,
+  patchOperations,
+  unmarkOperations,
+  verifyObject
+} from './requests.js'
+
+/** Stands for the create's random mark, which only a real run draws. */
+const MARK_SHOWN = '00000000'
 
 /** The lines to print: each request a real run could send, in order, with when it is sent. */
 export function describeDryRun(config: Config, description: string, context: RunContext, nowMs: number): string[] {
@@ -27,11 +41,15 @@ export function describeDryRun(config: Config, description: string, context: Run
   if (config.verify)
     plan.call('verify: true; before any write: list the bucket through the probe', listCall('{probe id}', verifyObject(config.s3)))
 
-  const create = newConnection(config, name, description)
+  const create = newConnection(config, name, marked(description, MARK_SHOWN))
+  const unmark = patchCall('{id}', '{its etag}', unmarkOperations(description))
+  const unmarkWhen = `After a create: take the creation mark (a random ${MARK_SHOWN}) out of the description`
   if (config.ifExists === 'create') {
     plan.call('Create another connection (if-exists: create)', createCall(create))
+    plan.call(unmarkWhen, unmark)
   } else {
     plan.call('When none exists: create it', createCall(create))
+    plan.call(`${unmarkWhen}, while listing again`, unmark)
     plan.call('After a create: list again, and keep the oldest if a concurrent run created one too', lookupCall(name, spec.id))
     const when = `When one exists (if-exists: ${config.ifExists})`
     // The op for /description follows the connection read: 'replace' when it has one, else 'add'.

@@ -12,21 +12,10 @@ import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
 import type { ConnectionsClient, Found, Written } from './client.js'
-import {
-  converge,
-  convergeAdopted,
-  decide,
-  decideExisting,
-  idList,
-  isNonEmpty,
-  newcomers,
-  survivorOf,
-  type Decision,
-  type NonEmpty,
-  type Plan
-} from './decide.js'
+import { converge, decide, decideExisting, idList, newcomers, type Decision, type Plan } from './decide.js'
+import { marked, markOf } from './creation-mark.js'
 import { isLeftover, isProbeOf, PROBE_MAX_AGE_MS, probeBody, probeName } from './probe.js'
-import { patchOperations, type Auth, type NewConnection } from './requests.js'
+import { patchOperations, unmarkOperations, type Auth, type NewConnection } from './requests.js'
 
 export type Operation = 'created' | 'updated' | 'reused'
 
@@ -147,48 +136,61 @@ async function update(d: Deps, wanted: Wanted, target: Found, attempts = 2): Pro
 async function createAndConverge(d: Deps, wanted: Wanted, found: readonly Found[]): Promise<Outcome> {
   const { plan } = wanted
   const before = new Set(found.map((c) => c.id.toLowerCase()))
-  const body: NewConnection = {
-    name: plan.name,
-    description: wanted.description ?? (await wanted.defaultDescription()),
-    auth: wanted.auth,
-    connectionSpec: plan.spec
-  }
-  const result = await d.client.create(body, () => lookForLostCreate(d, plan, before))
-  if (isRecovered(result)) return adoptLostCreate(d, wanted, result.recovered)
-  const own = result
-  // if-exists 'create' asked for another connection, whatever else exists.
-  if (plan.ifExists === 'create') return { ...own, operation: 'created' }
-  const convergence = converge(await listWithOwn(d, plan, own.id), own.id)
-  if (convergence.kind === 'kept') return { ...own, operation: 'created' }
+  const description = wanted.description ?? (await wanted.defaultDescription())
+  const mark = randomBytes(4).toString('hex')
+  const body: NewConnection = { name: plan.name, description: marked(description, mark), auth: wanted.auth, connectionSpec: plan.spec }
+  const result = await d.client.create(body, () => lookForOwnCreate(d, plan, before, mark))
+  const own = isRecovered(result) ? await writtenOf(d, result.recovered) : result
+  // The mark comes out while the run lists again: the two do not depend on each other.
+  const unmarking = unmark(d, own, description, mark)
+  if (plan.ifExists === 'create') return { ...(await unmarking), operation: 'created' }
+  const [written, listed] = await Promise.all([unmarking, listWithOwn(d, plan, own.id)])
+  const convergence = converge(listed, own.id)
+  if (convergence.kind === 'kept') return { ...written, operation: 'created' }
   const { survivor } = convergence
+  // A create sent again after its first answer was lost may have made two: both carry the mark.
+  const mine = listed.filter((c) => !sameId(c.id, own.id) && markOf(c.description) === mark)
+  if (markOf(survivor.description) === mark) {
+    d.log(`This run's create took effect twice after a lost answer: keeping the older, ${survivor.id}, and deleting ${own.id}.`)
+    await Promise.all([own, ...mine.filter((c) => !sameId(c.id, survivor.id))].map((c) => d.client.delete(c.id)))
+    return { ...(await unmark(d, { id: survivor.id, etag: await d.client.etagOf(survivor) }, description, mark)), operation: 'created' }
+  }
   d.log(`Another run created ${quoted(plan.name)} at the same time: keeping the oldest, ${survivor.id}, and deleting this run's ${own.id}.`)
-  await d.client.delete(own.id)
+  await Promise.all([own, ...mine].map((c) => d.client.delete(c.id)))
   return asFound(d, wanted, survivor)
 }
 
 /**
- * The create's answer was lost, and `candidates` appeared since the lookup: this run's own is
- * among them, or a concurrent run's is. None can be proven this run's, so the one kept is
- * brought to the inputs like any found; the other candidates are deleted.
+ * Takes the create's mark out of the description of this run's connection. A concurrent run that
+ * converged on it may have patched it meanwhile (412): then it is read again, and left alone once
+ * the mark is gone. When it cannot be done, a warning says so; the next run with update does it.
  */
-async function adoptLostCreate(d: Deps, wanted: Wanted, candidates: NonEmpty<Found>): Promise<Outcome> {
-  const { plan } = wanted
-  d.log(
-    `${candidates.length} connection(s) named ${quoted(plan.name)} appeared after this run's lookup, while the outcome of its create was unknown${idList(candidates)}: adopting the oldest (it is this run's own create, or a concurrent run's) and treating it as found.`
-  )
-  if (plan.ifExists === 'create') {
-    const oldest = survivorOf(candidates) ?? candidates[0]
-    return { id: oldest.id, etag: await d.client.etagOf(oldest), operation: 'created' }
+async function unmark(d: Deps, own: Written, description: string, mark: string): Promise<Written> {
+  try {
+    let etag = own.etag
+    for (let attempt = 1; attempt <= CONVERGE_PATCH_ATTEMPTS; attempt++) {
+      const result = await d.client.patch(own.id, etag, unmarkOperations(description))
+      if (result !== 'stale') return result
+      const current = await d.client.get(own.id)
+      etag = await d.client.etagOf(current)
+      if (markOf(current.description) !== mark) return { id: own.id, etag }
+      await d.clock.sleep(Math.floor(Math.random() * 250 * attempt))
+    }
+    throw new Error(`its etag changed ${CONVERGE_PATCH_ATTEMPTS} times while this run wrote it`)
+  } catch (error) {
+    d.warn(
+      `Connection ${own.id}'s description still ends with this run's creation mark "[creating ${mark}]": it could not be taken out (${errorMessage(error)}). The next run with if-exists 'update' takes it out.`
+    )
+    return own
   }
-  const { survivor, extra } = convergeAdopted(await listWithOwn(d, plan, candidates[0].id), candidates)
-  if (extra.length > 0) {
-    d.log(`Keeping ${survivor.id}, the oldest, and deleting the other newcomers${idList(extra)}.`)
-    await Promise.all(extra.map((c) => d.client.delete(c.id)))
-  }
-  return asFound(d, wanted, survivor)
 }
 
-/** A connection this run did not (provably) create: what if-exists says for one that exists. */
+/** A connection found by listing, as a create's answer would have given it. */
+async function writtenOf(d: Deps, found: Found): Promise<Written> {
+  return { id: found.id, etag: await d.client.etagOf(found) }
+}
+
+/** A connection this run did not create: what if-exists says for one that exists. */
 async function asFound(d: Deps, wanted: Wanted, target: Found): Promise<Outcome> {
   const decision = decideExisting([target], wanted.plan)
   if (decision.kind === 'update') return update(d, wanted, decision.target, CONVERGE_PATCH_ATTEMPTS)
@@ -197,15 +199,28 @@ async function asFound(d: Deps, wanted: Wanted, target: Found): Promise<Outcome>
 }
 
 /**
- * Asked after a create whose outcome is unknown: did it (or a concurrent run's) take effect? The
- * connections that appeared since the lookup, or undefined (then the create is sent again).
+ * Asked after a create whose outcome is unknown: did it take effect? The connection that appeared
+ * since the lookup with this run's mark, looked for as long as a list may lag (a concurrent run's
+ * may show first); or undefined, and the create is sent again. A listing without descriptions is
+ * read item by item.
  */
-async function lookForLostCreate(d: Deps, plan: Plan, before: ReadonlySet<string>): Promise<NonEmpty<Found> | undefined> {
+async function lookForOwnCreate(d: Deps, plan: Plan, before: ReadonlySet<string>, mark: string): Promise<Found | undefined> {
+  const isOwn = (c: Found): boolean => markOf(c.description) === mark
   const look = async (): Promise<Found[]> => newcomers(before, await d.client.find(plan.name, plan.spec.id))
-  const { last, looks } = await untilSeen(d, look, (appeared) => appeared.length > 0)
-  if (isNonEmpty(last)) return last
+  const { last, looks } = await untilSeen(d, look, (appeared) => appeared.some(isOwn))
+  const undescribed = last.filter((c) => c.description === undefined)
+  const read = await Promise.all(undescribed.map((c) => readIfExists(d, c.id)))
+  const own = last.find(isOwn) ?? read.find((c): c is Found => c !== undefined && isOwn(c))
+  if (own !== undefined) {
+    d.log(
+      `Connection ${own.id} appeared after this run's lookup with this run's creation mark: its create took effect, and its answer was lost.`
+    )
+    return own
+  }
+  const others =
+    last.length > 0 ? ` (${last.length} other connection(s) named ${quoted(plan.name)} appeared, concurrent runs'${idList(last)})` : ''
   d.log(
-    `No connection named ${quoted(plan.name)} appeared after ${looks} lookup(s) following the create whose outcome is unknown: sending it again.`
+    `No connection with this run's creation mark appeared after ${looks} lookup(s) following the create whose outcome is unknown${others}: sending it again.`
   )
   return undefined
 }
@@ -221,7 +236,7 @@ async function listWithOwn(d: Deps, plan: Plan, ownId: string): Promise<Found[]>
   if (seen) return last
   const own = await readIfExists(d, ownId)
   if (own === undefined) {
-    // A concurrent run that adopted after a lost answer deleted it: the others listed are what is left.
+    // Someone deleted it meanwhile: the others listed are what is left.
     if (last.length > 0) return last
     throw new ConflictError(
       `Connection ${ownId} was deleted while this run converged on ${quoted(plan.name)}, and no other shows; run again.`

@@ -8,8 +8,9 @@ import { isTrue, warmUpFromEnv } from '../platform/transport/warm-up.js'
 await warmUpFromEnv(process.env, (input) => [
   {
     url: input('flow-service-url') || `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
-    // With verify, the lookup, the probe and the sweep of old probes go out together.
-    connections: isTrue(input('verify')) ? 3 : 1
+    // With verify, the lookup, the probe and the sweep of old probes go out together; after a
+    // create, the list again and the PATCH that takes the creation mark out do.
+    connections: isTrue(input('verify')) ? 3 : 2
   }
 ])
 const { run } = await import('./main.js')

@@ -2,6 +2,7 @@
 // them and the dry run prints them, so that the two cannot disagree.
 
 import type { Call } from '../platform/api.js'
+import { markOf, unmarked } from './creation-mark.js'
 import type { Config, S3Auth } from './inputs.js'
 
 /** Auth spec names of the Amazon S3 source connection spec. */
@@ -97,15 +98,23 @@ export function deleteCall(id: string): Call {
 }
 
 /**
- * The update: new auth params, and the description when one was given. JSON Patch cannot
+ * The update: new auth params, and the description when one was given, or when the current one
+ * still carries the mark of a create that never finished (a killed run). JSON Patch cannot
  * replace a member that is not there, so the op follows the item just read.
  */
 export function patchOperations(auth: Auth, description: string | undefined, current: { description?: string }): PatchOperation[] {
   const operations: PatchOperation[] = [{ op: 'replace', path: '/auth/params', value: auth.params }]
-  if (description !== undefined) {
-    operations.push({ op: current.description === undefined ? 'add' : 'replace', path: '/description', value: description })
+  const left = current.description !== undefined && markOf(current.description) !== undefined ? unmarked(current.description) : undefined
+  const wanted = description ?? left
+  if (wanted !== undefined) {
+    operations.push({ op: current.description === undefined ? 'add' : 'replace', path: '/description', value: wanted })
   }
   return operations
+}
+
+/** Takes a create's mark out: the description alone, as the inputs want it. */
+export function unmarkOperations(description: string): PatchOperation[] {
+  return [{ op: 'replace', path: '/description', value: description }]
 }
 
 /**

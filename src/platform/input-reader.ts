@@ -11,6 +11,9 @@ export type GetInput = (name: string) => string
 /** The longest name of a connection or dataflow: room is left for the suffix that names a verification probe. */
 export const MAX_NAME_LENGTH = 200
 
+/** The longest description Flow Service is given (an assumption: Adobe documents no limit). */
+export const MAX_DESCRIPTION_LENGTH = 1024
+
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.length === 1 ? (problems[0] ?? '') : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`)
@@ -76,10 +79,10 @@ export class InputReader {
     return value
   }
 
-  /** A free-text description, as Flow Service takes one: at most 1024 characters. */
+  /** A free-text description, as Flow Service takes one: at most MAX_DESCRIPTION_LENGTH characters. */
   description(): string | undefined {
     const value = this.optional('description')
-    this.check('description', value, (v) => v.length <= 1024, 'must be at most 1024 characters')
+    this.check('description', value, (v) => v.length <= MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`)
     return value
   }
 

@@ -50,7 +50,9 @@ function asPrinted(request: RecordedRequest, liveId: string | undefined, secrets
     id === liveId ? '/connections/{id}' : '/connections/{probe id}'
   )
   const url = `${base}${placeheld}${request.rawQuery !== '' ? `?${request.rawQuery}` : ''}`
-  const text = redact(request.body).replace(/, [0-9a-f]{8}\)"/, ', {nonce})"')
+  const text = redact(request.body)
+    .replace(/, [0-9a-f]{8}\)"/, ', {nonce})"')
+    .replace(/ \[creating [0-9a-f]{8}\]"/, ' [creating 00000000]"')
   const body: unknown = text === '' ? undefined : request.service === 'ims' ? text : JSON.parse(text)
   return { method: request.method, url, ...(body !== undefined && { body }) }
 }

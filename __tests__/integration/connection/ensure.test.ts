@@ -64,11 +64,16 @@ const routes = () => emulator.requests().map((r) => `${r.method} ${r.route} ${r.
 const connections = () => emulator.store.list('prod')
 
 describe('create and update', () => {
-  it('creates with the default description, then lists again to check for a concurrent twin', async () => {
+  it('creates with the default description, then lists again to check for a concurrent twin while it takes the creation mark out', async () => {
     const outcome = await ensureConnection(deps(), wanted())
-    expect(outcome).toMatchObject({ operation: 'created' })
+    expect(outcome).toMatchObject({ operation: 'created', etag: emulator.store.get(outcome.id)?.etag })
     expect(emulator.store.get(outcome.id)?.description).toBe('default description')
-    expect(routes()).toEqual(['GET /connections 200', 'POST /connections 201', 'GET /connections 200'])
+    const post = emulator.requests().find((r) => r.method === 'POST')
+    expect(JSON.parse(post?.body ?? '{}')).toMatchObject({
+      description: expect.stringMatching(/^default description \[creating [0-9a-f]{8}\]$/)
+    })
+    expect(routes().slice(0, 2)).toEqual(['GET /connections 200', 'POST /connections 201'])
+    expect(routes().slice(2).sort()).toEqual(['GET /connections 200', 'PATCH /connections/{id} 200'])
   })
 
   it('updates the one that exists, adding a description it lacked', async () => {
@@ -294,14 +299,13 @@ describe('concurrent runs and lost answers', () => {
     expect(routes()).not.toContain('DELETE /connections/{id} 204')
   })
 
-  it('adopts its own create whose answer was lost, and brings it to the inputs', async () => {
+  it('knows its own create whose answer was lost by its creation mark, and takes the mark out', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
     const outcome = await ensureConnection(deps(), wanted())
     expect(connections()).toHaveLength(1)
-    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'updated' })
-    expect(log.join('\n')).toMatch(
-      /appeared after this run's lookup, while the outcome of its create was unknown \(.*\): adopting the oldest/
-    )
+    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
+    expect(connections()[0]?.description).toBe('default description')
+    expect(log.join('\n')).toMatch(/appeared after this run's lookup with this run's creation mark: its create took effect/)
   })
 
   it('a lost create racing an older twin: the older is kept with this run’s credentials, and its own is deleted', async () => {
@@ -315,7 +319,7 @@ describe('concurrent runs and lost answers', () => {
     expect(survivor?.createdAt).toBeLessThan(Date.now() - 500)
     expect(outcome).toMatchObject({ id: survivor?.id, operation: 'updated' })
     expect(survivor?.auth.params).toEqual(KEYS)
-    expect(log.join('\n')).toMatch(/Keeping .*, the oldest, and deleting the other newcomers/)
+    expect(log.join('\n')).toMatch(/keeping the oldest, .*, and deleting this run's/)
   })
 
   /** A client whose lookups after the create do not show the connections `hidden` picks (a lagging list). */
@@ -360,7 +364,7 @@ describe('concurrent runs and lost answers', () => {
     const find = client.find.bind(client)
     let lookups = 0
     client.find = async (name, spec) => {
-      // The concurrent run, having adopted this run's connection after a lost answer, deletes it.
+      // Someone deletes this run's connection meanwhile.
       if (++lookups === 2) for (const c of connections()) if (c.createdAt !== before) await new ConnectionsClient(session.api).delete(c.id)
       return find(name, spec)
     }
@@ -398,10 +402,88 @@ describe('concurrent runs and lost answers', () => {
     expect(emulator.requests().filter((r) => r.method === 'POST')).toHaveLength(1)
   })
 
-  it('with if-exists fail, fails on a connection adopted after a lost answer (it may not be this run’s)', async () => {
+  it('finds its lost create by reading each newcomer when the list leaves descriptions out', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
-    await expect(ensureConnection(deps(), wanted({ plan: { ...wanted().plan, ifExists: 'fail' } }))).rejects.toThrow(
-      /already exists.*if-exists is 'fail'/
-    )
+    const client = new ConnectionsClient(session.api)
+    const find = client.find.bind(client)
+    client.find = async (name, spec) =>
+      (await find(name, spec)).map((c) => {
+        delete c.description
+        return c
+      })
+    const outcome = await ensureConnection(deps(client), wanted())
+    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
+    expect(connections()).toHaveLength(1)
+    expect(routes()).toContain('GET /connections/{id} 200')
+  })
+
+  it('a create that took effect twice after a lost answer (its first showed late) keeps the older and deletes the other', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    // The three lookups after the lost create show nothing: the create is sent again.
+    const client = new ConnectionsClient(session.api)
+    const find = client.find.bind(client)
+    let lookups = 0
+    client.find = async (name, spec) => (++lookups >= 2 && lookups <= 4 ? [] : find(name, spec))
+    const outcome = await ensureConnection(deps(client), wanted())
+    expect(emulator.requests().filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(connections()).toHaveLength(1)
+    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
+    expect(connections()[0]?.description).toBe('default description')
+    expect(log.join('\n')).toMatch(/took effect twice after a lost answer: keeping the older/)
+  })
+
+  it('reads its connection again when a concurrent run patched it first (412), and takes the mark out', async () => {
+    emulator.faults.add({ method: 'PATCH', route: '/connections/*', action: { type: 'status', status: 412 } })
+    const outcome = await ensureConnection(deps(), wanted())
+    expect(outcome).toMatchObject({ operation: 'created', etag: connections()[0]?.etag })
+    expect(connections()[0]?.description).toBe('default description')
+    expect(routes().filter((r) => r.startsWith('PATCH'))).toEqual(['PATCH /connections/{id} 412', 'PATCH /connections/{id} 200'])
+  })
+
+  it('warns when the mark cannot be taken out, and the next run with update takes it out', async () => {
+    emulator.faults.add({ method: 'PATCH', route: '/connections/*', action: { type: 'status', status: 400 } })
+    const first = await ensureConnection(deps(), wanted())
+    expect(first.operation).toBe('created')
+    expect(connections()[0]?.description).toMatch(/^default description \[creating [0-9a-f]{8}\]$/)
+    expect(warnings.join('\n')).toMatch(/still ends with this run's creation mark .*The next run with if-exists 'update' takes it out/)
+    const next = await ensureConnection(deps(), wanted())
+    expect(next).toMatchObject({ id: first.id, operation: 'updated' })
+    expect(connections()[0]?.description).toBe('default description')
+  })
+
+  it('with if-exists fail, a lost create known by its mark is its own: created, not a conflict', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const outcome = await ensureConnection(deps(), wanted({ plan: { ...wanted().plan, ifExists: 'fail' } }))
+    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
+    expect(connections()).toHaveLength(1)
+  })
+
+  it('never deletes a newer connection a concurrent run made while its own answer was lost: that run deletes its own', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const other = { createdAt: Date.now() + 60_000, params: { s3AccessKey: 'AKIAOTHER00000000000', s3SecretKey: 'other-secret' } }
+    const outcome = await ensureConnection(deps(racing(other)), wanted())
+    expect(outcome.operation).toBe('created')
+    expect(connections()).toHaveLength(2)
+    expect(routes()).not.toContain('DELETE /connections/{id} 204')
+    expect(connections().find((c) => c.createdAt === other.createdAt)?.auth.params).toEqual(other.params)
+  })
+
+  it('a concurrent run’s connection showing first does not stop the search for its own lost create, which a lagging list shows later', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
+    const other = Date.now() - 1000
+    // The first two lookups after the create show only the concurrent run's connection.
+    const client = racing({ createdAt: other })
+    const find = client.find.bind(client)
+    let lookups = 0
+    client.find = async (name, spec) => {
+      const found = await find(name, spec)
+      return ++lookups === 2 || lookups === 3 ? found.filter((c) => c.createdAt === other) : found
+    }
+    const outcome = await ensureConnection(deps(client), wanted())
+    expect(log.join('\n')).toMatch(/with this run's creation mark: its create took effect/)
+    expect(connections()).toHaveLength(1)
+    expect(connections()[0]?.createdAt).toBe(other)
+    expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'updated' })
+    expect(emulator.requests().filter((r) => r.method === 'POST')).toHaveLength(1)
   })
 })

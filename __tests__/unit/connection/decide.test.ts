@@ -2,7 +2,7 @@
 // rules every concurrent run applies to agree on one connection.
 
 import type { Found } from '../../../src/connection/client.js'
-import { converge, convergeAdopted, decide, idList, newcomers, survivorOf, type Plan } from '../../../src/connection/decide.js'
+import { converge, decide, idList, newcomers, survivorOf, type Plan } from '../../../src/connection/decide.js'
 import type { IfExists } from '../../../src/connection/inputs.js'
 
 const SPEC = { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' }
@@ -114,31 +114,6 @@ describe('converge: after a create', () => {
   })
   it('compares ids in any case', () => {
     expect(converge([found('ABC', { createdAt: 1 })], 'abc')).toEqual({ kind: 'kept' })
-  })
-})
-
-describe('convergeAdopted: after a create whose answer was lost', () => {
-  it('keeps the only newcomer and deletes nothing', () => {
-    const only = found('new', { createdAt: 5 })
-    expect(convergeAdopted([only], [only])).toEqual({ survivor: only, extra: [] })
-  })
-  it('keeps the oldest newcomer and deletes the others, one of which may be the run’s own', () => {
-    const [a, b, c] = [found('a', { createdAt: 3 }), found('b', { createdAt: 1 }), found('c', { createdAt: 2 })]
-    expect(convergeAdopted([a, b, c], [a, b, c])).toEqual({ survivor: b, extra: [a, c] })
-  })
-  it('keeps an older connection listed since, and deletes every newcomer', () => {
-    const older = found('older', { createdAt: 1 })
-    const [x, y] = [found('x', { createdAt: 2 }), found('y', { createdAt: 3 })]
-    expect(convergeAdopted([older, x, y], [x, y])).toEqual({ survivor: older, extra: [x, y] })
-  })
-  it('never deletes a connection that is not a newcomer, and counts a newcomer the list lost', () => {
-    const [x, y] = [found('x', { createdAt: 2 }), found('y', { createdAt: 3 })]
-    const other = found('other', { createdAt: 4 })
-    expect(convergeAdopted([other], [x, y])).toEqual({ survivor: x, extra: [y] })
-  })
-  it('compares ids in any case', () => {
-    const x = found('ABC', { createdAt: 2 })
-    expect(convergeAdopted([found('abc', { createdAt: 2 })], [x])).toEqual({ survivor: x, extra: [] })
   })
 })
 

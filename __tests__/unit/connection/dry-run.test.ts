@@ -23,9 +23,11 @@ describe('describeDryRun', () => {
       '1. Get an access token (one per run)',
       '2. Find the connection by name and spec (every page is read)',
       '3. When none exists: create it',
-      '4. After a create: list again, and keep the oldest if a concurrent run created one too',
-      "5. When one exists (if-exists: update): update it; /description is 'add' when it has none"
+      '4. After a create: take the creation mark (a random 00000000) out of the description, while listing again',
+      '5. After a create: list again, and keep the oldest if a concurrent run created one too',
+      "6. When one exists (if-exists: update): update it; /description is 'add' when it has none"
     ])
+    expect(text()).toContain('"description": "Managed by GitHub Actions: o/r, workflow w [creating 00000000]"')
     expect(text()).toContain(
       '   GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b&limit=100'
     )
@@ -52,11 +54,13 @@ describe('describeDryRun', () => {
     expect(out).toContain('client_secret=CLIENT-SECRET-VALUE')
   })
 
-  it('has no IMS step with a ready access token, and one POST with if-exists create', () => {
+  it('has no IMS step with a ready access token, and one POST, then the mark taken out, with if-exists create', () => {
     const out = text({ 'client-secret': '', 'access-token': 'TOKEN-VALUE-0000', 'if-exists': 'create' })
     expect(out).not.toContain('ims/token')
     expect(out).not.toContain('TOKEN-VALUE')
     expect(out).toContain('Create another connection (if-exists: create)')
-    expect(out).not.toContain('PATCH')
+    expect(out.match(/^\s+POST /gm)).toHaveLength(1)
+    expect(out.match(/^\s+PATCH /gm)).toHaveLength(1)
+    expect(out).not.toContain('/auth/params')
   })
 })

@@ -1,4 +1,12 @@
-import { authFor, lookupCall, patchCall, patchOperations, verifyObject, deleteCall } from '../../../src/connection/requests.js'
+import {
+  authFor,
+  lookupCall,
+  patchCall,
+  patchOperations,
+  unmarkOperations,
+  verifyObject,
+  deleteCall
+} from '../../../src/connection/requests.js'
 
 const SPEC = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
 
@@ -58,6 +66,17 @@ describe('patchOperations', () => {
   it('replaces a description the connection has, and adds one it lacks (JSON Patch cannot replace what is absent)', () => {
     expect(patchOperations(auth, 'new', { description: 'old' })[1]).toEqual({ op: 'replace', path: '/description', value: 'new' })
     expect(patchOperations(auth, 'new', {})[1]).toEqual({ op: 'add', path: '/description', value: 'new' })
+  })
+  it('takes out the mark a create that never finished left, when no description is given', () => {
+    expect(patchOperations(auth, undefined, { description: 'Nightly [creating 0a1b2c3d]' })[1]).toEqual({
+      op: 'replace',
+      path: '/description',
+      value: 'Nightly'
+    })
+    expect(patchOperations(auth, 'Given', { description: 'Nightly [creating 0a1b2c3d]' })[1]).toMatchObject({ value: 'Given' })
+  })
+  it('takes only the description out of a mark, with replace', () => {
+    expect(unmarkOperations('Nightly')).toEqual([{ op: 'replace', path: '/description', value: 'Nightly' }])
   })
   it('is sent with If-Match, and a 412 is handed back to the update logic', () => {
     expect(patchCall('id-1', '"etag-1"', [])).toMatchObject({
