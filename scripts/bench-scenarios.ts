@@ -158,10 +158,11 @@ function dataflow(title: string, steps: string[], rerun: boolean): Scenario {
 }
 
 export const SCENARIOS: Scenario[] = [
-  // After a create the run lists again: a concurrent run may have created the same name.
+  // After a create the run lists again (a concurrent run may have created the same name) while it
+  // takes the creation mark out of the description.
   connection({
     title: 'Connection: first run, access-token',
-    steps: ['lookup', 'create', 'list again'],
+    steps: ['lookup', 'create', 'list again + unmark'],
     credentials: 'access-token',
     existing: false,
     verify: false,
@@ -169,7 +170,7 @@ export const SCENARIOS: Scenario[] = [
   }),
   connection({
     title: 'Connection: first run, client-secret',
-    steps: ['token', 'lookup', 'create', 'list again'],
+    steps: ['token', 'lookup', 'create', 'list again + unmark'],
     credentials: 'client-secret',
     existing: false,
     verify: false,
@@ -192,10 +193,10 @@ export const SCENARIOS: Scenario[] = [
     verify: true,
     ifExists: 'update'
   }),
-  // A lookup comes first even here: it is what lets a lost create be adopted instead of duplicated.
+  // A lookup comes first even here, and the mark comes out after: a lost create is found by its mark, never duplicated.
   connection({
     title: 'Connection: if-exists create, access-token',
-    steps: ['lookup', 'create'],
+    steps: ['lookup', 'create', 'unmark'],
     credentials: 'access-token',
     existing: true,
     verify: false,
