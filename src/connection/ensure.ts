@@ -12,7 +12,7 @@ import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
 import type { ConnectionsClient, Found, Written } from './client.js'
-import { converge, decide, decideExisting, idList, newcomers, type Decision, type Plan } from './decide.js'
+import { converge, decide, decideExisting, idList, newcomers, survivorOf, type Decision, type Plan } from './decide.js'
 import { marked, markOf } from './creation-mark.js'
 import { isLeftover, isProbeOf, PROBE_MAX_AGE_MS, probeBody, probeName } from './probe.js'
 import { patchOperations, unmarkOperations, type Auth, type NewConnection } from './requests.js'
@@ -143,13 +143,21 @@ async function createAndConverge(d: Deps, wanted: Wanted, found: readonly Found[
   const own = isRecovered(result) ? await writtenOf(d, result.recovered) : result
   // The mark comes out while the run lists again: the two do not depend on each other.
   const unmarking = unmark(d, own, description, mark)
-  if (plan.ifExists === 'create') return { ...(await unmarking), operation: 'created' }
+  // A create sent again after its answer was lost may have made copies: each carries the mark.
+  const copiesIn = (listed: readonly Found[]): Found[] => listed.filter((c) => !sameId(c.id, own.id) && markOf(c.description) === mark)
+  if (plan.ifExists === 'create') {
+    const written = await unmarking
+    if (isRecovered(result)) await deleteCopies(d, copiesIn(await d.client.find(plan.name, plan.spec.id)))
+    return { ...written, operation: 'created' }
+  }
   const [written, listed] = await Promise.all([unmarking, listWithOwn(d, plan, own.id)])
   const convergence = converge(listed, own.id)
-  if (convergence.kind === 'kept') return { ...written, operation: 'created' }
+  const mine = copiesIn(listed)
+  if (convergence.kind === 'kept') {
+    await deleteCopies(d, mine)
+    return { ...written, operation: 'created' }
+  }
   const { survivor } = convergence
-  // A create sent again after its first answer was lost may have made two: both carry the mark.
-  const mine = listed.filter((c) => !sameId(c.id, own.id) && markOf(c.description) === mark)
   if (markOf(survivor.description) === mark) {
     d.log(`This run's create took effect twice after a lost answer: keeping the older, ${survivor.id}, and deleting ${own.id}.`)
     await Promise.all([own, ...mine.filter((c) => !sameId(c.id, survivor.id))].map((c) => d.client.delete(c.id)))
@@ -185,6 +193,13 @@ async function unmark(d: Deps, own: Written, description: string, mark: string):
   }
 }
 
+/** Deletes the copies a create sent again made (they carry this run's mark: its own alone). */
+async function deleteCopies(d: Deps, copies: readonly Found[]): Promise<void> {
+  if (copies.length === 0) return
+  d.log(`This run's create took effect more than once after a lost answer: deleting the newer copies${idList(copies)}.`)
+  await Promise.all(copies.map((c) => d.client.delete(c.id)))
+}
+
 /** A connection found by listing, as a create's answer would have given it. */
 async function writtenOf(d: Deps, found: Found): Promise<Written> {
   return { id: found.id, etag: await d.client.etagOf(found) }
@@ -210,7 +225,8 @@ async function lookForOwnCreate(d: Deps, plan: Plan, before: ReadonlySet<string>
   const { last, looks } = await untilSeen(d, look, (appeared) => appeared.some(isOwn))
   const undescribed = last.filter((c) => c.description === undefined)
   const read = await Promise.all(undescribed.map((c) => readIfExists(d, c.id)))
-  const own = last.find(isOwn) ?? read.find((c): c is Found => c !== undefined && isOwn(c))
+  // After more than one lost answer there may be several: the oldest is the one that stays.
+  const own = survivorOf(last.filter(isOwn)) ?? survivorOf(read.filter((c): c is Found => c !== undefined && isOwn(c)))
   if (own !== undefined) {
     d.log(
       `Connection ${own.id} appeared after this run's lookup with this run's creation mark: its create took effect, and its answer was lost.`

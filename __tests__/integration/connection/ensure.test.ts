@@ -432,6 +432,24 @@ describe('concurrent runs and lost answers', () => {
     expect(log.join('\n')).toMatch(/took effect twice after a lost answer: keeping the older/)
   })
 
+  it.each([['update'], ['create']] as const)(
+    'two lost answers, the first create showing late: keeps the oldest copy, unmarked, and deletes the other (if-exists %s)',
+    async (ifExists) => {
+      emulator.faults.add({ method: 'POST', route: '/connections', times: 2, action: { type: 'commit-then-drop' } })
+      // The three lookups after the first lost create show nothing: the create is sent again, and lost again.
+      const client = new ConnectionsClient(session.api)
+      const find = client.find.bind(client)
+      let lookups = 0
+      client.find = async (name, spec) => (++lookups >= 2 && lookups <= 4 ? [] : find(name, spec))
+      const outcome = await ensureConnection(deps(client), wanted({ plan: { ...wanted().plan, ifExists } }))
+      expect(emulator.requests().filter((r) => r.method === 'POST')).toHaveLength(2)
+      expect(connections()).toHaveLength(1)
+      expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
+      expect(connections()[0]?.description).toBe('default description')
+      expect(log.join('\n')).toMatch(/took effect more than once after a lost answer: deleting the newer copies/)
+    }
+  )
+
   it('reads its connection again when a concurrent run patched it first (412), and takes the mark out', async () => {
     emulator.faults.add({ method: 'PATCH', route: '/connections/*', action: { type: 'status', status: 412 } })
     const outcome = await ensureConnection(deps(), wanted())
