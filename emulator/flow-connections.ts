@@ -178,7 +178,10 @@ function readParams(params: unknown): Checked<SourceFields['params']> {
   if (type !== undefined && type !== 'file' && type !== 'folder') return refuse(badRequest("params.type must be 'file' or 'folder'."))
   const recursive = params['recursive'] === undefined ? false : readBoolean(params['recursive'])
   if (recursive === undefined) return refuse(badRequest('params.recursive must be true or false.'))
-  return { ok: true, value: { path, recursive, ...(type !== undefined ? { type } : {}) } }
+  // Adobe's S3 source page: a path "cannot end with a forward slash (/). If provided, it will be
+  // automatically removed". Stored, listed and read back without it.
+  const stored = path.length > 1 ? path.replace(/\/+$/, '') : path
+  return { ok: true, value: { path: stored, recursive, ...(type !== undefined ? { type } : {}) } }
 }
 
 function sourceBody(s: SourceConnection): Record<string, unknown> {

@@ -52,7 +52,7 @@ export function expectNoInjection(result: RunResult, marker: string, options: { 
     if (foreign || /[\r\n]/.test(value)) throw new Error(`output ${name} holds a server's value: ${JSON.stringify(value)}`)
   }
   for (const line of result.summary.split('\n')) {
-    if (line.trimStart().startsWith('#') || /<(?!\/?(h3|table|tr|th|td|code|p|strong|a)\b)/.test(line)) {
+    if (line.trimStart().startsWith('#') || /<(?!\/?(h3|table|tr|th|td|code|p|strong|em|a)\b)/.test(line)) {
       throw new Error(`the summary holds markup it did not mean to: ${JSON.stringify(line)}`)
     }
   }

@@ -133,7 +133,13 @@ const DEFAULTS: Record<string, Handler> = {
   'GET /connections/*': (req, res) => json(200, { items: [connection(idOf(req))] })(req, res, ''),
   'PATCH /connections/*': (req, res) => json(200, { id: idOf(req), etag: GOOD_ETAG })(req, res, ''),
   'DELETE /connections/*': (_req, res) => res.writeHead(204).end(),
-  'GET /connections/*/explore': json(200, [{ type: 'folder', name: 'bucket', path: '/bucket/' }])
+  'GET /connections/*/explore': json(200, [{ type: 'folder', name: 'bucket', path: '/bucket/' }]),
+  // The dataflow's parts: none named after it at first, and every confirmation (its mark taken out) answered.
+  'GET /sourceConnections': json(200, { items: [] }),
+  'GET /targetConnections': json(200, { items: [] }),
+  'PATCH /sourceConnections/*': (req, res) => json(200, { id: idOf(req), etag: GOOD_ETAG })(req, res, ''),
+  'PATCH /targetConnections/*': (req, res) => json(200, { id: idOf(req), etag: GOOD_ETAG })(req, res, ''),
+  'PATCH /flows/*': (req, res) => json(200, { id: idOf(req), etag: GOOD_ETAG })(req, res, '')
 }
 
 function idOf(req: IncomingMessage): string {

@@ -7,20 +7,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4069);
 /* harmony import */ var _platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3892);
-// The explore action's entry point (explore/action.yml runs dist/explore/index.js): it dials
-// Platform first, then loads the rest of the action while the handshake is under way.
 
 
 await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFromEnv */ .Ku)(process.env, (input) => [
     {
         url: `${input('platform-url') || _platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SESSION_DEFAULTS */ .u['platform-url']}${_platform_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_PATHS */ .z.flowService}`,
-        // With preview, the listing and the preview go out together.
         connections: (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .isTrue */ .Hn)(input('preview')) ? 2 : 1
     }
 ]);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9727));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7071));
 await run();
-// Nothing may keep the step alive for long after the run; the timer holds nothing open.
 setTimeout(() => process.exit(), 1000).unref();
 
 __webpack_async_result__();
@@ -35,8 +31,6 @@ __webpack_async_result__();
 /* harmony export */   u: () => (/* binding */ SESSION_DEFAULTS),
 /* harmony export */   z: () => (/* binding */ SERVICE_PATHS)
 /* harmony export */ });
-// The session inputs' defaults, as every action.yml declares them (a test keeps them equal).
-// Constants only: the entry chunk reads them before anything else is loaded.
 const SESSION_DEFAULTS = {
     'sandbox-name': 'prod',
     scopes: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext',
@@ -45,7 +39,6 @@ const SESSION_DEFAULTS = {
     'timeout-seconds': '120',
     'max-attempts': '5'
 };
-/** Where each Platform service lives under `platform-url`. */
 const SERVICE_PATHS = {
     flowService: '/data/foundation/flowservice',
     catalog: '/data/foundation/catalog',
@@ -72,35 +65,18 @@ const SERVICE_PATHS = {
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4069);
 /* harmony import */ var _url_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5580);
-// The one warm-up mechanism: a connection to each host a run will talk to is opened as early as
-// possible, so that its TCP and TLS handshakes (a round trip or two each on a real network)
-// overlap other work, and the first request to that host then uses it.
-//
-// An action's entry chunk calls warmUpFromEnv() before it loads the rest of the action; the
-// transport calls warmUp() for hosts known later. Either way the socket waits here as the
-// origin's "spare" until handSpare() gives it to the keep-alive agent of the origin's first
-// request. Nothing is sent on a spare until the inputs are validated and a request is made.
-// This module is part of the entry chunk: it imports nothing it does not need for that.
 
 
 
 
-/** Per origin, the connections opened early that no request has taken yet. */
 const spares = new Map();
-/** Longest wait for DNS at start-up before the rest of the action is loaded anyway. */
 const DIAL_WAIT_MS = 50;
-/** A boolean input's true, as @actions/core's getBooleanInput reads it (YAML 1.2). */
 function isTrue(value) {
     return /^(true|True|TRUE)$/.test(value);
 }
 function envInput(env) {
     return (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
 }
-/**
- * The hosts a run will talk to, from the raw inputs: the action's services (`services` returns
- * their base URLs, with how many requests go to each at once) and IMS when a client secret will
- * be exchanged. None on a dry run or outside a run; a URL the inputs will reject is skipped.
- */
 function startupTargets(env, services) {
     const input = envInput(env);
     if (input('client-id') === '' || isTrue(input('dry-run')))
@@ -113,28 +89,17 @@ function startupTargets(env, services) {
         return url !== undefined && isDialable(url) ? [{ url, connections: Math.max(1, target.connections ?? 1) }] : [];
     });
 }
-/** Dials the run's hosts and resolves once each is being dialled (or after DIAL_WAIT_MS). */
 async function warmUpFromEnv(env, services) {
-    const dialling = startupTargets(env, services).flatMap(({ url, connections }) => dial(url, connections).flatMap((socket) => 
-    // Node issues the connect only from the event loop, after DNS for a host name; loading the
-    // rest of the action blocks that loop, so the caller waits for this before loading it.
-    (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(hostOf(url)) !== 0 ? [] : [new Promise((resolve) => socket.once('lookup', () => resolve()).once('close', () => resolve()))]));
+    const dialling = startupTargets(env, services).flatMap(({ url, connections }) => dial(url, connections).flatMap((socket) => (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(hostOf(url)) !== 0 ? [] : [new Promise((resolve) => socket.once('lookup', () => resolve()).once('close', () => resolve()))]));
     let timer;
     const capped = new Promise((resolve) => (timer = setTimeout(resolve, DIAL_WAIT_MS)));
-    // One turn of the event loop, so that connects queued for the next tick are issued.
     await Promise.race([Promise.all([...dialling, new Promise((resolve) => setImmediate(resolve))]), capped]);
     clearTimeout(timer);
 }
-/** Opens the origin's spare connection now, unless one is open or the origin is reached through a proxy. */
 function warmUp(url) {
     if (isDialable(url))
         dial(url, 1);
 }
-/**
- * Makes the first request to `url`'s origin through `agent` use the origin's spare connection.
- * Node's Agent has no preconnect; its documented extension point createConnection() is where
- * the spare is handed over.
- */
 function handSpare(agent, url) {
     const host = hostOf(url);
     const port = portOf(url);
@@ -144,14 +109,12 @@ function handSpare(agent, url) {
         return spare ?? original(options, callback);
     };
 }
-/** Closes every spare no request took, so that nothing keeps the process alive. */
 function releaseSpares() {
     for (const sockets of spares.values())
         for (const socket of sockets)
             socket.destroy();
     spares.clear();
 }
-/** One of the origin's spare connections that is still alive, now the request's to keep. */
 function takeSpare(origin) {
     const sockets = spares.get(origin) ?? [];
     for (let socket = sockets.shift(); socket !== undefined; socket = sockets.shift()) {
@@ -162,7 +125,6 @@ function takeSpare(origin) {
     }
     return undefined;
 }
-/** Opens connections to the origin until it has `count` spares; returns the ones opened now. */
 function dial(url, count) {
     const sockets = spares.get(url.origin) ?? [];
     spares.set(url.origin, sockets);
@@ -171,11 +133,9 @@ function dial(url, count) {
         const host = hostOf(url);
         const port = portOf(url);
         const socket = url.protocol === 'https:'
-            ? // As Node's Agent does: SNI only for host names, never for IP addresses.
+            ?
                 (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host, port, ...((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 0 && { servername: host }) })
             : (0,node_net__WEBPACK_IMPORTED_MODULE_0__.connect)({ host, port });
-        // Until a request takes it, it must not keep the process alive, nor crash it by failing: the
-        // request that would have used it opens its own and reports what goes wrong.
         socket.unref();
         socket.on('error', () => socket.destroy());
         sockets.push(socket);
@@ -185,7 +145,6 @@ function dial(url, count) {
 }
 function isDialable(url) {
     const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && (0,_url_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopback */ .U)(url.hostname));
-    // Through a proxy, @actions/http-client's agent opens a tunnel per request; nothing to warm.
     return allowed && !(0,_url_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .isProxied */ .S)(url);
 }
 function hostOf(url) {
@@ -214,19 +173,13 @@ function parse(value) {
 /* harmony export */   U: () => (/* binding */ isLoopback)
 /* harmony export */ });
 /* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
-// Small rules about URLs, shared by input validation and the connections opened at start-up.
 
-/** Loopback hosts may be reached over http:// (local emulators and tests); nothing else may. */
 function isLoopback(hostname) {
     if (hostname === 'localhost' || hostname === '[::1]')
         return true;
     const octets = hostname.split('.');
     return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
-/**
- * The one proxy rule: @actions/http-client's own (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, loopback
- * bypassed). The agents it makes follow it; the connections opened early follow it too.
- */
 function isProxied(url) {
     return (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(url) !== undefined;
 }

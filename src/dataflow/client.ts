@@ -1,83 +1,33 @@
 // The routes of the dataflow's parts, typed: Catalog (the dataset's schema), Data Prep (mapping
 // sets) and Flow Service (source and target connections, dataflows, runs). Every answer is
-// checked before use; values may come back as strings where the docs show numbers.
+// checked before use; values may come back as strings where the docs show numbers. What the run
+// creates and deletes is written in its ledger here, where it happens.
 
 import type { Call, PlatformApi } from '../platform/api.js'
-import { ApiError, UnexpectedResponseError, type Service } from '../platform/errors.js'
+import { ApiError, isNotFound, UnexpectedResponseError, type Service } from '../platform/errors.js'
 import { isObject, type JsonObject } from '../platform/json.js'
-import { continuationOf, followPage, listAll, type Continuation, type Page } from '../platform/paging.js'
+import type { Ledger } from '../platform/ledger.js'
+import { listEvery } from '../platform/paging.js'
 import type { Clock } from '../platform/retry.js'
-import { isEtag, isId, readEtag, readId } from '../platform/server-values.js'
-import { isRecovered, type Response } from '../platform/transport/transport.js'
+import { createdAtOf, isEtag, isId, readEtag, readId, wholeNumber } from '../platform/server-values.js'
+import { isRecovered, type Recovered, type Response } from '../platform/transport/transport.js'
 import type { Frequency } from './inputs.js'
 import { readServiceMappings } from './mapping.js'
+import {
+  PART_NAMES,
+  type Dataset,
+  type ExistingFlow,
+  type ExistingMapping,
+  type ExistingPart,
+  type ExistingSource,
+  type ExistingTarget,
+  type Made,
+  type PartKind,
+  type Run,
+  type ValidationProblem,
+  type Written
+} from './model.js'
 import * as req from './requests.js'
-
-export interface Written {
-  id: string
-  etag: string
-}
-
-export interface Dataset {
-  id: string
-  name: string
-  schemaId: string
-}
-
-export interface ExistingFlow {
-  id: string
-  etag: string
-  name: string
-  description?: string
-  state: string
-  sourceConnectionId?: string
-  targetConnectionId?: string
-  /** The Mapping transformation: its index among the transformations, and what it points at. */
-  mapping?: { index: number; id: string; version: number }
-  schedule: { frequency?: Frequency; interval?: number; startTime?: number; backfill?: boolean }
-  options: { partialIngestionPercent?: number; errorDiagnosticsEnabled?: boolean }
-  createdAt?: number
-}
-
-export interface ExistingSource {
-  id: string
-  baseConnectionId: string
-  format: string
-  properties: Record<string, string>
-  path: string
-  recursive: boolean
-  createdAt?: number
-}
-
-export interface ExistingTarget {
-  id: string
-  datasetId: string
-  schemaId: string
-}
-
-export interface ExistingMapping {
-  id: string
-  version: number
-  mappings: { sourceType: string; source: string; destination: string }[]
-}
-
-export interface Run {
-  id: string
-  /** Epoch ms: when the run started (or was created). */
-  startedAt?: number
-  completedAt?: number
-  status: string
-  recordsRead?: number
-  recordsWritten?: number
-  recordsFailed?: number
-  errors: string[]
-}
-
-export interface ValidationProblem {
-  source?: string
-  destination?: string
-  message: string
-}
 
 const FREQUENCIES: readonly Frequency[] = ['once', 'minute', 'hour', 'day', 'week']
 /** Adobe's "the flow is busy" codes: retried with backoff, up to this many times. */
@@ -87,11 +37,17 @@ const BUSY_ATTEMPTS = 6
 export class DataflowClient {
   constructor(
     private readonly api: PlatformApi,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    private readonly ledger: Ledger
   ) {}
 
+  /** The same client over another session (the clean-up's), writing in the same ledger. */
   over(api: PlatformApi): DataflowClient {
-    return new DataflowClient(api, this.clock)
+    return new DataflowClient(api, this.clock, this.ledger)
+  }
+
+  remainingMs(): number {
+    return this.api.remainingMs()
   }
 
   async dataset(datasetId: string): Promise<Dataset> {
@@ -107,39 +63,103 @@ export class DataflowClient {
     }
   }
 
+  // ---- dataflows --------------------------------------------------------------------------------
+
   /** Every dataflow with exactly this name and the CloudStorageToAEP spec, across all pages. */
   findFlows(name: string): Promise<ExistingFlow[]> {
-    return this.list(req.flowLookupCall(name), (value, call) => {
+    const call = req.flowLookupCall(name)
+    return listEvery(this.api, call, (value) => {
       if (!isObject(value) || value.name !== name || !isObject(value.flowSpec) || value.flowSpec.id !== req.FLOW_SPEC.id) return undefined
       return readFlow(value, call)
     })
   }
 
-  /** The dataflow, or undefined once it is gone (404, or a listing without it). */
+  /** The dataflow, or undefined once it is gone. */
   async getFlow(flowId: string): Promise<ExistingFlow | undefined> {
     const call = req.getFlowCall(flowId)
-    const res = await this.api.send(call)
-    if (res.status === 404) return undefined
-    const item = firstItem(res, call)
+    const item = await this.readOne(call)
     return item === undefined ? undefined : readFlow(item, call)
   }
 
-  async getSource(sourceId: string): Promise<ExistingSource> {
-    const call = req.getSourceCall(sourceId)
-    const item = firstItem(await this.api.send(call), call)
-    if (item === undefined) throw unexpected(call, 'no source connection in "items"')
-    return readSource(item, call)
+  /** The ids of the dataflows (of any name) that read through this source connection, or write through this target connection. */
+  async flowsUsing(kind: PartKind, id: string): Promise<string[]> {
+    const call = req.flowsUsingCall(kind, id)
+    const flows = await listEvery(this.api, call, (value) => (isObject(value) ? { id: readId(value.id, 'id', origin(call)) } : undefined))
+    return flows.map((f) => f.id)
   }
 
-  async getTarget(targetId: string): Promise<ExistingTarget> {
-    const call = req.getTargetCall(targetId)
-    const item = firstItem(await this.api.send(call), call)
-    if (item === undefined) throw unexpected(call, 'no target connection in "items"')
-    const data = isObject(item.data) ? item.data : {}
-    const schema = isObject(data.schema) ? data.schema : {}
-    const params = isObject(item.params) ? item.params : {}
-    return { id: readId(item.id, 'id', origin(call)), datasetId: str(params.dataSetId), schemaId: str(schema.id) }
+  /** `body` is built again for each attempt: the start time it holds must not have passed when it arrives. */
+  createFlow(body: () => req.FlowBody, recover: () => Promise<string | undefined>): Promise<Made> {
+    return this.create('flow', req.createFlowCall(body(), body), recover)
   }
+
+  /** A PATCH with If-Match; 'stale' on 412; a busy flow (1420/1421) is asked again with backoff. */
+  async patchFlow(flowId: string, etag: string, operations: req.PatchOperation[]): Promise<Written | 'stale'> {
+    const call = req.patchFlowCall(flowId, etag, operations)
+    const res = await this.whenNotBusy(() => this.api.send(call))
+    return res.status === 412 ? 'stale' : written(res, call)
+  }
+
+  async setEnabled(flowId: string, enabled: boolean): Promise<Written> {
+    const call = req.flowActionCall(flowId, enabled ? 'enable' : 'disable')
+    return written(await this.whenNotBusy(() => this.api.send(call)), call)
+  }
+
+  /** Deletes the dataflow and waits for the deletion to finish (gone), so that what it used can go next. */
+  async deleteFlow(flowId: string): Promise<void> {
+    await this.whenNotBusy(() => this.api.send(req.deleteFlowCall(flowId)))
+    for (let look = 1; ; look++) {
+      if ((await this.getFlow(flowId)) === undefined) break
+      const wait = Math.min(500 * 2 ** (look - 1), 5000)
+      if (this.api.remainingMs() < wait + 1000)
+        throw new UnexpectedResponseError(
+          'Flow Service',
+          'DELETE /flows/{id}',
+          `dataflow ${flowId} was still being deleted when time ran out`
+        )
+      await this.clock.sleep(wait)
+    }
+    this.ledger.deleted(flowId)
+  }
+
+  // ---- source and target connections --------------------------------------------------------------
+
+  /** Every connection of this kind with exactly this name, across all pages. */
+  findParts(kind: 'source', name: string): Promise<ExistingSource[]>
+  findParts(kind: 'target', name: string): Promise<ExistingTarget[]>
+  findParts(kind: PartKind, name: string): Promise<ExistingPart[]> {
+    const call = req.partLookupCall(kind, name)
+    return listEvery(this.api, call, (value) => (isObject(value) && value.name === name ? readPart(kind, value, call) : undefined))
+  }
+
+  /** The connection, or undefined once it is gone. */
+  async getPart(kind: 'source', id: string): Promise<ExistingSource | undefined>
+  async getPart(kind: 'target', id: string): Promise<ExistingTarget | undefined>
+  async getPart(kind: PartKind, id: string): Promise<ExistingPart | undefined> {
+    const call = req.getPartCall(kind, id)
+    const item = await this.readOne(call)
+    return item === undefined ? undefined : readPart(kind, item, call)
+  }
+
+  createPart(kind: 'source', body: req.SourceBody, recover: () => Promise<string | undefined>): Promise<Made>
+  createPart(kind: 'target', body: req.TargetBody, recover: () => Promise<string | undefined>): Promise<Made>
+  createPart(kind: PartKind, body: req.SourceBody | req.TargetBody, recover: () => Promise<string | undefined>): Promise<Made> {
+    return this.create(kind, req.createPartCall(kind, body), recover)
+  }
+
+  async patchPart(kind: PartKind, id: string, etag: string, operations: req.PatchOperation[]): Promise<Written | 'stale'> {
+    const call = req.patchPartCall(kind, id, etag, operations)
+    const res = await this.api.send(call)
+    return res.status === 412 ? 'stale' : written(res, call)
+  }
+
+  /** Deletes the connection; one that is gone already is what was wanted. */
+  async deletePart(kind: PartKind, id: string): Promise<void> {
+    await this.api.send(req.deletePartCall(kind, id))
+    this.ledger.deleted(id)
+  }
+
+  // ---- mapping sets -------------------------------------------------------------------------------
 
   async getMapping(mappingId: string, version: number): Promise<ExistingMapping> {
     const call = req.getMappingCall(mappingId, version)
@@ -174,7 +194,11 @@ export class DataflowClient {
   async createMapping(body: req.MappingSetBody): Promise<{ id: string; version: number }> {
     const call = req.createMappingCall(body)
     const json = object(await this.api.send(call), call)
-    return { id: readId(json.id, 'id', origin(call)), version: readVersion(json.version ?? 0, call) }
+    const made = { id: readId(json.id, 'id', origin(call)), version: readVersion(json.version ?? 0, call) }
+    // Data Prep cannot delete a mapping set: once made, it stays, whatever happens to the run.
+    this.ledger.made(PART_NAMES.mapping, made.id)
+    this.ledger.kept(made.id)
+    return made
   }
 
   async putMapping(mappingId: string, body: req.MappingSetBody): Promise<{ id: string; version: number }> {
@@ -183,76 +207,47 @@ export class DataflowClient {
     return { id: readId(json.id ?? mappingId, 'id', origin(call)), version: readVersion(json.version, call) }
   }
 
-  createSource(body: req.SourceBody, recover: () => Promise<string | undefined>): Promise<Made> {
-    return this.create(req.createSourceCall(body), recover)
+  // ---- runs ---------------------------------------------------------------------------------------
+
+  runs(flowId: string): Promise<Run[]> {
+    const call = req.runsCall(flowId)
+    return listEvery(this.api, call, (value) => (isObject(value) ? readRun(value, call) : undefined))
   }
 
-  createTarget(body: req.TargetBody, recover: () => Promise<string | undefined>): Promise<Made> {
-    return this.create(req.createTargetCall(body), recover)
-  }
+  // ---- the plumbing -------------------------------------------------------------------------------
 
-  createFlow(body: req.FlowBody, recover: () => Promise<string | undefined>): Promise<Made> {
-    return this.create(req.createFlowCall(body), recover)
-  }
-
-  /** Ids of the source connections of this name on this base connection (where a lost create is looked for). */
-  async findSources(name: string, baseConnectionId: string): Promise<{ id: string; createdAt?: number }[]> {
-    return this.list(req.sourceLookupCall(name, baseConnectionId), (value, call) =>
-      isObject(value) && value.name === name ? { id: readId(value.id, 'id', origin(call)), ...createdAtOf(value) } : undefined
-    )
-  }
-
-  async findTargets(name: string, datasetId: string): Promise<{ id: string; createdAt?: number }[]> {
-    return this.list(req.targetLookupCall(name, datasetId), (value, call) =>
-      isObject(value) && value.name === name ? { id: readId(value.id, 'id', origin(call)), ...createdAtOf(value) } : undefined
-    )
-  }
-
-  /** A PATCH with If-Match; 'stale' on 412; a busy flow (1420/1421) is asked again with backoff. */
-  async patchFlow(flowId: string, etag: string, operations: req.PatchOperation[]): Promise<Written | 'stale'> {
-    const call = req.patchFlowCall(flowId, etag, operations)
-    const res = await this.whenNotBusy(() => this.api.send(call))
-    return res.status === 412 ? 'stale' : written(res, call)
-  }
-
-  async setEnabled(flowId: string, enabled: boolean): Promise<Written> {
-    const call = req.flowActionCall(flowId, enabled ? 'enable' : 'disable')
-    return written(await this.whenNotBusy(() => this.api.send(call)), call)
-  }
-
-  /** Deletes the dataflow and waits for the deletion to finish (a 404), so that what it used can go next. */
-  async deleteFlow(flowId: string): Promise<void> {
-    await this.whenNotBusy(() => this.api.send(req.deleteFlowCall(flowId)))
-    for (let look = 1; ; look++) {
-      if ((await this.getFlow(flowId)) === undefined) return
-      const wait = Math.min(500 * 2 ** (look - 1), 5000)
-      if (this.api.remainingMs() < wait + 1000)
-        throw new UnexpectedResponseError(
-          'Flow Service',
-          'DELETE /flows/{id}',
-          `dataflow ${flowId} was still being deleted when time ran out`
-        )
-      await this.clock.sleep(wait)
+  private async create(what: PartKind | 'flow', call: Call, recover: () => Promise<string | undefined>): Promise<Made> {
+    let res: Response | Recovered<string>
+    try {
+      res = await this.api.sendOrRecover<string>(call, recover)
+    } catch (error) {
+      // Sent, and its outcome never learnt: the thing may exist, carrying this run's mark.
+      if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500) this.ledger.uncertain(PART_NAMES[what])
+      throw error
     }
-  }
-
-  async deleteSource(sourceId: string): Promise<void> {
-    await this.api.send(req.deleteSourceCall(sourceId))
-  }
-
-  async deleteTarget(targetId: string): Promise<void> {
-    await this.api.send(req.deleteTargetCall(targetId))
-  }
-
-  async runs(flowId: string): Promise<Run[]> {
-    return this.list(req.runsCall(flowId), (value, call) => (isObject(value) ? readRun(value, call) : undefined))
-  }
-
-  private async create(call: Call, recover: () => Promise<string | undefined>): Promise<Made> {
-    const res = await this.api.sendOrRecover(call, recover)
-    if (isRecovered(res)) return { kind: 'adopted', id: res.recovered }
+    if (isRecovered(res)) {
+      this.ledger.made(PART_NAMES[what], res.recovered)
+      return { kind: 'recovered', id: res.recovered }
+    }
     const body = object(res, call)
-    return { kind: 'created', id: readId(body.id, 'id', origin(call)), ...(isEtag(body.etag) && { etag: body.etag }) }
+    const id = readId(body.id, 'id', origin(call))
+    this.ledger.made(PART_NAMES[what], id)
+    return { kind: 'created', id, ...(isEtag(body.etag) && { etag: body.etag }) }
+  }
+
+  /** The one item of a read by id (wrapped in "items"), or undefined when it does not exist. */
+  private async readOne(call: Call): Promise<JsonObject | undefined> {
+    let res: Response
+    try {
+      res = await this.api.send(call)
+    } catch (error) {
+      if (isNotFound(error)) return undefined
+      throw error
+    }
+    if (res.status === 404) return undefined
+    const items = object(res, call).items
+    const first: unknown = Array.isArray(items) ? items[0] : undefined
+    return isObject(first) ? first : undefined
   }
 
   private async whenNotBusy(send: () => Promise<Response>): Promise<Response> {
@@ -267,26 +262,7 @@ export class DataflowClient {
       }
     }
   }
-
-  private list<T extends { id: string }>(first: Call, read: (value: unknown, call: Call) => T | undefined): Promise<T[]> {
-    const baseUrl = this.api.target.baseUrls[first.service]
-    const page = async (next: Continuation | undefined): Promise<Page<T>> => {
-      const res = await this.api.send(followPage(first, next, baseUrl))
-      const list = isObject(res.json) ? res.json : undefined
-      if (list === undefined || !Array.isArray(list.items)) throw unexpected(first, 'no "items" array')
-      const items = list.items.flatMap((value: unknown) => {
-        const item = read(value, first)
-        return item === undefined ? [] : [item]
-      })
-      const following = continuationOf(list)
-      return following === undefined ? { items } : { items, next: following }
-    }
-    return listAll(page, (item) => item.id.toLowerCase(), { service: first.service, label: first.label })
-  }
 }
-
-/** What a create left: this run's object (its etag when the answer had one), or one adopted after a lost answer. */
-export type Made = { kind: 'created'; id: string; etag?: string } | { kind: 'adopted'; id: string }
 
 // ---- readers ----------------------------------------------------------------------------------
 
@@ -299,19 +275,21 @@ function readFlow(item: JsonObject, call: Call): ExistingFlow {
   const mapping = transformations[index]
   const params = isObject(mapping) && isObject(mapping.params) ? mapping.params : undefined
   const frequency = FREQUENCIES.find((f) => f === schedule.frequency)
-  const interval = numberOf(schedule.interval)
-  const startTime = numberOf(schedule.startTime)
+  const interval = wholeNumber(schedule.interval)
+  const startTime = wholeNumber(schedule.startTime)
   const backfill = booleanOf(schedule.backfill)
-  const partial = numberOf(options.partialIngestionPercent)
+  const partial = wholeNumber(options.partialIngestionPercent)
   const diagnostics = booleanOf(options.errorDiagnosticsEnabled)
+  const source = firstId(item.sourceConnectionIds)
+  const target = firstId(item.targetConnectionIds)
   return {
     id: readId(item.id, 'id', o),
     etag: readEtag(item.etag, 'etag', o),
     name: str(item.name),
     ...(typeof item.description === 'string' && { description: item.description }),
     state: str(item.state),
-    ...(firstId(item.sourceConnectionIds) !== undefined && { sourceConnectionId: firstId(item.sourceConnectionIds) }),
-    ...(firstId(item.targetConnectionIds) !== undefined && { targetConnectionId: firstId(item.targetConnectionIds) }),
+    ...(source !== undefined && { sourceConnectionId: source }),
+    ...(target !== undefined && { targetConnectionId: target }),
     ...(params !== undefined &&
       isId(params.mappingId) && { mapping: { index, id: params.mappingId, version: readVersion(params.mappingVersion ?? 0, call) } }),
     schedule: {
@@ -328,6 +306,23 @@ function readFlow(item: JsonObject, call: Call): ExistingFlow {
   }
 }
 
+function readPart(kind: PartKind, item: JsonObject, call: Call): ExistingPart {
+  return kind === 'source' ? readSource(item, call) : readTarget(item, call)
+}
+
+/** What every connection shares: id, name, description, etag, creation time. */
+function readCommon(item: JsonObject, call: Call): Pick<ExistingSource, 'id' | 'name' | 'description' | 'etag' | 'createdAt'> {
+  const o = origin(call)
+  const etag = item.etag === undefined ? undefined : readEtag(item.etag, 'etag', o)
+  return {
+    id: readId(item.id, 'id', o),
+    name: str(item.name),
+    ...(typeof item.description === 'string' && { description: item.description }),
+    ...(etag !== undefined && { etag }),
+    ...createdAtOf(item)
+  }
+}
+
 function readSource(item: JsonObject, call: Call): ExistingSource {
   const data = isObject(item.data) ? item.data : {}
   const params = isObject(item.params) ? item.params : {}
@@ -335,14 +330,20 @@ function readSource(item: JsonObject, call: Call): ExistingSource {
     ? Object.fromEntries(Object.entries(data.properties).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
     : {}
   return {
-    id: readId(item.id, 'id', origin(call)),
+    ...readCommon(item, call),
     baseConnectionId: str(item.baseConnectionId),
     format: str(data.format),
     properties,
     path: str(params.path),
-    recursive: booleanOf(params.recursive) ?? false,
-    ...createdAtOf(item)
+    recursive: booleanOf(params.recursive) ?? false
   }
+}
+
+function readTarget(item: JsonObject, call: Call): ExistingTarget {
+  const data = isObject(item.data) ? item.data : {}
+  const schema = isObject(data.schema) ? data.schema : {}
+  const params = isObject(item.params) ? item.params : {}
+  return { ...readCommon(item, call), datasetId: str(params.dataSetId), schemaId: str(schema.id) }
 }
 
 function readRun(item: JsonObject, call: Call): Run {
@@ -353,11 +354,11 @@ function readRun(item: JsonObject, call: Call): Run {
   const errors = Array.isArray(status.errors)
     ? status.errors.filter(isObject).map((e) => [str(e.code), str(e.message)].filter((p) => p !== '').join(': '))
     : []
-  const startedAt = numberOf(duration.startedAtUTC) ?? numberOf(item.createdAt)
-  const completedAt = numberOf(duration.completedAtUTC)
-  const read = numberOf(records.inputRecordCount)
-  const written = numberOf(records.outputRecordCount)
-  const failed = numberOf(records.failedRecordCount)
+  const startedAt = wholeNumber(duration.startedAtUTC) ?? wholeNumber(item.createdAt)
+  const completedAt = wholeNumber(duration.completedAtUTC)
+  const read = wholeNumber(records.inputRecordCount)
+  const written = wholeNumber(records.outputRecordCount)
+  const failed = wholeNumber(records.failedRecordCount)
   return {
     id: readId(item.id, 'id', origin(call)),
     status: str(status.status),
@@ -394,20 +395,14 @@ function readSchemaId(value: unknown, call: Call): string {
 }
 
 function readVersion(value: unknown, call: Call): number {
-  const n = numberOf(value)
-  if (n !== undefined && Number.isInteger(n) && n >= 0 && n < 1_000_000) return n
+  const n = wholeNumber(value)
+  if (n !== undefined && n < 1_000_000) return n
   throw new UnexpectedResponseError(call.service, call.label, '"version" is not a mapping set version (a whole number)')
 }
 
 function written(res: Response, call: Call): Written {
   const body = object(res, call)
   return { id: readId(body.id, 'id', origin(call)), etag: readEtag(body.etag, 'etag', origin(call)) }
-}
-
-function firstItem(res: Response, call: Call): JsonObject | undefined {
-  const items = object(res, call).items
-  const first: unknown = Array.isArray(items) ? items[0] : undefined
-  return isObject(first) ? first : undefined
 }
 
 function firstId(value: unknown): string | undefined {
@@ -420,13 +415,6 @@ function object(res: Response, call: Call): JsonObject {
   return res.json
 }
 
-/** Numbers the service may write as strings ("interval": "15"). */
-function numberOf(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value)
-  return undefined
-}
-
 function booleanOf(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value
   if (value === 'true' || value === 'false') return value === 'true'
@@ -435,11 +423,6 @@ function booleanOf(value: unknown): boolean | undefined {
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : ''
-}
-
-function createdAtOf(item: JsonObject): { createdAt?: number } {
-  const createdAt = numberOf(item.createdAt)
-  return createdAt === undefined ? {} : { createdAt }
 }
 
 function origin(call: Call): { service: Service; label: string } {

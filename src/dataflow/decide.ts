@@ -1,10 +1,16 @@
-// What a run does with the dataflow the sandbox holds: pure functions of (what exists, what the
-// inputs ask for), each row of the README's table a unit test. The run executes the result.
+// What a run does with what the sandbox holds: one pure decision from what exists (observed, each
+// part's run mark read) and what the inputs ask for, returning the steps; ensure.ts carries them
+// out. First what runs that are over left (a killed run's dataflow to finish or undo, a replaced
+// dataflow to delete, connections no dataflow uses), then the dataflow itself: create, update in
+// place, replace, reuse or fail. Each row of the README's table is a unit test.
 
+import { survivorOf } from '../platform/converge.js'
+import { cleanText, markIn, ownershipOf, successorIn, type Ownership } from '../platform/ownership.js'
+import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
-import type { ExistingFlow, ExistingMapping, ExistingSource, ExistingTarget } from './client.js'
 import type { IfExists, OnSourceChange, Schedule, SourceSpec } from './inputs.js'
 import { sameMappings, type Mapping } from './mapping.js'
+import type { Dataset, ExistingFlow, ExistingMapping, ExistingPart, ExistingSource, ExistingTarget, PartKind } from './model.js'
 import { fileProperties, mappingTransformation, optionsOf, type PatchOperation } from './requests.js'
 
 export interface Wanted {
@@ -24,12 +30,24 @@ export interface Wanted {
   onSourceChange: OnSourceChange
 }
 
-/** The dataflow found, and the parts it points at (read through it, never by a name search). */
+/** A dataflow named so, and the parts it points at (read through it, never by a name search). */
 export interface Chain {
   flow: ExistingFlow
   source?: ExistingSource
   target?: ExistingTarget
   mapping?: ExistingMapping
+}
+
+/** What the sandbox holds for this dataflow-name, read at the start of a run. */
+export interface Observed {
+  dataset: Dataset
+  /** Every dataflow named so, with its parts. */
+  chains: Chain[]
+  /** Every connection named after the dataflow ('{name}: source', '{name}: target'). */
+  sources: ExistingSource[]
+  targets: ExistingTarget[]
+  /** Those of them that a dataflow of another name uses (lower-case ids). */
+  usedElsewhere: ReadonlySet<string>
 }
 
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'not applied'
@@ -44,15 +62,34 @@ export interface Change {
   note?: string
 }
 
+/** What runs that are over left, and what becomes of it. */
+export interface Leftovers {
+  /** A killed run's dataflow that is what the inputs ask for: it stays (its mark comes out with the update). */
+  adopted?: Chain
+  /** Dataflows deleted with the connections they were made of: replaced ones, and killed runs' the inputs do not ask for. */
+  removed: { chain: Chain; why: string }[]
+  /** Connections named after the dataflow that no dataflow uses, left by runs that are over. */
+  orphans: { kind: PartKind; part: ExistingPart }[]
+  /** Connections of the dataflow that stays still carrying a run's mark: it comes out. */
+  unmarked: { kind: PartKind; part: ExistingPart }[]
+}
+
 export type Decision =
   | { kind: 'create'; changes: Change[] }
   | { kind: 'fail'; reason: string }
   | { kind: 'reuse'; chain: Chain; changes: Change[] }
   | { kind: 'update'; chain: Chain; steps: UpdateSteps; changes: Change[] }
-  | { kind: 'replace'; chain: Chain; changes: Change[] }
+  | { kind: 'replace'; chain: Chain; reuseMapping?: { id: string; version: number }; changes: Change[] }
+
+export interface Plan {
+  leftovers: Leftovers
+  decision: Decision
+  /** Dataflows another run is making right now: they take part in the convergence after a create. */
+  inProgress: Chain[]
+}
 
 export interface UpdateSteps {
-  /** One PATCH of the dataflow (empty: none). Operations on /transformations use `newMappingVersion`. */
+  /** One PATCH of the dataflow (empty: none). Operations on /transformations use the mapping written first. */
   patch: PatchOperation[]
   /** The mapping set to write first: a new version of the one the dataflow uses, or a new set. */
   mapping?: { kind: 'new-version'; mappingId: string; index: number } | { kind: 'new-set' }
@@ -63,24 +100,44 @@ export interface UpdateSteps {
 /** Which of a listing's ids a message shows; the rest are counted. */
 export const MAX_IDS_SHOWN = 10
 
-export const CREATE_CHANGES: readonly Change[] = [
-  { action: 'create', object: 'source connection' },
-  { action: 'create', object: 'target connection' },
-  { action: 'create', object: 'mapping set' },
-  { action: 'create', object: 'dataflow' }
-]
+export function plan(observed: Observed, wanted: Wanted, nowMs: number): Plan {
+  const standing = (flow: ExistingFlow): FlowStanding => standingOf(flow, observed.chains, nowMs)
+  const committed = observed.chains.filter((c) => standing(c.flow) === 'committed')
+  const abandoned = observed.chains.filter((c) => standing(c.flow) === 'abandoned')
+  const retired = observed.chains.filter((c) => standing(c.flow) === 'retired')
+  const inProgress = observed.chains.filter((c) => standing(c.flow) === 'in-progress')
+  const nothing: Leftovers = { removed: [], orphans: [], unmarked: [] }
+  if (committed.length > 1)
+    return { leftovers: nothing, decision: { kind: 'fail', reason: duplicates(committed, wanted.name) }, inProgress }
 
-export function decide(found: readonly Chain[], wanted: Wanted): Decision {
-  const [chain, ...others] = found
-  if (chain === undefined) return { kind: 'create', changes: createChanges(wanted) }
-  if (others.length > 0) {
-    const shown = found.slice(0, MAX_IDS_SHOWN).map((c) => c.flow.id)
-    const more = found.length > shown.length ? ` and ${found.length - shown.length} more` : ''
-    return {
-      kind: 'fail',
-      reason: `${found.length} dataflows named ${quoted(wanted.name)} exist (${shown.join(', ')}${more}); the action needs at most one, so nothing was changed. Delete the extra ones, or choose another dataflow-name.`
-    }
+  const [current] = committed
+  const wants = (chain: Chain): boolean => complete(chain) && sourceDifferences(chain, wanted).length === 0
+  // A killed run's dataflow that reads what the inputs ask for finishes what that run began (the
+  // create, or the replacement of the current one when the current one reads something else).
+  const candidates = abandoned.filter((c) => wants(c) && (current === undefined || !wants(current)))
+  const adopted = survivorOf(candidates.map((c) => c.flow))
+  const adoptedChain = abandoned.find((c) => adopted !== undefined && sameId(c.flow.id, adopted.id))
+  const removed = [
+    ...retired.map((chain) => ({ chain, why: `replaced by dataflow ${successorIn(chain.flow.description) ?? ''}` })),
+    ...abandoned
+      .filter((c) => c !== adoptedChain)
+      .map((chain) => ({ chain, why: 'left by a run that was stopped before it finished, and not what the inputs ask for' })),
+    ...(adoptedChain !== undefined && current !== undefined
+      ? [{ chain: current, why: `replaced by dataflow ${adoptedChain.flow.id}, which a run that was stopped had built to replace it` }]
+      : [])
+  ]
+  const stays = adoptedChain ?? current
+  const leftovers: Leftovers = {
+    ...(adoptedChain !== undefined && { adopted: adoptedChain }),
+    removed,
+    ...partsLeft(observed, stays, inProgress, removed, nowMs)
   }
+  const decision = stays === undefined ? { kind: 'create' as const, changes: createChanges(wanted) } : decideFor(stays, wanted)
+  return { leftovers, decision: withLeftoverChanges(decision, leftovers), inProgress }
+}
+
+/** What if-exists and on-source-change say for the one dataflow there is (also for one found after converging). */
+export function decideFor(chain: Chain, wanted: Wanted): Exclude<Decision, { kind: 'create' }> {
   if (wanted.ifExists === 'fail') {
     return {
       kind: 'fail',
@@ -88,8 +145,15 @@ export function decide(found: readonly Chain[], wanted: Wanted): Decision {
     }
   }
   const sourceChanges = sourceDifferences(chain, wanted)
-  if (wanted.ifExists === 'reuse')
-    return { kind: 'reuse', chain, changes: [...sourceChanges, ...inPlace(chain, wanted).changes].map(notApplied('if-exists is reuse')) }
+  const { steps, changes } = inPlace(chain, wanted)
+  if (wanted.ifExists === 'reuse') {
+    // Reuse changes nothing the inputs describe; a run's mark left in the description still comes out.
+    const notApplied = [...sourceChanges, ...changes].map((c) => ({ ...c, action: 'not applied' as const, note: 'if-exists is reuse' }))
+    const cleanUp = leftoverInDescription(chain.flow)
+    return cleanUp === undefined
+      ? { kind: 'reuse', chain, changes: notApplied }
+      : { kind: 'update', chain, steps: { patch: [cleanUp.operation] }, changes: [cleanUp.change, ...notApplied] }
+  }
   if (sourceChanges.length > 0) {
     if (wanted.onSourceChange === 'fail') {
       const lines = sourceChanges.map((c) => `${c.object} ${c.field ?? ''}: is ${show(c.from)}, the inputs ask for ${show(c.to)}`)
@@ -98,28 +162,120 @@ export function decide(found: readonly Chain[], wanted: Wanted): Decision {
         reason: `Dataflow ${chain.flow.id} (${quoted(wanted.name)}) reads another source or writes another dataset than the inputs ask for, and Adobe advises against patching those; nothing was changed (on-source-change: fail):\n${lines.map((l) => `- ${l}`).join('\n')}\nSet on-source-change: replace to build a new source connection, target connection and dataflow and delete the old ones, or choose another dataflow-name.`
       }
     }
-    return {
-      kind: 'replace',
-      chain,
-      changes: [...sourceChanges.map((c) => ({ ...c, action: 'replace' as const })), ...replaceChanges(chain, wanted)]
-    }
+    return replaceDecision(chain, wanted, sourceChanges)
   }
-  const { steps, changes } = inPlace(chain, wanted)
   const writes = steps.patch.length > 0 || steps.mapping !== undefined || steps.enable !== undefined
   return writes ? { kind: 'update', chain, steps, changes } : { kind: 'reuse', chain, changes }
 }
 
-function createChanges(wanted: Wanted): Change[] {
-  return CREATE_CHANGES.filter((c) => c.object !== 'mapping set' || wanted.mappings !== undefined).map((c) => ({ ...c }))
+// ---- leftovers --------------------------------------------------------------------------------
+
+type FlowStanding = Ownership | 'retired'
+
+/**
+ * A dataflow's standing: 'retired' when it records its replacement and that replacement exists;
+ * a replacement named so is committed whatever its mark says (the record committed the swap).
+ */
+function standingOf(flow: ExistingFlow, chains: readonly Chain[], nowMs: number): FlowStanding {
+  const successor = successorIn(flow.description)
+  if (successor !== undefined && chains.some((c) => sameId(c.flow.id, successor))) return 'retired'
+  if (chains.some((c) => sameId(successorIn(c.flow.description) ?? '', flow.id))) return 'committed'
+  return ownershipOf(flow.description, undefined, nowMs)
 }
 
-function replaceChanges(chain: Chain, wanted: Wanted): Change[] {
+/** The connections named after the dataflow that no dataflow staying uses (orphans), or that it uses while marked. */
+function partsLeft(
+  observed: Observed,
+  stays: Chain | undefined,
+  inProgress: readonly Chain[],
+  removed: readonly { chain: Chain }[],
+  nowMs: number
+): Pick<Leftovers, 'orphans' | 'unmarked'> {
+  const orphans: Leftovers['orphans'] = []
+  const unmarked: Leftovers['unmarked'] = []
+  const goingWith = (id: string): boolean =>
+    removed.some(({ chain }) => [chain.source?.id, chain.target?.id].some((p) => sameId(p ?? '', id)))
+  const parts = [
+    ...observed.sources.map((part) => ({ kind: 'source' as const, part })),
+    ...observed.targets.map((part) => ({ kind: 'target' as const, part }))
+  ]
+  for (const { kind, part } of parts) {
+    const ownership = ownershipOf(part.description, undefined, nowMs)
+    if (ownership === 'in-progress' || goingWith(part.id)) continue
+    const usedBy = (chain: Chain): boolean =>
+      sameId((kind === 'source' ? chain.flow.sourceConnectionId : chain.flow.targetConnectionId) ?? '', part.id)
+    if (stays !== undefined && usedBy(stays)) {
+      if (ownership === 'abandoned') unmarked.push({ kind, part })
+      continue
+    }
+    const used = observed.chains.some(usedBy) || inProgress.some(usedBy) || observed.usedElsewhere.has(part.id.toLowerCase())
+    if (!used) orphans.push({ kind, part })
+  }
+  return { orphans, unmarked }
+}
+
+function withLeftoverChanges(decision: Decision, leftovers: Leftovers): Decision {
+  if (decision.kind === 'fail') return decision
+  const changes: Change[] = [
+    ...leftovers.removed.map(({ chain, why }): Change => ({ action: 'delete', object: 'dataflow', from: chain.flow.id, note: why })),
+    ...leftovers.orphans.map(({ kind, part }): Change => ({
+      action: 'delete',
+      object: kind === 'source' ? 'source connection' : 'target connection',
+      from: part.id,
+      note: 'no dataflow uses it; an earlier run left it'
+    }))
+  ]
+  return changes.length === 0 ? decision : { ...decision, changes: [...changes, ...decision.changes] }
+}
+
+function complete(chain: Chain): boolean {
+  return chain.source !== undefined && chain.target !== undefined
+}
+
+function duplicates(chains: readonly Chain[], name: string): string {
+  const shown = chains.slice(0, MAX_IDS_SHOWN).map((c) => c.flow.id)
+  const more = chains.length > shown.length ? ` and ${chains.length - shown.length} more` : ''
+  return `${chains.length} dataflows named ${quoted(name)} exist (${shown.join(', ')}${more}); the action needs at most one, so nothing was changed. Delete the extra ones, or choose another dataflow-name.`
+}
+
+// ---- create and replace -------------------------------------------------------------------------
+
+function createChanges(wanted: Wanted, reusedMapping = false): Change[] {
   return [
-    ...createChanges(wanted).map((c) => ({ ...c, note: 'the replacement' })),
+    { action: 'create', object: 'source connection' },
+    { action: 'create', object: 'target connection' },
+    ...(wanted.mappings !== undefined && !reusedMapping ? [{ action: 'create' as const, object: 'mapping set' as const }] : []),
+    { action: 'create', object: 'dataflow' }
+  ]
+}
+
+function replaceDecision(chain: Chain, wanted: Wanted, sourceChanges: readonly Change[]): Decision & { kind: 'replace' } {
+  // The mapping set carries over when it still fits: the same schema and the same mappings.
+  const { mapping } = chain.flow
+  const fits =
+    mapping !== undefined &&
+    chain.mapping !== undefined &&
+    wanted.mappings !== undefined &&
+    chain.target?.schemaId !== undefined &&
+    sameMappings(chain.mapping.mappings, wanted.mappings)
+  const reuseMapping = fits ? { id: mapping.id, version: mapping.version } : undefined
+  const kept = reuseMapping !== undefined ? `, with mapping set ${reuseMapping.id} version ${reuseMapping.version} as it is` : ''
+  const changes: Change[] = [
+    ...sourceChanges.map((c) => ({ ...c, action: 'replace' as const })),
+    ...createChanges(wanted, reuseMapping !== undefined).map((c) => ({
+      ...c,
+      note: `the replacement${c.object === 'dataflow' ? kept : ''}`
+    })),
     { action: 'delete', object: 'dataflow', from: chain.flow.id },
     ...(chain.source !== undefined ? [{ action: 'delete' as const, object: 'source connection' as const, from: chain.source.id }] : []),
     ...(chain.target !== undefined ? [{ action: 'delete' as const, object: 'target connection' as const, from: chain.target.id }] : [])
   ]
+  return { kind: 'replace', chain, ...(reuseMapping !== undefined && { reuseMapping }), changes }
+}
+
+/** Adobe stores a source path without its trailing '/' (the S3 source page): compared that way. */
+export function normalPath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path
 }
 
 /** What the dataflow reads and where it writes: changed only by replacing the chain. */
@@ -131,7 +287,7 @@ export function sourceDifferences(chain: Chain, wanted: Wanted): Change[] {
   const { source, target } = chain
   if (source !== undefined) {
     differ('source connection', 'baseConnectionId', source.baseConnectionId.toLowerCase(), wanted.baseConnectionId.toLowerCase())
-    differ('source connection', 'path', source.path, wanted.source.path)
+    if (normalPath(source.path) !== normalPath(wanted.source.path)) differ('source connection', 'path', source.path, wanted.source.path)
     differ('source connection', 'format', source.format, wanted.source.format)
     differ('source connection', 'recursive', source.recursive, wanted.source.recursive)
     const wantedProperties = fileProperties(wanted.source)
@@ -154,17 +310,22 @@ function defaultProperty(key: string, format: string): string | undefined {
   return key === 'columnDelimiter' ? ',' : key === 'encoding' ? 'UTF-8' : undefined
 }
 
-/** The changes the service takes in place: description, schedule, options, mapping, enabled. */
+// ---- in place -----------------------------------------------------------------------------------
+
+/** The changes the service takes in place: description (and any run's mark in it), schedule, options, mapping, enabled. */
 export function inPlace(chain: Chain, wanted: Wanted): { steps: UpdateSteps; changes: Change[] } {
   const { flow } = chain
   const patch: PatchOperation[] = []
   const changes: Change[] = []
-  const update = (field: string, from: unknown, to: unknown): void =>
-    void changes.push({ action: 'update', object: 'dataflow', field, from, to })
+  const update = (field: string, from: unknown, to: unknown, note?: string): void =>
+    void changes.push({ action: 'update', object: 'dataflow', field, from, to, ...(note !== undefined && { note }) })
 
-  if (wanted.description !== undefined && flow.description !== wanted.description) {
-    patch.push({ op: flow.description === undefined ? 'add' : 'replace', path: '/description', value: wanted.description })
-    update('description', flow.description, wanted.description)
+  const clean = flow.description === undefined ? undefined : cleanText(flow.description)
+  const description = wanted.description ?? clean
+  if (description !== undefined && flow.description !== description) {
+    patch.push({ op: flow.description === undefined ? 'add' : 'replace', path: '/description', value: description })
+    if (clean !== description) update('description', clean, description)
+    else changes.push(leftoverChange(flow.description))
   }
   scheduleChanges(flow, wanted.schedule, patch, changes)
   const options = optionsOf(wanted)
@@ -183,6 +344,22 @@ export function inPlace(chain: Chain, wanted: Wanted): { steps: UpdateSteps; cha
     steps: { patch, ...(mapping !== undefined && { mapping }), ...(enabled !== wanted.enabled && { enable: wanted.enabled }) },
     changes
   }
+}
+
+/** A run's mark, or a record of a replacement that did not happen, left at the end of the description: it comes out. */
+function leftoverInDescription(flow: ExistingFlow): { operation: PatchOperation; change: Change } | undefined {
+  if (flow.description === undefined) return undefined
+  const clean = cleanText(flow.description)
+  if (clean === flow.description) return undefined
+  return { operation: { op: 'replace', path: '/description', value: clean }, change: leftoverChange(flow.description) }
+}
+
+function leftoverChange(description: string | undefined): Change {
+  const note =
+    markIn(description) !== undefined
+      ? 'the mark of the run that created it comes out: it is confirmed'
+      : 'the record of a replacement that did not happen comes out'
+  return { action: 'update', object: 'dataflow', field: 'description', note }
 }
 
 function scheduleChanges(flow: ExistingFlow, wanted: Schedule, patch: PatchOperation[], changes: Change[]): void {
@@ -249,10 +426,6 @@ export function transformationOperation(steps: UpdateSteps, mapping: { id: strin
   return steps.mapping?.kind === 'new-version'
     ? { op: 'replace', path: `/transformations/${steps.mapping.index}`, value }
     : { op: 'add', path: '/transformations/-', value }
-}
-
-function notApplied(note: string): (change: Change) => Change {
-  return (change) => ({ ...change, action: 'not applied', note })
 }
 
 function sorted(value: Record<string, unknown>): [string, unknown][] {

@@ -2,25 +2,33 @@
 // What exists is not read, so both paths are shown: the first run's creates, and a re-run's reads.
 
 import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
+import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
+import { withMark } from '../platform/ownership.js'
 import type { Config } from './inputs.js'
 import type { Mapping } from './mapping.js'
 import * as req from './requests.js'
+
+/** Stands for the run's random mark, which only a real run draws. */
+const MARK_SHOWN = '00000000'
 
 export function describeDryRun(config: Config, mappings: readonly Mapping[] | undefined, description: string, nowMs: number): string[] {
   const plan = new DryRunPlan(dryRunTarget(config.session, config.baseUrls)).token(config.session)
   const schema = '{schema id of the dataset}'
   const names = req.partNames(config.name)
-  plan.call('Read the dataset (for its schema), with the next', req.datasetCall(config.datasetId))
+  const marked = withMark(description, { token: MARK_SHOWN, until: nowMs + config.session.timeoutSeconds * 1000 }, MAX_DESCRIPTION_LENGTH)
+  plan.call('Read the dataset (for its schema), with the next three', req.datasetCall(config.datasetId))
   plan.call('Find the dataflow by name and spec (every page is read)', req.flowLookupCall(config.name))
+  plan.call('Find the source connections named after it (what earlier runs left)', req.partLookupCall('source', names.source))
+  plan.call('Find the target connections named after it', req.partLookupCall('target', names.target))
   if (mappings !== undefined)
     plan.call('Validate the mapping with Data Prep, before any write', req.validateMappingCall(req.mappingSetBody(schema, mappings)))
   plan.call(
-    'When none exists: the source connection, with the next two',
-    req.createSourceCall(req.sourceBody(config.source, config.connectionId, names.source, description))
+    `When none exists: the source connection, marked with the run's mark (a random ${MARK_SHOWN}) until the run confirms it, with the next two`,
+    req.createPartCall('source', req.sourceBody(config.source, config.connectionId, names.source, marked))
   )
   plan.call(
-    'When none exists: the target connection',
-    req.createTargetCall(req.targetBody(config.datasetId, schema, names.target, description))
+    'When none exists: the target connection, marked',
+    req.createPartCall('target', req.targetBody(config.datasetId, schema, names.target, marked))
   )
   if (mappings !== undefined) plan.call('When none exists: the mapping set', req.createMappingCall(req.mappingSetBody(schema, mappings)))
   const startTime = config.schedule.startTime ?? Math.floor(nowMs / 1000) + 60
@@ -29,13 +37,27 @@ export function describeDryRun(config: Config, mappings: readonly Mapping[] | un
     target: '{target connection id}',
     ...(mappings !== undefined && { mapping: { id: '{mapping set id}', version: 0 } })
   }
-  plan.call('When none exists: the dataflow', req.createFlowCall(req.flowBody(config, description, ids, { ...config.schedule, startTime })))
-  plan.call('After a create: list again, and keep the oldest if a concurrent run created one too', req.flowLookupCall(config.name))
-  plan.call('When one exists: read its source connection, with the next two', req.getSourceCall('{source connection id}'))
-  plan.call('When one exists: its target connection', req.getTargetCall('{target connection id}'))
+  plan.call(
+    'When none exists: the dataflow, marked (its start time is computed again for every attempt)',
+    req.createFlowCall(req.flowBody(config, marked, ids, { ...config.schedule, startTime }))
+  )
+  const unmark = [{ op: 'replace' as const, path: '/description', value: description }]
+  plan.call(
+    'After a create: list again, and keep the oldest if a concurrent run created one too; meanwhile the connections lose their mark',
+    req.flowLookupCall(config.name)
+  )
+  plan.call(
+    'After a create: the source connection (and the target connection) lose the mark',
+    req.patchPartCall('source', '{source connection id}', '{its etag}', unmark)
+  )
+  if (!config.enabled) plan.call('After a create: disable the dataflow (enabled: false)', req.flowActionCall('{dataflow id}', 'disable'))
+  plan.call('After a create that this run keeps: the dataflow loses the mark', req.patchFlowCall('{dataflow id}', '{its etag}', unmark))
   if (mappings !== undefined) plan.call('When one exists: its mapping set, the version it uses', req.getMappingCall('{mapping set id}', 0))
   plan.note(
-    `When one exists (if-exists: ${config.ifExists}): compare, then PATCH /flows/{id} with If-Match for what differs in place (description, schedule, options, mapping); ${config.onSourceChange === 'replace' ? 'replace the chain when the source or dataset differs' : 'fail when the source or dataset differs'}`
+    `When one exists (if-exists: ${config.ifExists}): compare, then PATCH /flows/{id} with If-Match for what differs in place (description, schedule, options, mapping); ${config.onSourceChange === 'replace' ? 'replace the chain when the source or dataset differs (the old dataflow is disabled first, and recorded as replaced before it is deleted)' : 'fail when the source or dataset differs'}`
+  )
+  plan.note(
+    'What earlier runs left (marked parts of a run that was stopped, connections no dataflow uses) is finished or deleted, and said'
   )
   if (config.waitForRun)
     plan.call(

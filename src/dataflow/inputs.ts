@@ -209,13 +209,34 @@ function readSchedule(r: InputReader, nowMs: number): Schedule {
   return { frequency, interval, backfill, ...(startTime !== undefined && { startTime }) }
 }
 
+/** ISO 8601 with its zone ('2026-12-01T06:00:00Z', '…+02:00'): a runner's own zone is no one's intent. */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/
+
 /** ISO 8601 or epoch seconds, as epoch seconds. Whether it has passed is checked when a dataflow is created. */
 function readStartTime(r: InputReader, value: string, nowMs: number): number | undefined {
-  const seconds = /^\d{9,11}$/.test(value) ? Number(value) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) / 1000 : Number.NaN
-  if (!Number.isFinite(seconds)) {
-    r.fail(`Input 'start-time' must be ISO 8601 ('2026-12-01T06:00:00Z') or epoch seconds; got '${printable(value)}'.`)
-    return undefined
-  }
+  const seconds = /^\d{9,11}$/.test(value) ? Number(value) : isoSeconds(r, value)
+  if (seconds === undefined) return undefined
   if (seconds > nowMs / 1000 + 366 * 24 * 3600) r.fail(`Input 'start-time' is more than a year ahead; got '${printable(value)}'.`)
   return Math.floor(seconds)
+}
+
+function isoSeconds(r: InputReader, value: string): number | undefined {
+  const example = "ISO 8601 with a zone ('2026-12-01T06:00:00Z', or '2026-12-01T07:00:00+01:00') or epoch seconds"
+  const match = ISO_TIME.exec(value)
+  if (match === null) {
+    r.fail(`Input 'start-time' must be ${example}; got '${printable(value)}'.`)
+    return undefined
+  }
+  const [, year, month, day, hour, minute, second = '0', zone] = match
+  if (zone === undefined) {
+    r.fail(`Input 'start-time' must say its time zone (end it with Z for UTC, or an offset such as +02:00); got '${printable(value)}'.`)
+    return undefined
+  }
+  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()
+  const real = Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= days
+  if (!real || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+    r.fail(`Input 'start-time' is not a date and time that exists; got '${printable(value)}'.`)
+    return undefined
+  }
+  return Date.parse(value) / 1000
 }

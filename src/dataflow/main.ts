@@ -1,19 +1,23 @@
 // The story of one dataflow run: read and check the inputs and the mapping, open the session,
 // make the sandbox hold the dataflow the inputs describe (or say what would change), wait for
-// its run when asked, write outputs.
+// its run when asked, write outputs. Whatever fails, the outputs that are still true are written,
+// and the message says what the run left.
 
 import * as core from '@actions/core'
 import { defaultDescription, loadRunContext, type RunContext } from '../platform/context.js'
+import { Ledger } from '../platform/ledger.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
-import { DataflowClient, type Run } from './client.js'
-import type { Wanted } from './decide.js'
+import { DataflowClient } from './client.js'
+import type { Change, Wanted } from './decide.js'
+import { IncompleteError, type Outcome } from './deps.js'
 import { describeDryRun } from './dry-run.js'
-import { describeChange, ensureDataflow, type Outcome } from './ensure.js'
+import { ensureDataflow } from './ensure.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import type { Mapping } from './mapping.js'
 import { readMappingFile } from './mapping-file.js'
-import { counts, waitForRun } from './runs.js'
+import type { Run } from './model.js'
+import { counts, RunFailedError, waitForRun } from './runs.js'
 import { writeSummary, type DataflowFacts } from './summary.js'
 
 const USER_AGENT = 'aep-s3-dataflow-action/1'
@@ -24,25 +28,22 @@ const HINTS = {
   'FLOW-1418-400': 'a dataflow still uses the connection'
 }
 
+/** What a failed run's message adds about the parts it left behind. */
+const NEXT_RUN =
+  "each carries this run's mark, and the next run with this dataflow-name finishes or removes it once this run's time is over"
+
 export async function run(): Promise<void> {
   const rt = createRuntime()
+  const ledger = new Ledger()
   let config: Config | undefined
   let session: Connected | undefined
   let context: Promise<RunContext> | undefined
   const facts: Partial<DataflowFacts> = {}
   try {
     config = readConfig(runnerInputs(rt, SECRET_INPUTS), Date.now())
-    const mappings =
-      config.mappingFile !== undefined
-        ? readMappingFile(config.mappingFile, process.env.GITHUB_WORKSPACE ?? process.cwd(), config.source.format)
-        : undefined
+    const mappings = await readMappings(config)
     if (config.dryRun) {
-      const runContext = await loadRunContext()
-      const description = config.description ?? defaultDescription(runContext)
-      // Multi-line on purpose; every secret in it is redacted.
-      core.info(rt.secrets.redact(describeDryRun(config, mappings, description, Date.now()).join('\n')))
-      setOutputs({ operation: 'dry-run' })
-      await summarize(config, Promise.resolve(runContext), { operation: 'dry-run' })
+      await dryRun(rt, config, mappings)
       return
     }
     const connecting = connect(config.session, rt, {
@@ -56,25 +57,23 @@ export async function run(): Promise<void> {
     })
     context = loadRunContext()
     session = await connecting
-    const client = new DataflowClient(session.api, systemClock)
+    const client = new DataflowClient(session.api, systemClock, ledger)
     const startedAt = Date.now()
+    const { api } = session
     const outcome = await ensureDataflow(
       {
         client,
         cleanup: client.over(session.cleanup),
+        mark: session.mark,
+        ledger,
         clock: systemClock,
         log: rt.info,
         warn: rt.warning,
-        remainingMs: () => session?.api.remainingMs() ?? 0
+        remainingMs: () => api.remainingMs()
       },
       { wanted: wantedOf(config, mappings), description: config.description ?? defaultDescription(await context), plan: config.plan }
     )
-    Object.assign(facts, factsOf(outcome))
-    rt.info(
-      `Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${outcome.changes.length} change(s)${outcome.changes.length > 0 ? ':' : '.'}`
-    )
-    for (const change of outcome.changes) rt.info(`  - ${describeChange(change)}`)
-    setOutputs(outputsOf(outcome))
+    report(rt, facts, outcome)
     if (config.waitForRun && outcome.flowId !== undefined) {
       const flowId = outcome.flowId
       const waiting = client.over(session.waiting())
@@ -90,11 +89,40 @@ export async function run(): Promise<void> {
     }
     await summarize(config, context, facts)
   } catch (error) {
-    const message = failStep(rt, error)
+    if (error instanceof IncompleteError) report(rt, facts, error.outcome)
+    if (error instanceof RunFailedError) {
+      facts.run = error.run
+      setOutputs(runOutputs(error.run))
+    }
+    const message = failStep(rt, error, ledger.account(NEXT_RUN))
     if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
   } finally {
     session?.close()
   }
+}
+
+async function readMappings(config: Config): Promise<readonly Mapping[] | undefined> {
+  if (config.mappingFile === undefined) return undefined
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  return readMappingFile(config.mappingFile, workspace, config.source.format, config.session.timeoutSeconds * 1000)
+}
+
+async function dryRun(rt: Runtime, config: Config, mappings: readonly Mapping[] | undefined): Promise<void> {
+  const runContext = await loadRunContext()
+  const description = config.description ?? defaultDescription(runContext)
+  // Multi-line on purpose; every secret in it is redacted.
+  core.info(rt.secrets.redact(describeDryRun(config, mappings, description, Date.now()).join('\n')))
+  setOutputs({ operation: 'dry-run' })
+  await summarize(config, Promise.resolve(runContext), { operation: 'dry-run' })
+}
+
+/** The outcome in the log and the outputs. */
+function report(rt: Runtime, facts: Partial<DataflowFacts>, outcome: Outcome): void {
+  Object.assign(facts, factsOf(outcome))
+  const { changes } = outcome
+  rt.info(`Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${changes.length} change(s)${changes.length > 0 ? ':' : '.'}`)
+  for (const change of changes) rt.info(`  - ${describeChange(change)}`)
+  setOutputs(outputsOf(outcome))
 }
 
 function wantedOf(config: Config, mappings: readonly Mapping[] | undefined): Wanted {
@@ -145,6 +173,12 @@ function reportRun(rt: Runtime, ran: Run): void {
     rt.warning(
       `Run ${ran.id} succeeded with ${ran.recordsFailed ?? 0} failed record(s) (partial ingestion); see the dataflow's run in the Platform UI.`
     )
+}
+
+export function describeChange(c: Change): string {
+  const what = [c.object, c.field].filter((p) => p !== undefined).join(' ')
+  const values = c.from !== undefined || c.to !== undefined ? `: ${JSON.stringify(c.from ?? null)} -> ${JSON.stringify(c.to ?? null)}` : ''
+  return `${c.action} ${what}${values}${c.note !== undefined ? ` (${c.note})` : ''}`
 }
 
 function factsOf(outcome: Outcome): Partial<DataflowFacts> {

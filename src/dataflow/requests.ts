@@ -4,6 +4,7 @@
 import type { Call } from '../platform/api.js'
 import type { Config, Schedule, SourceSpec } from './inputs.js'
 import type { Mapping } from './mapping.js'
+import type { PartKind } from './model.js'
 
 /** CloudStorageToAEP: cloud storage sources into the Data Lake. */
 export const FLOW_SPEC = { id: '9753525b-82c7-4dce-8a9b-5ccfce2b9876', version: '1.0' } as const
@@ -33,12 +34,30 @@ export function getFlowCall(flowId: string): Call {
   return { service: FLOW, method: 'GET', path: `/flows/${id(flowId)}`, label: 'GET /flows/{id}', accept: [404] }
 }
 
-export function getSourceCall(sourceId: string): Call {
-  return { service: FLOW, method: 'GET', path: `/sourceConnections/${id(sourceId)}`, label: 'GET /sourceConnections/{id}' }
+const PARTS = {
+  source: { path: '/sourceConnections', spec: SOURCE_SPEC },
+  target: { path: '/targetConnections', spec: TARGET_SPEC }
+} as const
+
+export function getPartCall(kind: PartKind, partId: string): Call {
+  const { path } = PARTS[kind]
+  return { service: FLOW, method: 'GET', path: `${path}/${id(partId)}`, label: `GET ${path}/{id}`, accept: [404] }
 }
 
-export function getTargetCall(targetId: string): Call {
-  return { service: FLOW, method: 'GET', path: `/targetConnections/${id(targetId)}`, label: 'GET /targetConnections/{id}' }
+/**
+ * The connections of this kind named so, wherever they point: a run's own (after a lost answer),
+ * and what earlier runs left. A comma in the name is matched on the client only: the spec narrows.
+ */
+export function partLookupCall(kind: PartKind, name: string): Call {
+  const { path, spec } = PARTS[kind]
+  const filter = name.includes(',') ? `property=connectionSpec.id==${spec.id}` : `property=name==${encodeURIComponent(name)}`
+  return { service: FLOW, method: 'GET', path: `${path}?${filter}&limit=${PAGE_LIMIT}`, label: `GET ${path}` }
+}
+
+/** The dataflows, of any name, made of this connection (array fields are filtered with '[]'). */
+export function flowsUsingCall(kind: PartKind, partId: string): Call {
+  const field = kind === 'source' ? 'sourceConnectionIds' : 'targetConnectionIds'
+  return { service: FLOW, method: 'GET', path: `/flows?property=${field}[]==${id(partId)}&limit=${PAGE_LIMIT}`, label: 'GET /flows' }
 }
 
 export function getMappingCall(mappingId: string, version?: number): Call {
@@ -47,25 +66,6 @@ export function getMappingCall(mappingId: string, version?: number): Call {
     method: 'GET',
     path: `/mappingSets/${id(mappingId)}${version !== undefined ? `?version=${version}` : ''}`,
     label: 'GET /mappingSets/{id}'
-  }
-}
-
-/** Source connections of this name on this base connection: where a create whose answer was lost is looked for. */
-export function sourceLookupCall(name: string, baseConnectionId: string): Call {
-  return {
-    service: FLOW,
-    method: 'GET',
-    path: `/sourceConnections?property=name==${encodeURIComponent(name)}&property=baseConnectionId==${id(baseConnectionId)}&limit=${PAGE_LIMIT}`,
-    label: 'GET /sourceConnections'
-  }
-}
-
-export function targetLookupCall(name: string, datasetId: string): Call {
-  return {
-    service: FLOW,
-    method: 'GET',
-    path: `/targetConnections?property=name==${encodeURIComponent(name)}&property=params.dataSetId==${id(datasetId)}&limit=${PAGE_LIMIT}`,
-    label: 'GET /targetConnections'
   }
 }
 
@@ -88,16 +88,28 @@ export function putMappingCall(mappingId: string, body: MappingSetBody): Call {
   return { service: 'Data Prep', method: 'PUT', path: `/mappingSets/${id(mappingId)}`, label: 'PUT /mappingSets/{id}', body }
 }
 
-export function createSourceCall(body: SourceBody): Call {
-  return { service: FLOW, method: 'POST', path: '/sourceConnections', label: 'POST /sourceConnections', body }
+export function createPartCall(kind: PartKind, body: SourceBody | TargetBody): Call {
+  const { path } = PARTS[kind]
+  return { service: FLOW, method: 'POST', path, label: `POST ${path}`, body }
 }
 
-export function createTargetCall(body: TargetBody): Call {
-  return { service: FLOW, method: 'POST', path: '/targetConnections', label: 'POST /targetConnections', body }
+/** A PATCH of a connection (its description: a run's mark taken out), guarded by its etag. */
+export function patchPartCall(kind: PartKind, partId: string, etag: string, operations: PatchOperation[]): Call {
+  const { path } = PARTS[kind]
+  return {
+    service: FLOW,
+    method: 'PATCH',
+    path: `${path}/${id(partId)}`,
+    label: `PATCH ${path}/{id}`,
+    body: operations,
+    ifMatch: etag,
+    accept: [412]
+  }
 }
 
-export function createFlowCall(body: FlowBody): Call {
-  return { service: FLOW, method: 'POST', path: '/flows', label: 'POST /flows', body }
+/** `rebuild` makes the body again for each attempt (its start time must not have passed). */
+export function createFlowCall(body: FlowBody, rebuild?: () => FlowBody): Call {
+  return { service: FLOW, method: 'POST', path: '/flows', label: 'POST /flows', body, ...(rebuild !== undefined && { rebuild }) }
 }
 
 export interface PatchOperation {
@@ -127,24 +139,9 @@ export function deleteFlowCall(flowId: string): Call {
   return { service: FLOW, method: 'DELETE', path: `/flows/${id(flowId)}`, label: 'DELETE /flows/{id}', accept: [404] }
 }
 
-export function deleteSourceCall(sourceId: string): Call {
-  return {
-    service: FLOW,
-    method: 'DELETE',
-    path: `/sourceConnections/${id(sourceId)}`,
-    label: 'DELETE /sourceConnections/{id}',
-    accept: [404]
-  }
-}
-
-export function deleteTargetCall(targetId: string): Call {
-  return {
-    service: FLOW,
-    method: 'DELETE',
-    path: `/targetConnections/${id(targetId)}`,
-    label: 'DELETE /targetConnections/{id}',
-    accept: [404]
-  }
+export function deletePartCall(kind: PartKind, partId: string): Call {
+  const { path } = PARTS[kind]
+  return { service: FLOW, method: 'DELETE', path: `${path}/${id(partId)}`, label: `DELETE ${path}/{id}`, accept: [404] }
 }
 
 // ---- bodies -----------------------------------------------------------------------------------

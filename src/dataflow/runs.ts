@@ -2,7 +2,7 @@
 
 import { formatSeconds, type Clock } from '../platform/retry.js'
 import { oneLine } from '../platform/text.js'
-import type { Run } from './client.js'
+import type { Run } from './model.js'
 
 /** A run's status has no authoritative list: success ends well, failed ends badly, anything else is still going. */
 export function endOf(run: Run): 'success' | 'failed' | undefined {

@@ -1,7 +1,7 @@
 // The dataflow action's job summary: the dataflow and its parts, what changed, and its run.
 
 import { Summary } from '../platform/summary.js'
-import type { Run } from './client.js'
+import type { Run } from './model.js'
 import type { Change } from './decide.js'
 
 export interface DataflowFacts {

@@ -17,6 +17,11 @@ export interface Call {
   label: string
   /** A JSON body. */
   body?: unknown
+  /**
+   * The body built again for every attempt, when it holds a time that must not have passed by the
+   * time it is sent (a dataflow's start time, after backoff and Retry-After). `body` shows it.
+   */
+  rebuild?: () => unknown
   ifMatch?: string
   /** Non-2xx statuses handed back instead of failing. */
   accept?: readonly number[]
@@ -46,6 +51,7 @@ export function toRequest(call: Call, target: Target, accessToken: string): Requ
       ...(call.ifMatch !== undefined && { 'If-Match': call.ifMatch })
     },
     ...(call.body !== undefined && { body: JSON.stringify(call.body) }),
+    ...(call.rebuild !== undefined && { rebuild: () => JSON.stringify(call.rebuild?.()) }),
     ...(call.accept !== undefined && { accept: call.accept })
   }
 }

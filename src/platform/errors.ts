@@ -180,6 +180,22 @@ export function formatApiError(d: ApiErrorDetails): string {
   return `${what} failed${tries}: ${cause}${code}${message}${requestId}.${hint}${gaveUp}`
 }
 
+/**
+ * Whether a request failed because what it names does not exist: a 404, or Flow Service's
+ * `1439-400` "Resource not found", which its error list documents beside the 404.
+ */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.code === 'FLOW-1439-400')
+}
+
+/** The run cannot go on without a person deciding: what exists conflicts with what the inputs ask for. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConflictError'
+  }
+}
+
 /** The whole step ran out of `timeout-seconds`. */
 export class TimeoutError extends Error {
   constructor(timeoutMs: number, waitingFor: string, attempt: number, maxAttempts: number, note?: string, budget = 'timeout-seconds') {
@@ -205,12 +221,13 @@ export function requestName(service: Service, label: string): string {
   return service === 'IMS' ? 'IMS token request' : `${service} ${label}`
 }
 
-/** The job was cancelled while the step ran: the work stopped, and the clean-up of what it made (if anything) ran. */
+/**
+ * The job was cancelled while the step ran: the work stopped. What the clean-up did with what the
+ * run had made is the action's to say (its ledger), never assumed here.
+ */
 export class CancelledError extends Error {
   constructor() {
-    super(
-      'Cancelled: the runner stopped the step (the job was cancelled or timed out). Whatever this run made was deleted; a warning above names anything that could not be.'
-    )
+    super('Cancelled: the runner stopped the step (the job was cancelled or timed out).')
     this.name = 'CancelledError'
   }
 }

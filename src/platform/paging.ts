@@ -2,7 +2,7 @@
 // error instead of exhausting memory), by the step's deadline (every page is a request under
 // it), and by its own continuations (one seen before is a loop). Items are de-duplicated by key.
 
-import type { Call } from './api.js'
+import type { Call, PlatformApi } from './api.js'
 import { UnexpectedResponseError, type Service } from './errors.js'
 import { isObject, type JsonObject } from './json.js'
 
@@ -109,4 +109,30 @@ function encodeUnsafe(raw: string): string {
 
 function bad(listing: Listing, problem: string): UnexpectedResponseError {
   return new UnexpectedResponseError(listing.service, listing.label, problem)
+}
+
+/**
+ * Every item of a Flow Service listing, across all its pages: `read` checks each item and keeps
+ * the ones the caller uses (undefined drops it); items are de-duplicated by id, case-insensitively.
+ */
+export function listEvery<T extends { id: string }>(
+  api: Pick<PlatformApi, 'send' | 'target'>,
+  first: Call,
+  read: (value: unknown) => T | undefined,
+  limits: PageLimits = DEFAULT_PAGE_LIMITS
+): Promise<T[]> {
+  const baseUrl = api.target.baseUrls[first.service]
+  const listing = { service: first.service, label: first.label }
+  const page = async (next: Continuation | undefined): Promise<Page<T>> => {
+    const res = await api.send(followPage(first, next, baseUrl))
+    const list = isObject(res.json) ? res.json : undefined
+    if (list === undefined || !Array.isArray(list.items)) throw bad(listing, 'no "items" array')
+    const items = list.items.flatMap((value: unknown) => {
+      const item = read(value)
+      return item === undefined ? [] : [item]
+    })
+    const following = continuationOf(list)
+    return following === undefined ? { items } : { items, next: following }
+  }
+  return listAll(page, (item) => item.id.toLowerCase(), listing, limits)
 }

@@ -13,12 +13,27 @@ export const systemClock: Clock = {
 
 export interface RetryPolicy {
   maxAttempts: number
+  /**
+   * The longest one attempt of a read (GET, DELETE) may take before it is cut off and sent again;
+   * unset, an attempt may take whatever the deadline has left. Writes are never cut short: their
+   * outcome would be unknown.
+   */
+  readAttemptMs?: number
   /** First backoff ceiling; it doubles with every attempt up to maxDelayMs. */
   baseDelayMs: number
   maxDelayMs: number
 }
 
 export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'maxAttempts'> = { baseDelayMs: 500, maxDelayMs: 15_000 }
+
+/**
+ * How long one attempt of a read may take: a quarter of timeout-seconds, 5 s at least. Adobe's
+ * reads answer in seconds; a hung connection must not use the whole budget, and a workflow whose
+ * reads are slow (a large file's preview) raises timeout-seconds, which raises this too.
+ */
+export function readAttemptMs(timeoutSeconds: number): number {
+  return Math.max(5_000, (timeoutSeconds * 1000) / 4)
+}
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 

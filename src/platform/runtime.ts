@@ -6,7 +6,8 @@ import * as core from '@actions/core'
 import { PlatformApi, type PlatformService, type Target } from './api.js'
 import { errorMessage, errorStack, type Hints } from './errors.js'
 import { fetchAccessToken } from './ims.js'
-import { DEFAULT_RETRY_POLICY, Deadline, systemClock } from './retry.js'
+import { newRunMark, type RunMark } from './ownership.js'
+import { DEFAULT_RETRY_POLICY, Deadline, readAttemptMs, systemClock } from './retry.js'
 import { Secrets } from './secrets.js'
 import type { Session } from './session.js'
 import { oneLine } from './text.js'
@@ -43,6 +44,8 @@ export function runnerInputs(rt: Runtime, secretInputs: readonly string[]): (nam
 
 export interface Connected {
   api: PlatformApi
+  /** What everything the run creates carries until it confirms it: its token, and when its requests end. */
+  mark: RunMark
   /** The same session under the whole step's deadline: for deleting what a failed run made. */
   cleanup: PlatformApi
   /**
@@ -81,7 +84,7 @@ export async function connect(session: Session, rt: Runtime, options: ConnectOpt
   const transport = new Transport({
     signal: cancel.signal,
     userAgent: options.userAgent,
-    policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: session.maxAttempts },
+    policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: session.maxAttempts, readAttemptMs: readAttemptMs(session.timeoutSeconds) },
     deadline: options.makesThings ? deadline.withReserve(cleanupReserveMs(deadline.totalMs)) : deadline,
     redact: (text) => rt.secrets.redact(text),
     ...(options.hints !== undefined && { hints: options.hints }),
@@ -114,7 +117,8 @@ export async function connect(session: Session, rt: Runtime, options: ConnectOpt
     const { wait } = options
     const waiting = (): PlatformApi =>
       wait === undefined || wait.seconds === 0 ? api : api.over(transport.until(waitDeadline(session.timeoutSeconds, wait, deadline)))
-    return { api, cleanup: api.over(transport.under(deadline)), waiting, close }
+    const mark = newRunMark(systemClock.now() + deadline.remainingMs())
+    return { api, mark, cleanup: api.over(transport.under(deadline)), waiting, close }
   } catch (error) {
     close()
     throw error
@@ -149,9 +153,9 @@ function onCancel(rt: Runtime, makesThings: boolean): { signal: AbortSignal; dis
   }
 }
 
-/** The step's one failure: its message redacted, the stack for debug logs only. */
-export function failStep(rt: Runtime, error: unknown): string {
-  const message = rt.secrets.redact(errorMessage(error))
+/** The step's one failure: its message (and what the run left, when it says) redacted, the stack for debug logs only. */
+export function failStep(rt: Runtime, error: unknown, account?: string): string {
+  const message = rt.secrets.redact([errorMessage(error), account].filter((p) => p !== undefined).join(' '))
   const stack = errorStack(error)
   if (stack !== undefined) core.debug(oneLine(rt.secrets.redact(stack), MAX_LINE))
   core.setFailed(message)

@@ -47,3 +47,19 @@ function badValue(value: unknown, field: string, expected: string, origin: Origi
   const got = value === undefined ? 'nothing' : typeof value === 'string' ? quoted(value, 80) : `a ${typeof value}`
   return new UnexpectedResponseError(origin.service, origin.label, `"${field}" is not ${expected}: got ${got}`)
 }
+
+/**
+ * A count or a time in epoch ms as the service writes it: a number, or its decimal text
+ * ("interval": "15"). Only a non-negative safe integer is one: anything else (a 400-digit number,
+ * -5, 1.5) is not used, and never reaches an output.
+ */
+export function wholeNumber(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,16}$/.test(value.trim()) ? Number(value) : undefined
+  return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined
+}
+
+/** An item's creation time (epoch ms), when it has a usable one. */
+export function createdAtOf(item: Readonly<Record<string, unknown>>): { createdAt?: number } {
+  const createdAt = wholeNumber(item.createdAt)
+  return createdAt === undefined ? {} : { createdAt }
+}

@@ -5,12 +5,23 @@ import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { summaryText } from './text.js'
 
+/**
+ * GitHub takes 1 MiB of job summary per step at most, and drops all of it beyond: a summary stays
+ * well under, cutting its tables with a note that says so.
+ */
+export const MAX_SUMMARY_BYTES = 900 * 1024
+
+/** Columns a table shows at most: wider ones (a preview of a 1000-column file) are cut, with a note. */
+export const MAX_COLUMNS = 100
+
 export class Summary {
   private readonly parts: string[] = []
+  private bytes = 0
+
+  constructor(private readonly maxBytes = MAX_SUMMARY_BYTES) {}
 
   heading(text: string): this {
-    this.parts.push(`<h3>${summaryText(text)}</h3>`)
-    return this
+    return this.add(`<h3>${summaryText(text)}</h3>`)
   }
 
   /** A two-column table of facts; values in code style. */
@@ -22,14 +33,34 @@ export class Summary {
     )
   }
 
-  /** A table; every cell is escaped. */
+  /** A table; every cell is escaped. Rows (and columns beyond MAX_COLUMNS) that do not fit are left out, and a note says how many. */
   table(header: readonly string[], rows: readonly (readonly string[])[], options: { codeColumns?: readonly number[] } = {}): this {
     const code = new Set(options.codeColumns ?? [])
     const cell = (value: string, column: number): string => (code.has(column) ? `<code>${summaryText(value)}</code>` : summaryText(value))
-    const head = `<tr>${header.map((h) => `<th>${summaryText(h)}</th>`).join('')}</tr>`
-    const body = rows.map((row) => `<tr>${row.map((value, column) => `<td>${cell(value, column)}</td>`).join('')}</tr>`)
-    this.parts.push(`<table>${head}${body.join('')}</table>`)
-    return this
+    const columns = Math.min(header.length, MAX_COLUMNS)
+    const head = `<tr>${header
+      .slice(0, columns)
+      .map((h) => `<th>${summaryText(h)}</th>`)
+      .join('')}</tr>`
+    // Room kept for the note, should one be needed.
+    let left = this.maxBytes - this.bytes - utf8(head) - 400
+    const body: string[] = []
+    for (const row of rows) {
+      const html = `<tr>${row
+        .slice(0, columns)
+        .map((value, column) => `<td>${cell(value, column)}</td>`)
+        .join('')}</tr>`
+      if (utf8(html) > left) break
+      body.push(html)
+      left -= utf8(html)
+    }
+    if (left < 0) return this.note('A table was left out: the job summary of a step holds 1 MiB at most.')
+    this.add(`<table>${head}${body.join('')}</table>`)
+    const cut = [
+      ...(body.length < rows.length ? [`${body.length} of ${rows.length} rows`] : []),
+      ...(columns < header.length ? [`${columns} of ${header.length} columns`] : [])
+    ]
+    return cut.length > 0 ? this.note(`The table above shows ${cut.join(' and ')}: the job summary of a step holds 1 MiB at most.`) : this
   }
 
   /** What every action's dry run says in its summary. */
@@ -41,13 +72,29 @@ export class Summary {
   }
 
   paragraph(text: string, label?: string): this {
-    this.parts.push(`<p>${label !== undefined ? `<strong>${summaryText(label)}</strong> ` : ''}${summaryText(text, 2000)}</p>`)
-    return this
+    return this.add(`<p>${label !== undefined ? `<strong>${summaryText(label)}</strong> ` : ''}${summaryText(text, 2000)}</p>`)
   }
 
   link(text: string, url: string): this {
-    // Only the run's own URL (from the runner's environment) is linked; it is escaped all the same.
-    if (/^https:\/\//.test(url)) this.parts.push(`<p><a href="${summaryText(url)}">${summaryText(text)}</a></p>`)
+    // Only URLs the action builds itself are linked (https only); they are escaped all the same.
+    return /^https:\/\//.test(url) ? this.add(`<p><a href="${summaryText(url)}">${summaryText(text)}</a></p>`) : this
+  }
+
+  /** The summary as it would be written. */
+  html(): string {
+    return this.parts.join('\n')
+  }
+
+  private note(text: string): this {
+    return this.add(`<p><em>${summaryText(text)}</em></p>`)
+  }
+
+  /** A part, if it fits in what is left of the budget: a summary over it would be dropped whole. */
+  private add(part: string): this {
+    const size = utf8(part) + 1
+    if (this.bytes + size > this.maxBytes) return this
+    this.parts.push(part)
+    this.bytes += size
     return this
   }
 
@@ -55,7 +102,7 @@ export class Summary {
   async write(): Promise<void> {
     if (!process.env.GITHUB_STEP_SUMMARY) return
     try {
-      await core.summary.addRaw(this.parts.join('\n'), true).write()
+      await core.summary.addRaw(this.html(), true).write()
     } catch (error) {
       // The summary decorates the run; it never decides its outcome.
       core.warning(`Could not write the job summary: ${errorMessage(error)}`)
@@ -63,4 +110,8 @@ export class Summary {
       core.summary.emptyBuffer()
     }
   }
+}
+
+function utf8(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
 }

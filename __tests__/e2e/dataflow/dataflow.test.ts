@@ -242,7 +242,9 @@ describe('wait-for-run', () => {
     const result = await run({ mapping: 'bad-types.json', 'wait-for-run': 'true', 'wait-minutes': '2' })
     expect(result.exitCode).toBe(1)
     expect(result.error).toMatch(/^Run [0-9a-f-]{36} of dataflow [0-9a-f-]{36} failed \(\d+ records read, 0 written, \d+ failed\)/)
-    expect(result.outputs['run-status']).toBeUndefined()
+    // A failed run is still a run: the outputs describe it (a later step can report it).
+    expect(result.outputs).toMatchObject({ 'run-status': 'failed', 'records-written': '0' })
+    expect(result.outputs['run-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 })
 

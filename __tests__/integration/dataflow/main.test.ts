@@ -57,7 +57,8 @@ describe('run()', () => {
   it('prints a dry run of both paths, sending nothing', async () => {
     const result = await runWith(inputs({ 'dry-run': 'true', 'wait-for-run': 'true' }), env())
     expect(result.failed).toBe(false)
-    expect(result.text).toContain('When one exists: read its source connection')
+    expect(result.text).toContain('Find the source connections named after it (what earlier runs left)')
+    expect(result.text).toContain('When one exists: its mapping set, the version it uses')
     expect(result.text).toContain('Then look at its runs until the first after the write ends (within 30 min)')
     expect(emulator.requests()).toEqual([])
   })

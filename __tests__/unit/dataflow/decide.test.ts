@@ -1,7 +1,16 @@
 // One test per row of the README's table of what a dataflow run does.
 
-import type { ExistingFlow } from '../../../src/dataflow/client.js'
-import { decide, sourceDifferences, transformationOperation, type Chain, type Wanted } from '../../../src/dataflow/decide.js'
+import {
+  plan,
+  sourceDifferences,
+  transformationOperation,
+  type Chain,
+  type Decision,
+  type Observed,
+  type Wanted
+} from '../../../src/dataflow/decide.js'
+import type { ExistingFlow, ExistingSource, ExistingTarget } from '../../../src/dataflow/model.js'
+import { withMark, withRetirement } from '../../../src/platform/ownership.js'
 
 const BASE = '4cb0c374-d3bb-4557-b139-5712880adc55'
 const FLOW_ID = '11111111-1111-1111-1111-111111111111'
@@ -24,6 +33,48 @@ function wanted(overrides: Partial<Wanted> = {}): Wanted {
   }
 }
 
+const NOW = Date.parse('2026-12-05T12:00:00Z')
+const DATASET = { id: '5c8c3c555033b814b69f947f', name: 'CRM', schemaId: 'https://ns.adobe.com/t/schemas/x' }
+
+function observed(chains: Chain[], parts: Partial<Observed> = {}): Observed {
+  return {
+    dataset: DATASET,
+    chains,
+    sources: chains.flatMap((c) => (c.source !== undefined ? [c.source] : [])),
+    targets: chains.flatMap((c) => (c.target !== undefined ? [c.target] : [])),
+    usedElsewhere: new Set(),
+    ...parts
+  }
+}
+
+/** The decision for what exists now, once the leftovers of runs that are over are dealt with. */
+function decide(chains: Chain[], w: Wanted): Decision {
+  return plan(observed(chains), w, NOW).decision
+}
+
+function sourceOf(overrides: Partial<ExistingSource> = {}): ExistingSource {
+  return {
+    id: '22222222-2222-2222-2222-222222222222',
+    name: 'Daily CRM: source',
+    baseConnectionId: BASE,
+    format: 'delimited',
+    properties: {},
+    path: '/b/daily/*.csv',
+    recursive: false,
+    ...overrides
+  }
+}
+
+function targetOf(overrides: Partial<ExistingTarget> = {}): ExistingTarget {
+  return {
+    id: '33333333-3333-3333-3333-333333333333',
+    name: 'Daily CRM: target',
+    datasetId: '5c8c3c555033b814b69f947f',
+    schemaId: 'https://ns.adobe.com/t/schemas/x',
+    ...overrides
+  }
+}
+
 function chain(flowOverrides: Partial<ExistingFlow> = {}, parts: Partial<Chain> = {}): Chain {
   return {
     flow: {
@@ -38,19 +89,8 @@ function chain(flowOverrides: Partial<ExistingFlow> = {}, parts: Partial<Chain> 
       options: {},
       ...flowOverrides
     },
-    source: {
-      id: '22222222-2222-2222-2222-222222222222',
-      baseConnectionId: BASE,
-      format: 'delimited',
-      properties: {},
-      path: '/b/daily/*.csv',
-      recursive: false
-    },
-    target: {
-      id: '33333333-3333-3333-3333-333333333333',
-      datasetId: '5c8c3c555033b814b69f947f',
-      schemaId: 'https://ns.adobe.com/t/schemas/x'
-    },
+    source: sourceOf(),
+    target: targetOf(),
     mapping: {
       id: MAPPING_ID,
       version: 2,
@@ -188,7 +228,7 @@ describe('decide: the README table, row by row', () => {
     const d = decide([chain()], wanted(overrides))
     expect(d).toMatchObject({ kind: 'fail', reason: expect.stringContaining(`${field}: is `) })
   })
-  it('a changed path, on-source-change replace: replace the chain, deleting the old parts after', () => {
+  it('a changed path, on-source-change replace: replace the chain, deleting the old parts after; the mapping set carries over', () => {
     const d = decide(
       [chain()],
       wanted({
@@ -196,17 +236,37 @@ describe('decide: the README table, row by row', () => {
         source: { path: '/b/other/', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' }
       })
     )
-    expect(d.kind).toBe('replace')
+    expect(d).toMatchObject({ kind: 'replace', reuseMapping: { id: MAPPING_ID, version: 2 } })
     expect(d.kind === 'replace' && d.changes.map((c) => `${c.action} ${c.object}`)).toEqual([
       'replace source connection',
       'create source connection',
       'create target connection',
-      'create mapping set',
       'create dataflow',
       'delete dataflow',
       'delete source connection',
       'delete target connection'
     ])
+    expect(d.kind === 'replace' && d.changes[3]?.note).toBe(`the replacement, with mapping set ${MAPPING_ID} version 2 as it is`)
+  })
+  it('a changed path and a changed mapping, on-source-change replace: the replacement gets a new mapping set', () => {
+    const d = decide(
+      [chain()],
+      wanted({
+        onSourceChange: 'replace',
+        mappings: [{ sourceType: 'ATTRIBUTE', source: 'mail', destination: 'personalEmail.address' }],
+        source: { path: '/b/other/', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' }
+      })
+    )
+    expect(d.kind === 'replace' && d.reuseMapping).toBeUndefined()
+    expect(d.kind === 'replace' && d.changes.map((c) => `${c.action} ${c.object}`)).toContain('create mapping set')
+  })
+  it('a path that differs only by its trailing slash is the same path (Adobe removes it)', () => {
+    const c = chain({}, { source: sourceOf({ path: '/b/daily' }) })
+    expect(
+      decide([c], wanted({ source: { path: '/b/daily/', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' } }))
+    ).toMatchObject({
+      kind: 'reuse'
+    })
   })
 })
 
@@ -217,6 +277,7 @@ describe('sourceDifferences', () => {
       {
         source: {
           id: 's',
+          name: 'Daily CRM: source',
           baseConnectionId: BASE.toUpperCase(),
           format: 'delimited',
           properties: {},
@@ -226,5 +287,103 @@ describe('sourceDifferences', () => {
       }
     )
     expect(sourceDifferences(c, wanted())).toEqual([])
+  })
+})
+
+describe('what runs that are over left, row by row', () => {
+  const NEW_FLOW = '44444444-4444-4444-4444-444444444444'
+  const NEW_SOURCE = '55555555-5555-5555-5555-555555555555'
+  const NEW_TARGET = '66666666-6666-6666-6666-666666666666'
+  const killed = { token: 'dead0001', until: NOW - 10 * 60_000 }
+  const alive = { token: 'a1100001', until: NOW + 60_000 }
+  const marked = (mark: typeof killed) => withMark('Managed by a test', mark, 1024)
+  /** A chain another run made, carrying its mark everywhere. */
+  const theirs = (mark: typeof killed, source: Partial<ExistingSource> = {}): Chain =>
+    chain(
+      { id: NEW_FLOW, description: marked(mark), sourceConnectionId: NEW_SOURCE, targetConnectionId: NEW_TARGET, createdAt: NOW - 60_000 },
+      {
+        source: sourceOf({ id: NEW_SOURCE, description: marked(mark), ...source }),
+        target: targetOf({ id: NEW_TARGET, description: marked(mark) })
+      }
+    )
+  const otherPath = { path: '/b/other/*.csv' }
+
+  it("a killed run's dataflow that reads what the inputs ask, none other: it is the dataflow, its marks come out", () => {
+    const p = plan(observed([theirs(killed)]), wanted(), NOW)
+    expect(p.leftovers.adopted?.flow.id).toBe(NEW_FLOW)
+    expect(p.leftovers.unmarked.map((u) => u.part.id)).toEqual([NEW_SOURCE, NEW_TARGET])
+    expect(p.decision).toMatchObject({
+      kind: 'update',
+      steps: { patch: [{ op: 'replace', path: '/description', value: 'Managed by a test' }] }
+    })
+  })
+  it("a killed run's dataflow that reads something else, none other: deleted with its connections, and a new one created", () => {
+    const p = plan(observed([theirs(killed, otherPath)]), wanted(), NOW)
+    expect(p.leftovers.removed.map((r) => r.chain.flow.id)).toEqual([NEW_FLOW])
+    expect(p.leftovers.orphans).toEqual([])
+    expect(p.decision).toMatchObject({ kind: 'create' })
+    expect(p.decision.kind === 'create' && p.decision.changes[0]).toMatchObject({ action: 'delete', object: 'dataflow', from: NEW_FLOW })
+  })
+  it('a replacement a killed run left half done, the inputs asking for the new path: the swap is finished (the old one deleted)', () => {
+    const old = chain({ state: 'disabled' }, { source: sourceOf(otherPath) })
+    const p = plan(observed([old, theirs(killed)]), wanted(), NOW)
+    expect(p.leftovers.adopted?.flow.id).toBe(NEW_FLOW)
+    expect(p.leftovers.removed).toMatchObject([
+      { chain: { flow: { id: FLOW_ID } }, why: expect.stringContaining(`replaced by dataflow ${NEW_FLOW}`) }
+    ])
+    expect(p.decision).toMatchObject({ kind: 'update', chain: { flow: { id: NEW_FLOW } } })
+  })
+  it('a replacement a killed run left half done, the inputs asking for the old path: undone (the new one deleted, the old one enabled again)', () => {
+    const old = chain({ state: 'disabled' })
+    const p = plan(observed([old, theirs(killed, otherPath)]), wanted(), NOW)
+    expect(p.leftovers.adopted).toBeUndefined()
+    expect(p.leftovers.removed.map((r) => r.chain.flow.id)).toEqual([NEW_FLOW])
+    expect(p.decision).toMatchObject({ kind: 'update', chain: { flow: { id: FLOW_ID } }, steps: { enable: true } })
+  })
+  it("another run's dataflow it is still making: not counted, and left alone; this run creates, then converges with it", () => {
+    const p = plan(observed([theirs(alive)]), wanted(), NOW)
+    expect(p.decision.kind).toBe('create')
+    expect(p.inProgress.map((c) => c.flow.id)).toEqual([NEW_FLOW])
+    expect(p.leftovers).toEqual({ removed: [], orphans: [], unmarked: [] })
+  })
+  it('a dataflow recorded as replaced by one that exists: deleted; the replacement is the dataflow, even before its mark is out', () => {
+    const old = chain({ description: withRetirement('Managed by a test', NEW_FLOW, 1024) }, { source: sourceOf(otherPath) })
+    const p = plan(observed([old, theirs(alive)]), wanted(), NOW)
+    expect(p.leftovers.removed.map((r) => r.chain.flow.id)).toEqual([FLOW_ID])
+    expect(p.decision).toMatchObject({ kind: 'update', chain: { flow: { id: NEW_FLOW } } })
+  })
+  it('a dataflow recorded as replaced by one that does not exist: it is the dataflow, and the record comes out', () => {
+    const p = plan(observed([chain({ description: withRetirement('Managed by a test', NEW_FLOW, 1024) })]), wanted(), NOW)
+    expect(p.leftovers.removed).toEqual([])
+    expect(p.decision).toMatchObject({
+      kind: 'update',
+      steps: { patch: [{ op: 'replace', path: '/description', value: 'Managed by a test' }] }
+    })
+  })
+  it('connections named after the dataflow that no dataflow uses: deleted, unless a run is making them or a dataflow of another name uses them', () => {
+    const orphan = sourceOf({ id: NEW_SOURCE })
+    const busy = targetOf({ id: NEW_TARGET, description: marked(alive) })
+    const renamed = sourceOf({ id: '77777777-7777-7777-7777-777777777777' })
+    const c = chain()
+    const p = plan(
+      observed([c], {
+        sources: [c.source ?? sourceOf(), orphan, renamed],
+        targets: [c.target ?? targetOf(), busy],
+        usedElsewhere: new Set([renamed.id])
+      }),
+      wanted(),
+      NOW
+    )
+    expect(p.leftovers.orphans).toEqual([{ kind: 'source', part: orphan }])
+    expect(p.decision).toMatchObject({ kind: 'reuse', changes: [{ action: 'delete', object: 'source connection', from: NEW_SOURCE }] })
+  })
+  it("a killed run's mark on the dataflow that stays, with if-exists reuse: only the mark comes out", () => {
+    const p = plan(
+      observed([theirs(killed)]),
+      wanted({ ifExists: 'reuse', schedule: { frequency: 'hour', interval: 1, backfill: true } }),
+      NOW
+    )
+    expect(p.decision).toMatchObject({ kind: 'update', steps: { patch: [{ path: '/description' }] } })
+    expect(p.decision.kind === 'update' && p.decision.changes.map((c) => c.action)).toEqual(['update', 'not applied', 'not applied'])
   })
 })

@@ -56,6 +56,7 @@ describe('readConfig', () => {
   it('reads the start time as ISO 8601 or epoch seconds', () => {
     expect(read({ 'start-time': '2026-12-01T06:00:00Z' }).schedule.startTime).toBe(Date.parse('2026-12-01T06:00:00Z') / 1000)
     expect(read({ 'start-time': '1796000000' }).schedule.startTime).toBe(1796000000)
+    expect(read({ 'start-time': '2026-12-01T07:30:00+01:30' }).schedule.startTime).toBe(Date.parse('2026-12-01T06:00:00Z') / 1000)
   })
 
   it('has no mapping nor file properties but compression for JSON and Parquet', () => {
@@ -77,6 +78,10 @@ describe('readConfig', () => {
     [{ frequency: 'daily' }, "'frequency' must be one of"],
     [{ 'start-time': 'tomorrow' }, "'start-time' must be ISO 8601"],
     [{ 'start-time': '2030-01-01T00:00:00Z' }, "'start-time' is more than a year ahead"],
+    [{ 'start-time': '2026-02-31T00:00:00Z' }, "'start-time' is not a date and time that exists"],
+    [{ 'start-time': '2026-12-01T24:00:00Z' }, "'start-time' is not a date and time that exists"],
+    [{ 'start-time': '2027-02-29T00:00:00Z' }, "'start-time' is not a date and time that exists"],
+    [{ 'start-time': '2026-12-01T06:00:00' }, "'start-time' must say its time zone (end it with Z for UTC, or an offset such as +02:00)"],
     [{ 'partial-ingestion-percent': '150' }, "'partial-ingestion-percent' must be a number above 0 and at most 100"],
     [{ 'column-delimiter': ';;' }, "'column-delimiter' must be exactly one character"],
     [

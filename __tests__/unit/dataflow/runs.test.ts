@@ -1,4 +1,4 @@
-import type { Run } from '../../../src/dataflow/client.js'
+import type { Run } from '../../../src/dataflow/model.js'
 import { endOf, firstRunAfter, nextLookMs, NoRunError, RunFailedError, waitForRun } from '../../../src/dataflow/runs.js'
 import { fakeSleepClock } from '../../helpers/platform.js'
 

@@ -14,6 +14,9 @@ import { oneLine } from '../text.js'
 export type { Method } from './attempt.js'
 export type Response = Answer
 
+/** What may be sent again after an attempt that hung: HTTP's idempotent methods the actions use. */
+const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'DELETE'])
+
 export interface Request extends Expectation {
   service: Service
   method: Method
@@ -22,6 +25,8 @@ export interface Request extends Expectation {
   label: string
   headers?: Record<string, string>
   body?: string
+  /** The body for each attempt, built when it is sent (see Call.rebuild). */
+  rebuild?: () => string
 }
 
 export interface Recovered<T> {
@@ -158,15 +163,22 @@ export class Transport {
     this.throwIfCancelled()
     const url = new URL(req.url)
     const headers = { accept: 'application/json', 'user-agent': this.options.userAgent, ...req.headers }
-    const wire = { method: req.method, url, headers, ...(req.body !== undefined && { body: req.body }) }
+    const body = req.rebuild?.() ?? req.body
+    const wire = { method: req.method, url, headers, ...(body !== undefined && { body }) }
+    // A read (or a delete: sent again, it finds the thing gone) that hangs is one failed attempt,
+    // not the end of the step: it is cut off well before the step's deadline and sent again.
+    const cap = IDEMPOTENT.has(req.method) ? (policy.readAttemptMs ?? Infinity) : Infinity
     const exchange = await attempt(
       this.pool.agentFor(url),
       wire,
-      remaining,
+      Math.min(remaining, cap),
       this.options.maxBodyBytes ?? MAX_BODY_BYTES,
       this.options.signal
     )
-    if (exchange.kind === 'expired') throw timeout()
+    if (exchange.kind === 'expired') {
+      if (remaining <= cap) throw timeout()
+      return { networkError: `no answer within ${formatSeconds(cap)}`, retryable: true, uncertain: true }
+    }
     this.throwIfCancelled()
     return classify(exchange, req, this.clock.now(), this.options.redact ?? ((text) => text))
   }

@@ -1,0 +1,94 @@
+// What the sandbox holds for a dataflow, as the client reads it (every value checked): the
+// dataset, the dataflow, the source and target connections it points at, its mapping set and its
+// runs. decide.ts reasons about these; client.ts makes them from Adobe's answers.
+
+import type { Frequency } from './inputs.js'
+
+export interface Dataset {
+  id: string
+  name: string
+  schemaId: string
+}
+
+export interface ExistingFlow {
+  id: string
+  etag: string
+  name: string
+  description?: string
+  state: string
+  sourceConnectionId?: string
+  targetConnectionId?: string
+  /** The Mapping transformation: its index among the transformations, and what it points at. */
+  mapping?: { index: number; id: string; version: number }
+  schedule: { frequency?: Frequency; interval?: number; startTime?: number; backfill?: boolean }
+  options: { partialIngestionPercent?: number; errorDiagnosticsEnabled?: boolean }
+  createdAt?: number
+}
+
+export interface ExistingSource {
+  id: string
+  name: string
+  description?: string
+  etag?: string
+  baseConnectionId: string
+  format: string
+  properties: Record<string, string>
+  path: string
+  recursive: boolean
+  createdAt?: number
+}
+
+export interface ExistingTarget {
+  id: string
+  name: string
+  description?: string
+  etag?: string
+  datasetId: string
+  schemaId: string
+  createdAt?: number
+}
+
+export interface ExistingMapping {
+  id: string
+  version: number
+  mappings: { sourceType: string; source: string; destination: string }[]
+}
+
+/** A source or target connection: the two kinds of connection a dataflow is made of. */
+export type PartKind = 'source' | 'target'
+
+export type ExistingPart = ExistingSource | ExistingTarget
+
+export interface Written {
+  id: string
+  etag: string
+}
+
+export interface Run {
+  id: string
+  /** Epoch ms: when the run started (or was created). */
+  startedAt?: number
+  completedAt?: number
+  status: string
+  recordsRead?: number
+  recordsWritten?: number
+  recordsFailed?: number
+  errors: string[]
+}
+
+export interface ValidationProblem {
+  source?: string
+  destination?: string
+  message: string
+}
+
+/** What a create left: this run's object (its etag when the answer had one), or one found by its mark after a lost answer. */
+export type Made = { kind: 'created'; id: string; etag?: string } | { kind: 'recovered'; id: string }
+
+/** How messages and the ledger name each part. */
+export const PART_NAMES: Readonly<Record<PartKind | 'flow' | 'mapping', string>> = {
+  source: 'source connection',
+  target: 'target connection',
+  flow: 'dataflow',
+  mapping: 'mapping set'
+}

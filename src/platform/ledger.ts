@@ -1,0 +1,65 @@
+// What a run made, and where each thing stands: kept as part of its outcome, deleted again, or
+// left behind. A failed or cancelled run's message is read from it, so that it says what is true:
+// what was deleted, and what is left for the next run (or a person) to finish or remove.
+
+import { oneLine } from './text.js'
+
+export type Standing = 'made' | 'uncertain' | 'kept' | 'deleted'
+
+interface Entry {
+  /** 'source connection', 'dataflow': how a message names it. */
+  what: string
+  /** Undefined for a create whose outcome is unknown and that no lookup found. */
+  id?: string
+  standing: Standing
+}
+
+export class Ledger {
+  private readonly entries: Entry[] = []
+
+  /** A create was answered: the thing exists and is this run's. */
+  made(what: string, id: string): void {
+    const known = this.find(id)
+    if (known !== undefined) known.standing = 'made'
+    else this.entries.push({ what, id, standing: 'made' })
+  }
+
+  /** A create's outcome is unknown (its answer was lost, then the run stopped before it could look). */
+  uncertain(what: string): void {
+    this.entries.push({ what, standing: 'uncertain' })
+  }
+
+  /** Part of the run's outcome: it stays, on purpose. */
+  kept(id: string): void {
+    const entry = this.find(id)
+    if (entry !== undefined) entry.standing = 'kept'
+  }
+
+  deleted(id: string): void {
+    const entry = this.find(id)
+    if (entry !== undefined) entry.standing = 'deleted'
+  }
+
+  /** Made by this run and neither kept nor deleted. */
+  left(): readonly Entry[] {
+    return this.entries.filter((e) => e.standing === 'made' || e.standing === 'uncertain')
+  }
+
+  /** One sentence for a failure: what the run deleted of what it made, and what it left; undefined when it made nothing. */
+  account(nextRun: string): string | undefined {
+    const deleted = this.entries.filter((e) => e.standing === 'deleted')
+    const left = this.left()
+    if (deleted.length === 0 && left.length === 0) return undefined
+    if (left.length === 0) return `This run deleted what it had made (${names(deleted)}).`
+    const uncertain = left.some((e) => e.standing === 'uncertain') ? ' (a create whose answer was lost may have made one more)' : ''
+    return `Left by this run: ${names(left.filter((e) => e.standing === 'made'))}${uncertain}; ${nextRun}.`
+  }
+
+  private find(id: string): Entry | undefined {
+    return this.entries.find((e) => e.id !== undefined && e.id.toLowerCase() === id.toLowerCase())
+  }
+}
+
+function names(entries: readonly Entry[]): string {
+  return entries.map((e) => oneLine(`${e.what} ${e.id ?? ''}`.trim(), 100)).join(', ') || 'nothing it knows of'
+}
