@@ -15,7 +15,7 @@ await (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .warmUpFr
         connections: (0,_platform_transport_warm_up_js__WEBPACK_IMPORTED_MODULE_1__/* .isTrue */ .Hn)(input('verify')) ? 3 : 2
     }
 ]);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3423));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8116));
 await run();
 setTimeout(() => process.exit(), 1000).unref();
 

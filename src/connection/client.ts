@@ -2,7 +2,8 @@
 // (each checked before use); the transport below it knows retries; the logic above it knows why.
 
 import type { Call, PlatformApi } from '../platform/api.js'
-import { UnexpectedResponseError } from '../platform/errors.js'
+import { ApiError, UnexpectedResponseError } from '../platform/errors.js'
+import type { Ledger } from '../platform/ledger.js'
 import { listCall, readListing, type ExploreEntry } from '../platform/explore.js'
 import { isObject } from '../platform/json.js'
 import { continuationOf, followPage, listAll, type Continuation, type Page } from '../platform/paging.js'
@@ -30,7 +31,16 @@ export interface Written {
 const FLOW = 'Flow Service' as const
 
 export class ConnectionsClient {
-  constructor(private readonly api: PlatformApi) {}
+  constructor(
+    private readonly api: PlatformApi,
+    /** What the run made and deleted: a failed run's message is read from it. */
+    private readonly ledger: Ledger
+  ) {}
+
+  /** The same client over another session (the clean-up's), writing in the same ledger. */
+  over(api: PlatformApi): ConnectionsClient {
+    return new ConnectionsClient(api, this.ledger)
+  }
 
   /** Every connection in the sandbox with exactly this name and spec, across all pages. */
   find(name: string, specId: string): Promise<Found[]> {
@@ -51,11 +61,27 @@ export class ConnectionsClient {
     return item
   }
 
-  /** Creates a connection; `recover` is asked, after an attempt with an unknown outcome, whether it was created anyway. */
-  async create<T>(body: NewConnection, recover: () => Promise<T | undefined>): Promise<Written | Recovered<T>> {
+  /**
+   * Creates a connection (`what` names it in the ledger: a connection, a verification probe);
+   * `recover` is asked, after an attempt with an unknown outcome, whether it was created anyway.
+   */
+  async create<T extends { id: string }>(
+    body: NewConnection,
+    recover: () => Promise<T | undefined>,
+    what = 'connection'
+  ): Promise<Written | Recovered<T>> {
     const call = createCall(body)
-    const res = await this.api.sendOrRecover(call, recover)
-    return isRecovered(res) ? res : this.written(res, call.label)
+    let res: Response | Recovered<T>
+    try {
+      res = await this.api.sendOrRecover(call, recover)
+    } catch (error) {
+      // Sent, and its outcome never learnt: it may exist, carrying this run's mark.
+      if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500) this.ledger.uncertain(what)
+      throw error
+    }
+    const written = isRecovered(res) ? res : await this.written(res, call.label)
+    this.ledger.made(what, isRecovered(written) ? written.recovered.id : written.id)
+    return written
   }
 
   /** Applies a JSON Patch guarded by the etag; 'stale' when the etag is no longer the connection's. */
@@ -67,6 +93,7 @@ export class ConnectionsClient {
 
   async delete(id: string): Promise<void> {
     await this.api.send(deleteCall(id))
+    this.ledger.deleted(id)
   }
 
   /** Lists the root, or a folder, through the connection. */

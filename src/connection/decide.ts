@@ -1,12 +1,14 @@
 // What a run does with what the sandbox holds: pure functions of (what exists, the inputs),
 // each row of the README's decision table a unit test.
 
+import { survivorOf } from '../platform/converge.js'
 import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import type { Found } from './client.js'
 import type { IfExists } from './inputs.js'
 
-export interface Plan {
+/** The connection the inputs name (what finds it) and what to do when it exists. */
+export interface WantedConnection {
   name: string
   sandboxName: string
   spec: { id: string; version: string }
@@ -21,52 +23,44 @@ export type Decision =
 /** Which of a listing's ids a message shows; the rest are counted. */
 export const MAX_IDS_SHOWN = 10
 
-export function decide(found: readonly Found[], plan: Plan): Decision {
-  if (plan.ifExists === 'create' || found.length === 0) return { kind: 'create' }
-  return decideExisting(found, plan)
+export function decide(found: readonly Found[], wanted: WantedConnection): Decision {
+  if (wanted.ifExists === 'create' || found.length === 0) return { kind: 'create' }
+  return decideExisting(found, wanted)
 }
 
 /** What if-exists says when connections exist (also for one adopted or kept after a create). */
-export function decideExisting(found: readonly Found[], plan: Plan): Exclude<Decision, { kind: 'create' }> {
-  const where = `in sandbox ${quoted(plan.sandboxName)}`
+export function decideExisting(found: readonly Found[], wanted: WantedConnection): Exclude<Decision, { kind: 'create' }> {
+  const where = `in sandbox ${quoted(wanted.sandboxName)}`
   const [only, ...others] = found
   if (only === undefined || others.length > 0) {
     return {
       kind: 'fail',
       reason:
-        `${found.length} connections named ${quoted(plan.name)} exist ${where}${idList(found)}; if-exists '${plan.ifExists}' needs at most one, so nothing was changed. ` +
+        `${found.length} connections named ${quoted(wanted.name)} exist ${where}${idList(found)}; if-exists '${wanted.ifExists}' needs at most one, so nothing was changed. ` +
         'Delete the extra ones (DELETE /connections/{id}) or choose another connection-name.'
     }
   }
-  if (plan.ifExists === 'fail') {
+  if (wanted.ifExists === 'fail') {
     return {
       kind: 'fail',
-      reason: `A connection named ${quoted(plan.name)} already exists ${where}${idList(found)}, and if-exists is 'fail'. Use if-exists 'update' or 'reuse' to adopt it, or choose another connection-name.`
+      reason: `A connection named ${quoted(wanted.name)} already exists ${where}${idList(found)}, and if-exists is 'fail'. Use if-exists 'update' or 'reuse' to adopt it, or choose another connection-name.`
     }
   }
-  const mismatch = mismatchOf(only, plan)
+  const mismatch = mismatchOf(only, wanted)
   if (mismatch !== undefined) return { kind: 'fail', reason: mismatch }
-  return plan.ifExists === 'reuse' ? { kind: 'reuse', target: only } : { kind: 'update', target: only }
+  return wanted.ifExists === 'reuse' ? { kind: 'reuse', target: only } : { kind: 'update', target: only }
 }
 
 /** Why the one connection found cannot be used as this run's, if it cannot. */
-function mismatchOf(found: Found, plan: Plan): string | undefined {
-  const what = `Connection ${found.id} (${quoted(plan.name)})`
-  if (found.spec.version !== '' && found.spec.version !== plan.spec.version) {
-    return `${what} uses connection spec version ${quoted(found.spec.version)}, but connection-spec-version is ${quoted(plan.spec.version)}; nothing was changed. Set connection-spec-version to match, or choose another connection-name.`
+function mismatchOf(found: Found, wanted: WantedConnection): string | undefined {
+  const what = `Connection ${found.id} (${quoted(wanted.name)})`
+  if (found.spec.version !== '' && found.spec.version !== wanted.spec.version) {
+    return `${what} uses connection spec version ${quoted(found.spec.version)}, but connection-spec-version is ${quoted(wanted.spec.version)}; nothing was changed. Set connection-spec-version to match, or choose another connection-name.`
   }
-  if (found.authSpecName !== undefined && found.authSpecName !== plan.authSpecName) {
-    return `${what} uses auth ${quoted(found.authSpecName)}, but this run gives ${quoted(plan.authSpecName)}; Flow Service cannot switch a connection between auth types, so nothing was changed. Delete it, or choose another connection-name.`
+  if (found.authSpecName !== undefined && found.authSpecName !== wanted.authSpecName) {
+    return `${what} uses auth ${quoted(found.authSpecName)}, but this run gives ${quoted(wanted.authSpecName)}; Flow Service cannot switch a connection between auth types, so nothing was changed. Delete it, or choose another connection-name.`
   }
   return undefined
-}
-
-/**
- * The one connection every concurrent run agrees to keep: the oldest by createdAt (one without
- * it counts as newest), then the smallest id. Any run that sees the same set picks the same one.
- */
-export function survivorOf(connections: readonly Found[]): Found | undefined {
-  return [...connections].sort((a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity) || compareIds(a.id, b.id))[0]
 }
 
 export type Convergence =
@@ -92,10 +86,4 @@ export function idList(items: readonly Found[]): string {
   const shown = items.slice(0, MAX_IDS_SHOWN).map((c) => c.id)
   const more = items.length - shown.length
   return ` (${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`
-}
-
-function compareIds(a: string, b: string): number {
-  const x = a.toLowerCase()
-  const y = b.toLowerCase()
-  return x < y ? -1 : x > y ? 1 : 0
 }

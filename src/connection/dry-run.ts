@@ -4,7 +4,8 @@
 import type { RunContext } from '../platform/context.js'
 import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
 import { listCall } from '../platform/explore.js'
-import { marked } from './creation-mark.js'
+import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
+import { withMark, type RunMark } from '../platform/ownership.js'
 import type { Config } from './inputs.js'
 import { probeBody, probeName } from './probe.js'
 import {
@@ -28,9 +29,10 @@ export function describeDryRun(config: Config, description: string, context: Run
     config.session
   )
   const auth = authFor(config.s3)
+  const shownMark: RunMark = { token: MARK_SHOWN, until: nowMs + config.session.timeoutSeconds * 1000 }
   const { connectionName: name, connectionSpec: spec } = config
   if (config.verify) {
-    const probe = probeBody({ name, spec }, auth, context, probeName(name, context, nowMs, '{nonce}'))
+    const probe = probeBody({ name, spec }, auth, context, probeName(name, context, nowMs, '{nonce}'), shownMark)
     plan.call('verify: true; sent with the lookup: a short-lived probe with the new credentials', createCall(probe))
     plan.call(
       'verify: true; sent with the lookup: probes of this connection that earlier, killed runs left behind (each is deleted)',
@@ -41,7 +43,7 @@ export function describeDryRun(config: Config, description: string, context: Run
   if (config.verify)
     plan.call('verify: true; before any write: list the bucket through the probe', listCall('{probe id}', verifyObject(config.s3)))
 
-  const create = newConnection(config, name, marked(description, MARK_SHOWN))
+  const create = newConnection(config, name, withMark(description, shownMark, MAX_DESCRIPTION_LENGTH))
   const unmark = patchCall('{id}', '{its etag}', unmarkOperations(description))
   const unmarkWhen = `After a create: take the creation mark (a random ${MARK_SHOWN}) out of the description`
   if (config.ifExists === 'create') {

@@ -4,9 +4,11 @@ import * as core from '@actions/core'
 import { defaultDescription, loadRunContext, type RunContext } from '../platform/context.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import { Ledger } from '../platform/ledger.js'
 import { ConnectionsClient } from './client.js'
 import { describeDryRun } from './dry-run.js'
-import { ensureConnection, type Wanted } from './ensure.js'
+import type { Wanted } from './deps.js'
+import { ensureConnection } from './ensure.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import { authFor, verifyObject } from './requests.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
@@ -19,8 +21,13 @@ const HINTS = {
   'FLOW-1415-400': "check 'auth-type': the connection spec has no such auth spec"
 }
 
+/** What a failed run's message adds about what it left. */
+const NEXT_RUN =
+  "each carries this run's mark: a later run with verify deletes a probe once this run's time is over, and a later run with if-exists 'update' takes the mark out of a connection"
+
 export async function run(): Promise<void> {
   const rt = createRuntime()
+  const ledger = new Ledger()
   let config: Config | undefined
   let session: Connected | undefined
   let context: Promise<RunContext> | undefined
@@ -44,9 +51,10 @@ export async function run(): Promise<void> {
     const { api, cleanup } = session
     const outcome = await ensureConnection(
       {
-        client: new ConnectionsClient(api),
-        cleanup: new ConnectionsClient(cleanup),
+        client: new ConnectionsClient(api, ledger),
+        cleanup: new ConnectionsClient(cleanup, ledger),
         context,
+        mark: session.mark,
         clock: systemClock,
         remainingMs: () => api.remainingMs(),
         log: rt.info,
@@ -54,6 +62,7 @@ export async function run(): Promise<void> {
       },
       wanted(config, context)
     )
+    ledger.kept(outcome.id)
     rt.info(`Connection ${outcome.id} ${outcome.operation}; etag ${outcome.etag}.`)
     setOutputs({ 'connection-id': outcome.id, etag: outcome.etag, operation: outcome.operation })
     await summarize(config, context, {
@@ -63,7 +72,7 @@ export async function run(): Promise<void> {
       verified: outcome.verified ?? 'no (verify: false)'
     })
   } catch (error) {
-    const message = failStep(rt, error)
+    const message = failStep(rt, error, ledger.account(NEXT_RUN))
     if (config !== undefined) await summarize(config, context, { operation: 'failed', verified: '-', error: message })
   } finally {
     session?.close()
@@ -72,7 +81,7 @@ export async function run(): Promise<void> {
 
 function wanted(config: Config, context: Promise<RunContext>): Wanted {
   return {
-    plan: {
+    connection: {
       name: config.connectionName,
       sandboxName: config.session.sandboxName,
       spec: config.connectionSpec,

@@ -2,7 +2,7 @@
 // them and the dry run prints them, so that the two cannot disagree.
 
 import type { Call } from '../platform/api.js'
-import { markOf, unmarked } from './creation-mark.js'
+import { markIn, withoutMark } from '../platform/ownership.js'
 import type { Config, S3Auth } from './inputs.js'
 
 /** Auth spec names of the Amazon S3 source connection spec. */
@@ -104,7 +104,7 @@ export function deleteCall(id: string): Call {
  */
 export function patchOperations(auth: Auth, description: string | undefined, current: { description?: string }): PatchOperation[] {
   const operations: PatchOperation[] = [{ op: 'replace', path: '/auth/params', value: auth.params }]
-  const left = current.description !== undefined && markOf(current.description) !== undefined ? unmarked(current.description) : undefined
+  const left = current.description !== undefined && markIn(current.description) !== undefined ? withoutMark(current.description) : undefined
   const wanted = description ?? left
   if (wanted !== undefined) {
     operations.push({ op: current.description === undefined ? 'add' : 'replace', path: '/description', value: wanted })

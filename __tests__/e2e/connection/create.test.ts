@@ -53,7 +53,9 @@ describe('create with access-key auth', () => {
     expect(JSON.parse(create?.body ?? '')).toEqual({
       name: 'S3 Connection',
       // Marked until the run has the answer: a lost answer's connection is known by its mark.
-      description: expect.stringMatching(/^Managed by GitHub Actions: octo-org\/s3-pipeline, workflow release \[creating [0-9a-f]{8}\]$/),
+      description: expect.stringMatching(
+        /^Managed by GitHub Actions: octo-org\/s3-pipeline, workflow release \[creating [0-9a-f]{8} until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\]$/
+      ),
       auth: { specName: 'Access Key', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } },
       connectionSpec: { id: SPEC_ID, version: '1.0' }
     })

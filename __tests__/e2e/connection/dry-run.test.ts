@@ -28,17 +28,23 @@ function printedRequests(stdout: string): Printed[] {
     const request = /^(GET|POST|PATCH|DELETE) (.+)$/.exec(lines[1] ?? '')
     if (request === null) return []
     const blank = lines.indexOf('', 2)
-    const bodyText =
+    const bodyText = untilShown(
       blank === -1
         ? ''
         : lines
             .slice(blank + 1)
             .join('\n')
             .trim()
+    )
     const body: unknown =
       bodyText === '' ? undefined : bodyText.startsWith('{') || bodyText.startsWith('[') ? JSON.parse(bodyText) : bodyText
     return [{ method: request[1] ?? '', url: request[2] ?? '', ...(body !== undefined && { body }) }]
   })
+}
+
+/** A mark's time is when the run's requests end, which differs between two runs: shown the same. */
+function untilShown(text: string): string {
+  return text.replace(/ until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\]/g, ' until {time}]')
 }
 
 /** A sent request in the dry run's terms: its own ids as placeholders, the probe's nonce hidden, secrets as ***. */
@@ -50,9 +56,10 @@ function asPrinted(request: RecordedRequest, liveId: string | undefined, secrets
     id === liveId ? '/connections/{id}' : '/connections/{probe id}'
   )
   const url = `${base}${placeheld}${request.rawQuery !== '' ? `?${request.rawQuery}` : ''}`
-  const text = redact(request.body)
-    .replace(/, [0-9a-f]{8}\)"/, ', {nonce})"')
-    .replace(/ \[creating [0-9a-f]{8}\]"/, ' [creating 00000000]"')
+  const text = untilShown(redact(request.body).replace(/, [0-9a-f]{8}\)"/, ', {nonce})"')).replace(
+    / \[creating [0-9a-f]{8} until/g,
+    ' [creating 00000000 until'
+  )
   const body: unknown = text === '' ? undefined : request.service === 'ims' ? text : JSON.parse(text)
   return { method: request.method, url, ...(body !== undefined && { body }) }
 }

@@ -77,6 +77,9 @@ it('a probe is deleted when the run is cancelled while it waits (SIGTERM)', asyn
   emulator.faults.add({ method: 'GET', route: '/connections/*/explore', action: { type: 'hang' } })
   const result = await runAction({ inputs: emulatorInputs(emulator, { verify: 'true' }), signalAfterMs: 1500, signal: 'SIGTERM' })
   expect(result.exitCode).toBe(1)
-  expect(result.error).toMatch(/^Cancelled: the runner stopped the step/)
+  // The message says what became of what the run made: here, deleted.
+  expect(result.error).toMatch(
+    /^Cancelled: the runner stopped the step \(the job was cancelled or timed out\)\. This run deleted what it had made \(verification probe [0-9a-f-]{36}\)\.$/
+  )
   expect(stored().map((c) => c.name)).toEqual(['S3 Connection'])
 })

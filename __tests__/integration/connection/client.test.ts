@@ -3,6 +3,7 @@
 
 import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
 import { ConnectionsClient } from '../../../src/connection/client.js'
+import { Ledger } from '../../../src/platform/ledger.js'
 import { UnexpectedResponseError } from '../../../src/platform/errors.js'
 import { platformSession, type TestSession } from '../../helpers/platform.js'
 
@@ -23,7 +24,7 @@ beforeEach(() => {
 })
 afterEach(() => session.transport.close())
 
-const client = () => new ConnectionsClient(session.api)
+const client = () => new ConnectionsClient(session.api, new Ledger())
 const listAnswer = (body: unknown, times = 1) =>
   emulator.faults.add({ method: 'GET', route: '/connections', times, action: { type: 'status', status: 200, body } })
 

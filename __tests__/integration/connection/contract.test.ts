@@ -3,6 +3,7 @@
 // patch, explore, and the three error shapes.
 
 import { ConnectionsClient } from '../../../src/connection/client.js'
+import { Ledger } from '../../../src/platform/ledger.js'
 import { ApiError } from '../../../src/platform/errors.js'
 import { PlatformApi } from '../../../src/platform/api.js'
 import { Deadline } from '../../../src/platform/retry.js'
@@ -34,7 +35,7 @@ beforeEach(() => {
     },
     'token'
   )
-  client = new ConnectionsClient(api)
+  client = new ConnectionsClient(api, new Ledger())
 })
 afterEach(() => transport.close())
 

@@ -3,7 +3,11 @@
 
 import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
 import { ConnectionsClient, type Found } from '../../../src/connection/client.js'
-import { ConflictError, ensureConnection, VerifyError, type Deps, type Wanted } from '../../../src/connection/ensure.js'
+import { Ledger } from '../../../src/platform/ledger.js'
+import { VerifyError, type Deps, type Wanted } from '../../../src/connection/deps.js'
+import { ensureConnection } from '../../../src/connection/ensure.js'
+import { ConflictError } from '../../../src/platform/errors.js'
+import { newRunMark } from '../../../src/platform/ownership.js'
 import { PROBE_MAX_AGE_MS, probeName } from '../../../src/connection/probe.js'
 import type { NewConnection } from '../../../src/connection/requests.js'
 import type { RunContext } from '../../../src/platform/context.js'
@@ -37,11 +41,12 @@ beforeEach(() => {
 })
 afterEach(() => session.transport.close())
 
-function deps(client = new ConnectionsClient(session.api)): Deps {
+function deps(client = new ConnectionsClient(session.api, new Ledger())): Deps {
   return {
     client,
-    cleanup: new ConnectionsClient(session.api),
+    cleanup: new ConnectionsClient(session.api, new Ledger()),
     context: Promise.resolve(RUN),
+    mark: newRunMark(Date.now() + 60_000),
     clock: systemClock,
     remainingMs: () => 10_000,
     log: (m) => log.push(m),
@@ -52,7 +57,7 @@ function deps(client = new ConnectionsClient(session.api)): Deps {
 
 function wanted(overrides: Partial<Wanted> = {}, params: Record<string, string> = KEYS): Wanted {
   return {
-    plan: { name: 'S3 Connection', sandboxName: 'prod', spec: SPEC, authSpecName: 'Access Key', ifExists: 'update' },
+    connection: { name: 'S3 Connection', sandboxName: 'prod', spec: SPEC, authSpecName: 'Access Key', ifExists: 'update' },
     auth: { specName: 'Access Key', params },
     defaultDescription: () => Promise.resolve('default description'),
     verify: false,
@@ -70,7 +75,7 @@ describe('create and update', () => {
     expect(emulator.store.get(outcome.id)?.description).toBe('default description')
     const post = emulator.requests().find((r) => r.method === 'POST')
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({
-      description: expect.stringMatching(/^default description \[creating [0-9a-f]{8}\]$/)
+      description: expect.stringMatching(/^default description \[creating [0-9a-f]{8} until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\]$/)
     })
     expect(routes().slice(0, 2)).toEqual(['GET /connections 200', 'POST /connections 201'])
     expect(routes().slice(2).sort()).toEqual(['GET /connections 200', 'PATCH /connections/{id} 200'])
@@ -106,10 +111,10 @@ describe('create and update', () => {
     const seeded = emulator.store.seed({ name: 'S3 Connection' })
     emulator.faults.add({ method: 'PATCH', route: '/connections/*', action: { type: 'status', status: 412 } })
     // Between the listing and the re-read, another writer gives it a description.
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const get = client.get.bind(client)
     client.get = async (id: string): Promise<Found> => {
-      const other = new ConnectionsClient(session.api)
+      const other = new ConnectionsClient(session.api, new Ledger())
       await other.patch(id, seeded.etag, [{ op: 'add', path: '/description', value: 'set meanwhile' }])
       return get(id)
     }
@@ -137,7 +142,7 @@ describe('create and update', () => {
       route: '/connections',
       action: { type: 'status', status: 200, body: { items: [{ id: seeded.id, name: 'S3 Connection', connectionSpec: SPEC }] } }
     })
-    const outcome = await ensureConnection(deps(), wanted({ plan: { ...wanted().plan, ifExists: 'reuse' } }))
+    const outcome = await ensureConnection(deps(), wanted({ connection: { ...wanted().connection, ifExists: 'reuse' } }))
     expect(outcome).toEqual({ id: seeded.id, etag: seeded.etag, operation: 'reused' })
   })
 })
@@ -203,7 +208,7 @@ describe('verify: the credentials are proved before any write', () => {
 
   it('reuse lists through the existing connection itself, and changes nothing', async () => {
     const seeded = emulator.store.seed({ name: 'S3 Connection', params: KEYS })
-    const outcome = await ensureConnection(deps(), wanted({ verify: true, plan: { ...wanted().plan, ifExists: 'reuse' } }))
+    const outcome = await ensureConnection(deps(), wanted({ verify: true, connection: { ...wanted().connection, ifExists: 'reuse' } }))
     expect(outcome).toMatchObject({ id: seeded.id, etag: seeded.etag, operation: 'reused' })
     const explore = emulator.requests().find((r) => r.route === '/connections/{id}/explore')
     expect(explore?.path).toContain(seeded.id)
@@ -213,7 +218,7 @@ describe('verify: the credentials are proved before any write', () => {
   it('a probe whose create answer was lost is found again over a lagging list, created once and deleted', async () => {
     const seeded = emulator.store.seed({ name: 'S3 Connection', params: KEYS })
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     let probeLookups = 0
     client.find = async (name, spec) => (name.includes('verify probe') && ++probeLookups === 1 ? [] : find(name, spec))
@@ -226,7 +231,7 @@ describe('verify: the credentials are proved before any write', () => {
   it('a probe whose create outcome could not be learned is looked up by its name and deleted, and nothing is changed', async () => {
     const seeded = emulator.store.seed({ name: 'S3 Connection', params: KEYS })
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     client.find = async (name, spec) => {
       if (name.includes('verify probe')) throw new Error('lookup failed')
@@ -241,7 +246,7 @@ describe('verify: the credentials are proved before any write', () => {
 
   it('warns, naming the probe, when a probe of unknown outcome does not show', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'status', status: 503 }, times: 99 })
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     client.find = async (name, spec) => {
       if (name.includes('verify probe')) throw new Error('lookup failed')
@@ -271,7 +276,7 @@ describe('verify: the credentials are proved before any write', () => {
 describe('concurrent runs and lost answers', () => {
   /** A client whose create first lets "another run" create the same name. */
   function racing(other: { createdAt: number; params?: Record<string, string> }): ConnectionsClient {
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const create = client.create.bind(client)
     client.create = (body: NewConnection, recover) => {
       if (body.name === 'S3 Connection') emulator.store.seed({ name: 'S3 Connection', ...other })
@@ -365,7 +370,8 @@ describe('concurrent runs and lost answers', () => {
     let lookups = 0
     client.find = async (name, spec) => {
       // Someone deletes this run's connection meanwhile.
-      if (++lookups === 2) for (const c of connections()) if (c.createdAt !== before) await new ConnectionsClient(session.api).delete(c.id)
+      if (++lookups === 2)
+        for (const c of connections()) if (c.createdAt !== before) await new ConnectionsClient(session.api, new Ledger()).delete(c.id)
       return find(name, spec)
     }
     const outcome = await ensureConnection(deps(client), wanted())
@@ -375,7 +381,7 @@ describe('concurrent runs and lost answers', () => {
 
   it('never reports a foreign connection that appeared during a failed create as its own with the other credentials', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'status', status: 503 } })
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     let lookups = 0
     client.find = (name, spec) => {
@@ -392,7 +398,7 @@ describe('concurrent runs and lost answers', () => {
   it('looks several times for a lost create before sending it again, so that a lagging list cannot duplicate it', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
     // The list shows the new connection only from the third lookup after the create on.
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     let lookups = 0
     client.find = async (name, spec) => (++lookups === 2 || lookups === 3 ? [] : find(name, spec))
@@ -404,7 +410,7 @@ describe('concurrent runs and lost answers', () => {
 
   it('finds its lost create by reading each newcomer when the list leaves descriptions out', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     client.find = async (name, spec) =>
       (await find(name, spec)).map((c) => {
@@ -420,7 +426,7 @@ describe('concurrent runs and lost answers', () => {
   it('a create that took effect twice after a lost answer (its first showed late) keeps the older and deletes the other', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
     // The three lookups after the lost create show nothing: the create is sent again.
-    const client = new ConnectionsClient(session.api)
+    const client = new ConnectionsClient(session.api, new Ledger())
     const find = client.find.bind(client)
     let lookups = 0
     client.find = async (name, spec) => (++lookups >= 2 && lookups <= 4 ? [] : find(name, spec))
@@ -437,11 +443,11 @@ describe('concurrent runs and lost answers', () => {
     async (ifExists) => {
       emulator.faults.add({ method: 'POST', route: '/connections', times: 2, action: { type: 'commit-then-drop' } })
       // The three lookups after the first lost create show nothing: the create is sent again, and lost again.
-      const client = new ConnectionsClient(session.api)
+      const client = new ConnectionsClient(session.api, new Ledger())
       const find = client.find.bind(client)
       let lookups = 0
       client.find = async (name, spec) => (++lookups >= 2 && lookups <= 4 ? [] : find(name, spec))
-      const outcome = await ensureConnection(deps(client), wanted({ plan: { ...wanted().plan, ifExists } }))
+      const outcome = await ensureConnection(deps(client), wanted({ connection: { ...wanted().connection, ifExists } }))
       expect(emulator.requests().filter((r) => r.method === 'POST')).toHaveLength(2)
       expect(connections()).toHaveLength(1)
       expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
@@ -462,7 +468,7 @@ describe('concurrent runs and lost answers', () => {
     emulator.faults.add({ method: 'PATCH', route: '/connections/*', action: { type: 'status', status: 400 } })
     const first = await ensureConnection(deps(), wanted())
     expect(first.operation).toBe('created')
-    expect(connections()[0]?.description).toMatch(/^default description \[creating [0-9a-f]{8}\]$/)
+    expect(connections()[0]?.description).toMatch(/^default description \[creating [0-9a-f]{8} until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\]$/)
     expect(warnings.join('\n')).toMatch(/still ends with this run's creation mark .*The next run with if-exists 'update' takes it out/)
     const next = await ensureConnection(deps(), wanted())
     expect(next).toMatchObject({ id: first.id, operation: 'updated' })
@@ -471,7 +477,7 @@ describe('concurrent runs and lost answers', () => {
 
   it('with if-exists fail, a lost create known by its mark is its own: created, not a conflict', async () => {
     emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'commit-then-drop' } })
-    const outcome = await ensureConnection(deps(), wanted({ plan: { ...wanted().plan, ifExists: 'fail' } }))
+    const outcome = await ensureConnection(deps(), wanted({ connection: { ...wanted().connection, ifExists: 'fail' } }))
     expect(outcome).toMatchObject({ id: connections()[0]?.id, operation: 'created' })
     expect(connections()).toHaveLength(1)
   })

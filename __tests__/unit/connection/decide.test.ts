@@ -2,12 +2,12 @@
 // rules every concurrent run applies to agree on one connection.
 
 import type { Found } from '../../../src/connection/client.js'
-import { converge, decide, idList, newcomers, survivorOf, type Plan } from '../../../src/connection/decide.js'
+import { converge, decide, idList, newcomers, type WantedConnection } from '../../../src/connection/decide.js'
 import type { IfExists } from '../../../src/connection/inputs.js'
 
 const SPEC = { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' }
 
-function plan(ifExists: IfExists, overrides: Partial<Plan> = {}): Plan {
+function plan(ifExists: IfExists, overrides: Partial<WantedConnection> = {}): WantedConnection {
   return { name: 'S3 Connection', sandboxName: 'prod', spec: SPEC, authSpecName: 'Access Key', ifExists, ...overrides }
 }
 
@@ -83,21 +83,6 @@ describe('idList: conflicts name at most 10 ids, then the count', () => {
     const text = idList(many)
     expect(text).toMatch(/^ \(id-0, id-1, .* id-9 and 9990 more\)$/)
     expect(text.length).toBeLessThan(200)
-  })
-})
-
-describe('survivorOf: the one connection concurrent runs agree to keep', () => {
-  it('is the oldest by createdAt', () => {
-    const c = [found('b', { createdAt: 2000 }), found('a', { createdAt: 3000 }), found('c', { createdAt: 1000 })]
-    expect(survivorOf(c)?.id).toBe('c')
-  })
-  it('breaks a tie on createdAt by the smallest id, whatever the order listed', () => {
-    const c = [found('B-2', { createdAt: 1000 }), found('a-1', { createdAt: 1000 })]
-    expect(survivorOf(c)?.id).toBe('a-1')
-    expect(survivorOf([...c].reverse())?.id).toBe('a-1')
-  })
-  it('counts one without createdAt as the newest', () => {
-    expect(survivorOf([found('a'), found('z', { createdAt: 5 })])?.id).toBe('z')
   })
 })
 

@@ -27,7 +27,9 @@ describe('describeDryRun', () => {
       '5. After a create: list again, and keep the oldest if a concurrent run created one too',
       "6. When one exists (if-exists: update): update it; /description is 'add' when it has none"
     ])
-    expect(text()).toContain('"description": "Managed by GitHub Actions: o/r, workflow w [creating 00000000]"')
+    expect(text()).toMatch(
+      /"description": "Managed by GitHub Actions: o\/r, workflow w \[creating 00000000 until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\]"/
+    )
     expect(text()).toContain(
       '   GET https://platform.adobe.io/data/foundation/flowservice/connections?property=name==S3%20Connection&property=connectionSpec.id==ecadc60c-7455-4d87-84dc-2a0e293d997b&limit=100'
     )

@@ -1,12 +1,16 @@
 import type { Found } from '../../../src/connection/client.js'
 import { isLeftover, isProbeOf, PROBE_MAX_AGE_MS, probeName, probeOwner } from '../../../src/connection/probe.js'
+import { CLOCK_SKEW_MS, withMark } from '../../../src/platform/ownership.js'
 
 const RUN = { repository: 'octo-org/pipeline', runId: 4242, runAttempt: 2 }
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 
-function probe(name: string, createdAt = NOW - 1000): Found {
-  return { id: 'p-1', name, spec: { id: 's', version: '1.0' }, createdAt }
+function probe(name: string, createdAt = NOW - 1000, description?: string): Found {
+  return { id: 'p-1', name, spec: { id: 's', version: '1.0' }, createdAt, ...(description !== undefined && { description }) }
 }
+
+/** A probe's description, marked by a run whose requests end at `until`. */
+const markedUntil = (until: number): string => withMark('Verification probe', { token: 'feed0001', until }, 1024)
 
 describe('probeName', () => {
   it('says what it is and which run made it', () => {
@@ -30,7 +34,13 @@ describe('probeName', () => {
 
 describe('isLeftover: which probes a run deletes', () => {
   const name = (attempt: number, runId = 4242) => probeName('S3', { ...RUN, runId, runAttempt: attempt }, NOW, '00ff00ff')
-  it('one older than any run can last', () => {
+  it("one whose run's time is over, by its mark, however young", () => {
+    expect(isLeftover(probe(name(1, 9999), NOW - 1000, markedUntil(NOW - CLOCK_SKEW_MS - 1000)), 'S3', RUN, NOW)).toBe(true)
+  })
+  it("never one whose run's time is not over, by its mark, however old", () => {
+    expect(isLeftover(probe(name(1, 9999), NOW - PROBE_MAX_AGE_MS - 1, markedUntil(NOW)), 'S3', RUN, NOW)).toBe(false)
+  })
+  it('one without a mark, older than any run can last', () => {
     expect(isLeftover(probe(name(1, 1), NOW - PROBE_MAX_AGE_MS - 1), 'S3', RUN, NOW)).toBe(true)
   })
   it('one of an earlier attempt of this very run, which has ended', () => {

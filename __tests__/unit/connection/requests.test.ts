@@ -68,12 +68,14 @@ describe('patchOperations', () => {
     expect(patchOperations(auth, 'new', {})[1]).toEqual({ op: 'add', path: '/description', value: 'new' })
   })
   it('takes out the mark a create that never finished left, when no description is given', () => {
-    expect(patchOperations(auth, undefined, { description: 'Nightly [creating 0a1b2c3d]' })[1]).toEqual({
+    expect(patchOperations(auth, undefined, { description: 'Nightly [creating 0a1b2c3d until 2026-12-05T23:45:00Z]' })[1]).toEqual({
       op: 'replace',
       path: '/description',
       value: 'Nightly'
     })
-    expect(patchOperations(auth, 'Given', { description: 'Nightly [creating 0a1b2c3d]' })[1]).toMatchObject({ value: 'Given' })
+    expect(patchOperations(auth, 'Given', { description: 'Nightly [creating 0a1b2c3d until 2026-12-05T23:45:00Z]' })[1]).toMatchObject({
+      value: 'Given'
+    })
   })
   it('takes only the description out of a mark, with replace', () => {
     expect(unmarkOperations('Nightly')).toEqual([{ op: 'replace', path: '/description', value: 'Nightly' }])
