@@ -43,6 +43,11 @@ export interface RunOptions {
   signal?: NodeJS.Signals
   /** Record the process's peak resident memory (through a preloaded module that reads it at exit). */
   measureMemory?: boolean
+  /**
+   * Run the action with its clock this far ahead (a preloaded module moves Date.now): a test's
+   * way of running "much later" than the runs before it, whose marks' time is then over.
+   */
+  clockOffsetMs?: number
 }
 
 export interface RunResult {
@@ -119,8 +124,16 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       `import { writeFileSync } from 'node:fs'\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
     )
   }
+  const clock = join(tmp, 'clock-offset.mjs')
+  if (options.clockOffsetMs !== undefined) {
+    writeFileSync(clock, `const now = Date.now\nDate.now = () => now() + ${Math.round(options.clockOffsetMs)}\n`)
+  }
   try {
-    const args = [...(options.measureMemory === true ? ['--import', preload] : []), bundleOf(options.action ?? 'connection')]
+    const args = [
+      ...(options.measureMemory === true ? ['--import', preload] : []),
+      ...(options.clockOffsetMs !== undefined ? ['--import', clock] : []),
+      bundleOf(options.action ?? 'connection')
+    ]
     const { exitCode, stdout, stderr } = await spawnCollect(node24(), args, env, options)
     const durationMs = Date.now() - started
     const outputText = readFileSync(outputFile, 'utf8')

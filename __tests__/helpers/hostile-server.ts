@@ -155,6 +155,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   }
 }
 
+/** No answer at all, ever: the request is left hanging (until the server closes). */
+export function hang(): Handler {
+  return () => undefined
+}
+
 /** A 200 whose Content-Length promises more than is sent; then the socket closes. */
 export function cutShort(declaredBytes = 5000): Handler {
   return (_req, res) => {

@@ -315,6 +315,9 @@ function formatApiError(d) {
 function isNotFound(error) {
     return error instanceof ApiError && (error.status === 404 || error.code === 'FLOW-1439-400');
 }
+function mayHaveTakenEffect(error) {
+    return !(error instanceof ApiError) || error.status === undefined || error.status >= 500;
+}
 class ConflictError extends Error {
     constructor(message) {
         super(message);
@@ -973,14 +976,19 @@ function setOutputs(outputs) {
 class Ledger {
     entries = [];
     made(what, id) {
-        const known = this.find(id);
-        if (known !== undefined)
-            known.standing = 'made';
-        else
+        const known = this.find(id) ?? this.entries.find((e) => e.standing === 'uncertain' && e.what === what);
+        if (known === undefined) {
             this.entries.push({ what, id, standing: 'made' });
+            return;
+        }
+        known.id = id;
+        known.standing = 'made';
     }
     uncertain(what) {
         this.entries.push({ what, standing: 'uncertain' });
+    }
+    undeletable(what, id) {
+        this.entries.push({ what, id, standing: 'undeletable' });
     }
     kept(id) {
         const entry = this.find(id);
@@ -998,16 +1006,22 @@ class Ledger {
     account(nextRun) {
         const deleted = this.entries.filter((e) => e.standing === 'deleted');
         const left = this.left();
-        if (deleted.length === 0 && left.length === 0)
-            return undefined;
-        if (left.length === 0)
-            return `This run deleted what it had made (${names(deleted)}).`;
-        const uncertain = left.some((e) => e.standing === 'uncertain') ? ' (a create whose answer was lost may have made one more)' : '';
-        return `Left by this run: ${names(left.filter((e) => e.standing === 'made'))}${uncertain}; ${nextRun}.`;
+        const stays = this.entries.filter((e) => e.standing === 'undeletable');
+        const sentences = [
+            ...(deleted.length > 0 && left.length === 0 ? [`This run deleted what it had made (${names(deleted)}).`] : []),
+            ...(left.length > 0 ? [`Left by this run: ${leftNames(left)}; ${nextRun}.`] : []),
+            ...(stays.length > 0 ? [`Made by this run and kept, as no API deletes it: ${names(stays)}.`] : [])
+        ];
+        return sentences.length > 0 ? sentences.join(' ') : undefined;
     }
     find(id) {
         return this.entries.find((e) => e.id !== undefined && e.id.toLowerCase() === id.toLowerCase());
     }
+}
+function leftNames(left) {
+    const made = left.filter((e) => e.standing === 'made');
+    const uncertain = left.some((e) => e.standing === 'uncertain') ? ' (and a create whose answer was lost may have made one more)' : '';
+    return `${made.length > 0 ? names(made) : 'nothing it knows of'}${uncertain}`;
 }
 function names(entries) {
     return entries.map((e) => oneLine(`${e.what} ${e.id ?? ''}`.trim(), 100)).join(', ') || 'nothing it knows of';
@@ -1292,7 +1306,7 @@ class ConnectionsClient {
             res = await this.api.sendOrRecover(call, recover);
         }
         catch (error) {
-            if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500)
+            if (mayHaveTakenEffect(error))
                 this.ledger.uncertain(what);
             throw error;
         }

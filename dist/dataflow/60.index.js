@@ -62,14 +62,19 @@ function quoted(value, max = MAX_LOGGED_CHARS) {
 class Ledger {
     entries = [];
     made(what, id) {
-        const known = this.find(id);
-        if (known !== undefined)
-            known.standing = 'made';
-        else
+        const known = this.find(id) ?? this.entries.find((e) => e.standing === 'uncertain' && e.what === what);
+        if (known === undefined) {
             this.entries.push({ what, id, standing: 'made' });
+            return;
+        }
+        known.id = id;
+        known.standing = 'made';
     }
     uncertain(what) {
         this.entries.push({ what, standing: 'uncertain' });
+    }
+    undeletable(what, id) {
+        this.entries.push({ what, id, standing: 'undeletable' });
     }
     kept(id) {
         const entry = this.find(id);
@@ -87,16 +92,22 @@ class Ledger {
     account(nextRun) {
         const deleted = this.entries.filter((e) => e.standing === 'deleted');
         const left = this.left();
-        if (deleted.length === 0 && left.length === 0)
-            return undefined;
-        if (left.length === 0)
-            return `This run deleted what it had made (${names(deleted)}).`;
-        const uncertain = left.some((e) => e.standing === 'uncertain') ? ' (a create whose answer was lost may have made one more)' : '';
-        return `Left by this run: ${names(left.filter((e) => e.standing === 'made'))}${uncertain}; ${nextRun}.`;
+        const stays = this.entries.filter((e) => e.standing === 'undeletable');
+        const sentences = [
+            ...(deleted.length > 0 && left.length === 0 ? [`This run deleted what it had made (${names(deleted)}).`] : []),
+            ...(left.length > 0 ? [`Left by this run: ${leftNames(left)}; ${nextRun}.`] : []),
+            ...(stays.length > 0 ? [`Made by this run and kept, as no API deletes it: ${names(stays)}.`] : [])
+        ];
+        return sentences.length > 0 ? sentences.join(' ') : undefined;
     }
     find(id) {
         return this.entries.find((e) => e.id !== undefined && e.id.toLowerCase() === id.toLowerCase());
     }
+}
+function leftNames(left) {
+    const made = left.filter((e) => e.standing === 'made');
+    const uncertain = left.some((e) => e.standing === 'uncertain') ? ' (and a create whose answer was lost may have made one more)' : '';
+    return `${made.length > 0 ? names(made) : 'nothing it knows of'}${uncertain}`;
 }
 function names(entries) {
     return entries.map((e) => oneLine(`${e.what} ${e.id ?? ''}`.trim(), 100)).join(', ') || 'nothing it knows of';
@@ -361,6 +372,9 @@ function formatApiError(d) {
 }
 function isNotFound(error) {
     return error instanceof ApiError && (error.status === 404 || error.code === 'FLOW-1439-400');
+}
+function mayHaveTakenEffect(error) {
+    return !(error instanceof ApiError) || error.status === undefined || error.status >= 500;
 }
 class ConflictError extends Error {
     constructor(message) {
@@ -1585,8 +1599,7 @@ class DataflowClient {
         const call = createMappingCall(body);
         const json = object(await this.api.send(call), call);
         const made = { id: readId(json.id, 'id', origin(call)), version: readVersion(json.version ?? 0, call) };
-        this.ledger.made(PART_NAMES.mapping, made.id);
-        this.ledger.kept(made.id);
+        this.ledger.undeletable(PART_NAMES.mapping, made.id);
         return made;
     }
     async putMapping(mappingId, body) {
@@ -1604,7 +1617,7 @@ class DataflowClient {
             res = await this.api.sendOrRecover(call, recover);
         }
         catch (error) {
-            if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500)
+            if (mayHaveTakenEffect(error))
                 this.ledger.uncertain(PART_NAMES[what]);
             throw error;
         }
@@ -2462,7 +2475,8 @@ async function tracked(making, kind, create) {
         return made;
     }
     catch (error) {
-        making.uncertain.add(kind);
+        if (mayHaveTakenEffect(error))
+            making.uncertain.add(kind);
         throw error;
     }
 }
@@ -2583,7 +2597,10 @@ async function findMarked(d, client, kind, name) {
             : kind === 'source'
                 ? await client.findParts('source', names.source)
                 : await client.findParts('target', names.target);
-        return items.find((i) => markIn(i.description)?.token === d.mark.token)?.id;
+        const found = items.find((i) => markIn(i.description)?.token === d.mark.token)?.id;
+        if (found !== undefined)
+            d.ledger.made(PART_NAMES[kind], found);
+        return found;
     }
     catch (error) {
         d.warn(`Could not look for a ${PART_NAMES[kind]} this run may have made: ${errorMessage(error)}`);
@@ -2758,7 +2775,7 @@ async function update(d, ask, dataset, chain, steps, changes) {
     const ids = idsOf({ ...chain, flow: { ...flow, etag } });
     const written = { ...ids, etag, ...(mapping !== undefined && { mapping }) };
     if (current.steps.enable !== undefined)
-        written.etag = await setEnabled(d, flow, current.steps.enable, { ...written, changes: current.changes });
+        written.etag = await setEnabled(d, flow, current.steps.enable, { operation: 'updated', ...written, changes: current.changes });
     return { operation: 'updated', ...written, changes: current.changes, wroteAt: d.clock.now() };
 }
 function again(chain, ask, first, firstChanges) {
@@ -2778,7 +2795,7 @@ async function setEnabled(d, flow, enabled, outcome) {
         if (read !== undefined && read.state === (enabled ? 'enabled' : 'disabled'))
             return read.etag;
         const state = read?.state ?? (enabled ? 'disabled' : 'enabled, as far as this run knows');
-        throw new IncompleteError(`Dataflow ${flow.id} could not be ${enabled ? 'enabled' : 'disabled'}, so it is still ${state}: ${errorMessage(error)}${enabled ? '' : ' It will run on its schedule until it is disabled: run again, or disable it in the Platform UI (Sources > Dataflows).'}`, { ...outcome, operation: 'updated', ...(read !== undefined && { etag: read.etag }) });
+        throw new IncompleteError(`Dataflow ${flow.id} could not be ${enabled ? 'enabled' : 'disabled'}, so it is still ${state}: ${errorMessage(error)}${enabled ? '' : ' It will run on its schedule until it is disabled: run again, or disable it in the Platform UI (Sources > Dataflows).'}`, read !== undefined ? { ...outcome, etag: read.etag } : outcome);
     }
 }
 function patchOperations(steps, mapping) {
@@ -2910,7 +2927,7 @@ async function commit(d, ask, built, changes, old) {
         changes,
         wroteAt: d.clock.now()
     };
-    for (const id of [built.flow.id, built.source.id, built.target.id])
+    for (const id of [built.flow.id, built.source.id, built.target.id, ...(built.mapping !== undefined ? [built.mapping.id] : [])])
         d.ledger.kept(id);
     const [confirmed, removed] = await Promise.allSettled([
         confirmFlow(d, ask, built, outcome),
@@ -2946,18 +2963,22 @@ async function confirmFlow(d, ask, built, outcome) {
 }
 async function removeOld(d, old) {
     const left = [];
+    const next = 'the next run of this step deletes it and its connections';
     try {
-        await d.cleanup.deleteFlow(old.flow.id);
+        await d.client.deleteFlow(old.flow.id);
     }
     catch (error) {
-        throw new Error(`The replacement is in place, but the old dataflow ${old.flow.id} could not be deleted: ${errorMessage(error)} It is disabled and recorded as replaced: the next run of this step deletes it and its connections; or delete it by hand (DELETE /flows/${old.flow.id}), then its source and target connections.`, { cause: error });
+        const why = error instanceof CancelledError
+            ? `${error.message} The replacement is in place; the old dataflow ${old.flow.id} was being deleted.`
+            : `The replacement is in place, but the old dataflow ${old.flow.id} could not be deleted: ${errorMessage(error)}`;
+        throw new Error(`${why} It is disabled and recorded as replaced: ${next}; or delete it by hand (DELETE /flows/${old.flow.id}), then its source and target connections.`, { cause: error });
     }
     await Promise.all(['source', 'target'].map(async (kind) => {
         const part = old[kind];
         if (part === undefined)
             return;
         try {
-            await d.cleanup.deletePart(kind, part.id);
+            await d.client.deletePart(kind, part.id);
         }
         catch (error) {
             left.push(`${kind} connection ${part.id} (${errorMessage(error)})`);

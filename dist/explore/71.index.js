@@ -266,6 +266,9 @@ function formatApiError(d) {
 function isNotFound(error) {
     return error instanceof ApiError && (error.status === 404 || error.code === 'FLOW-1439-400');
 }
+function mayHaveTakenEffect(error) {
+    return !(error instanceof ApiError) || error.status === undefined || error.status >= 500;
+}
 class ConflictError extends Error {
     constructor(message) {
         super(message);

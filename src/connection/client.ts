@@ -2,7 +2,7 @@
 // (each checked before use); the transport below it knows retries; the logic above it knows why.
 
 import type { Call, PlatformApi } from '../platform/api.js'
-import { ApiError, UnexpectedResponseError } from '../platform/errors.js'
+import { mayHaveTakenEffect, UnexpectedResponseError } from '../platform/errors.js'
 import type { Ledger } from '../platform/ledger.js'
 import { listCall, readListing, type ExploreEntry } from '../platform/explore.js'
 import { isObject } from '../platform/json.js'
@@ -76,7 +76,7 @@ export class ConnectionsClient {
       res = await this.api.sendOrRecover(call, recover)
     } catch (error) {
       // Sent, and its outcome never learnt: it may exist, carrying this run's mark.
-      if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500) this.ledger.uncertain(what)
+      if (mayHaveTakenEffect(error)) this.ledger.uncertain(what)
       throw error
     }
     const written = isRecovered(res) ? res : await this.written(res, call.label)

@@ -5,7 +5,7 @@
 // killed before it leaves marked parts that a later run finishes or removes.
 
 import { listWithOwn } from '../platform/converge.js'
-import { ConflictError, errorMessage } from '../platform/errors.js'
+import { ConflictError, errorMessage, mayHaveTakenEffect } from '../platform/errors.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { untilSeen } from '../platform/lag.js'
 import { cleanText, markIn, successorIn, withMark } from '../platform/ownership.js'
@@ -99,7 +99,7 @@ async function tracked(making: Making, kind: PartKind | 'flow', create: () => Pr
     making[kind] = made
     return made
   } catch (error) {
-    making.uncertain.add(kind)
+    if (mayHaveTakenEffect(error)) making.uncertain.add(kind)
     throw error
   }
 }
@@ -286,6 +286,7 @@ export async function undo(d: Deps, making: Making, name: string): Promise<void>
   )
 }
 
+/** A create whose outcome is unknown, found by the run's mark: then it is known to be this run's. */
 async function findMarked(d: Deps, client: DataflowClient, kind: PartKind | 'flow', name: string): Promise<string | undefined> {
   const names = partNames(name)
   try {
@@ -295,7 +296,9 @@ async function findMarked(d: Deps, client: DataflowClient, kind: PartKind | 'flo
         : kind === 'source'
           ? await client.findParts('source', names.source)
           : await client.findParts('target', names.target)
-    return items.find((i) => markIn(i.description)?.token === d.mark.token)?.id
+    const found = items.find((i) => markIn(i.description)?.token === d.mark.token)?.id
+    if (found !== undefined) d.ledger.made(PART_NAMES[kind], found)
+    return found
   } catch (error) {
     d.warn(`Could not look for a ${PART_NAMES[kind]} this run may have made: ${errorMessage(error)}`)
     return undefined

@@ -4,7 +4,7 @@
 // creates and deletes is written in its ledger here, where it happens.
 
 import type { Call, PlatformApi } from '../platform/api.js'
-import { ApiError, isNotFound, UnexpectedResponseError, type Service } from '../platform/errors.js'
+import { ApiError, isNotFound, mayHaveTakenEffect, UnexpectedResponseError, type Service } from '../platform/errors.js'
 import { isObject, type JsonObject } from '../platform/json.js'
 import type { Ledger } from '../platform/ledger.js'
 import { listEvery } from '../platform/paging.js'
@@ -196,8 +196,7 @@ export class DataflowClient {
     const json = object(await this.api.send(call), call)
     const made = { id: readId(json.id, 'id', origin(call)), version: readVersion(json.version ?? 0, call) }
     // Data Prep cannot delete a mapping set: once made, it stays, whatever happens to the run.
-    this.ledger.made(PART_NAMES.mapping, made.id)
-    this.ledger.kept(made.id)
+    this.ledger.undeletable(PART_NAMES.mapping, made.id)
     return made
   }
 
@@ -222,7 +221,7 @@ export class DataflowClient {
       res = await this.api.sendOrRecover<string>(call, recover)
     } catch (error) {
       // Sent, and its outcome never learnt: the thing may exist, carrying this run's mark.
-      if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500) this.ledger.uncertain(PART_NAMES[what])
+      if (mayHaveTakenEffect(error)) this.ledger.uncertain(PART_NAMES[what])
       throw error
     }
     if (isRecovered(res)) {

@@ -2,7 +2,7 @@
 // then the dataflow itself), carry it out; then the sandbox holds one dataflow with this name,
 // reading the source path into the dataset with this mapping and schedule.
 
-import { ConflictError, errorMessage } from '../platform/errors.js'
+import { CancelledError, ConflictError, errorMessage } from '../platform/errors.js'
 import { ownershipOf } from '../platform/ownership.js'
 import { oneLine, quoted } from '../platform/text.js'
 import { build, converge, deleteCopies, undo, unmark, type Built, type Convergence, type Making } from './build.js'
@@ -133,7 +133,8 @@ async function commit(d: Deps, ask: Ask, built: Built, changes: Change[], old?: 
     changes,
     wroteAt: d.clock.now()
   }
-  for (const id of [built.flow.id, built.source.id, built.target.id]) d.ledger.kept(id)
+  for (const id of [built.flow.id, built.source.id, built.target.id, ...(built.mapping !== undefined ? [built.mapping.id] : [])])
+    d.ledger.kept(id)
   const [confirmed, removed] = await Promise.allSettled([
     confirmFlow(d, ask, built, outcome),
     old !== undefined ? removeOld(d, old) : undefined
@@ -166,14 +167,22 @@ async function confirmFlow(d: Deps, ask: Ask, built: Built, outcome: Outcome): P
   return read.etag
 }
 
-/** The replaced dataflow (recorded as replaced) goes, waited for, then its connections; what cannot go is said. */
+/**
+ * The replaced dataflow (recorded as replaced) goes, waited for, then its connections; what cannot
+ * go is said. The swap is committed: a cancellation stops this (the next run finishes it).
+ */
 async function removeOld(d: Deps, old: Chain): Promise<void> {
   const left: string[] = []
+  const next = 'the next run of this step deletes it and its connections'
   try {
-    await d.cleanup.deleteFlow(old.flow.id)
+    await d.client.deleteFlow(old.flow.id)
   } catch (error) {
+    const why =
+      error instanceof CancelledError
+        ? `${error.message} The replacement is in place; the old dataflow ${old.flow.id} was being deleted.`
+        : `The replacement is in place, but the old dataflow ${old.flow.id} could not be deleted: ${errorMessage(error)}`
     throw new Error(
-      `The replacement is in place, but the old dataflow ${old.flow.id} could not be deleted: ${errorMessage(error)} It is disabled and recorded as replaced: the next run of this step deletes it and its connections; or delete it by hand (DELETE /flows/${old.flow.id}), then its source and target connections.`,
+      `${why} It is disabled and recorded as replaced: ${next}; or delete it by hand (DELETE /flows/${old.flow.id}), then its source and target connections.`,
       { cause: error }
     )
   }
@@ -182,7 +191,7 @@ async function removeOld(d: Deps, old: Chain): Promise<void> {
       const part = old[kind]
       if (part === undefined) return
       try {
-        await d.cleanup.deletePart(kind, part.id)
+        await d.client.deletePart(kind, part.id)
       } catch (error) {
         left.push(`${kind} connection ${part.id} (${errorMessage(error)})`)
       }

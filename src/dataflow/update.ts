@@ -42,7 +42,7 @@ export async function update(d: Deps, ask: Ask, dataset: Dataset, chain: Chain, 
   const ids = idsOf({ ...chain, flow: { ...flow, etag } })
   const written = { ...ids, etag, ...(mapping !== undefined && { mapping }) }
   if (current.steps.enable !== undefined)
-    written.etag = await setEnabled(d, flow, current.steps.enable, { ...written, changes: current.changes })
+    written.etag = await setEnabled(d, flow, current.steps.enable, { operation: 'updated', ...written, changes: current.changes })
   return { operation: 'updated', ...written, changes: current.changes, wroteAt: d.clock.now() }
 }
 
@@ -61,12 +61,7 @@ function again(chain: Chain, ask: Ask, first: UpdateSteps, firstChanges: readonl
  * disable cannot be confirmed (its answer lost, then a read that says otherwise), the step fails
  * naming the dataflow that is still enabled, with its ids in the outputs.
  */
-export async function setEnabled(
-  d: Deps,
-  flow: Pick<ExistingFlow, 'id'>,
-  enabled: boolean,
-  outcome: Omit<Outcome, 'operation'>
-): Promise<string> {
+export async function setEnabled(d: Deps, flow: Pick<ExistingFlow, 'id'>, enabled: boolean, outcome: Outcome): Promise<string> {
   try {
     return (await d.client.setEnabled(flow.id, enabled)).etag
   } catch (error) {
@@ -75,7 +70,7 @@ export async function setEnabled(
     const state = read?.state ?? (enabled ? 'disabled' : 'enabled, as far as this run knows')
     throw new IncompleteError(
       `Dataflow ${flow.id} could not be ${enabled ? 'enabled' : 'disabled'}, so it is still ${state}: ${errorMessage(error)}${enabled ? '' : ' It will run on its schedule until it is disabled: run again, or disable it in the Platform UI (Sources > Dataflows).'}`,
-      { ...outcome, operation: 'updated', ...(read !== undefined && { etag: read.etag }) }
+      read !== undefined ? { ...outcome, etag: read.etag } : outcome
     )
   }
 }

@@ -188,6 +188,14 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.code === 'FLOW-1439-400')
 }
 
+/**
+ * Whether a write that failed may have taken effect all the same: no definite refusal came back
+ * (a 5xx, no answer, a timeout, a cancellation while it was on the wire).
+ */
+export function mayHaveTakenEffect(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === undefined || error.status >= 500
+}
+
 /** The run cannot go on without a person deciding: what exists conflicts with what the inputs ask for. */
 export class ConflictError extends Error {
   constructor(message: string) {

@@ -133,3 +133,28 @@ it("a failed run's errors holding commands stay on the error line, and the outpu
   )
   expect(result.outputs).toMatchObject({ 'dataflow-id': GOOD_ID, operation: 'created' })
 })
+
+it('record counts that are not counts (a 400-digit number, a negative one) never reach an output', async () => {
+  const created = Date.now()
+  server.on('POST /sourceConnections', json(201, { id: '22222222-2222-2222-2222-222222222222', etag: GOOD_ETAG }))
+  server.on('POST /targetConnections', json(201, { id: '33333333-3333-3333-3333-333333333333', etag: GOOD_ETAG }))
+  server.on('POST /mappingSets', json(200, { id: 'a'.repeat(32), version: 0 }))
+  server.on('POST /flows', json(201, { id: GOOD_ID, etag: GOOD_ETAG }))
+  let lookups = 0
+  const flow = { id: GOOD_ID, name: 'Daily CRM', flowSpec: FLOW_SPEC, etag: GOOD_ETAG, state: 'enabled', createdAt: 1 }
+  server.on('GET /flows', (req, res, body) => {
+    json(200, { items: lookups++ === 0 ? [] : [flow] })(req, res, body)
+  })
+  const huge = '9'.repeat(400)
+  server.on(
+    'GET /runs',
+    json(
+      200,
+      `{"items":[{"id":"44444444-4444-4444-4444-444444444444","createdAt":${created + 1000},"metrics":{"durationSummary":{"startedAtUTC":${created + 1000},"completedAtUTC":${created + 2000}},"recordSummary":{"inputRecordCount":${huge},"outputRecordCount":-5,"failedRecordCount":1.5},"statusSummary":{"status":"success"}}}]}`
+    )
+  )
+  const result = await run({ 'wait-for-run': 'true', 'wait-minutes': '1' })
+  expect(result.exitCode).toBe(0)
+  expect(result.outputs).toMatchObject({ 'run-status': 'success', 'records-read': '', 'records-written': '', 'records-failed': '' })
+  expect(result.stdout).toContain('ended: success (? records read, ? written, ? failed)')
+})

@@ -3,7 +3,7 @@
 // cut-short answer ends clearly; no secret shows.
 
 import { expectNoInjection, expectNoLeak, peakRssMb, runAction, type RunResult } from '../../helpers/action.js'
-import { cutShort, GOOD_ID, HostileServer, huge, INJECTIONS, json, TOKEN } from '../../helpers/hostile-server.js'
+import { cutShort, GOOD_ID, hang, HostileServer, huge, INJECTIONS, json, TOKEN } from '../../helpers/hostile-server.js'
 
 const INPUTS = {
   'client-id': 'hostile-test-client',
@@ -92,4 +92,28 @@ it('an entry type that is neither file nor folder is shown lower-cased, and a pr
   const result = await run({ path: '/b/odd.csv', preview: 'true' })
   expect(result.exitCode).toBe(1)
   expect(result.error).toMatch(/the preview is neither an array of columns nor a \{schema, data\} object/)
+})
+
+it('a listing that hangs is sent again after a quarter of timeout-seconds, not left to use the whole step', async () => {
+  server.on('GET /connections/*/explore', hang(), 1)
+  const result = await run({ path: '/b/', 'timeout-seconds': '20' })
+  expect(result.exitCode).toBe(0)
+  expect(result.stdout).toMatch(/GET \/connections\/\{id\}\/explore: network error: no answer within 5\.0 s; retrying/)
+  expect(result.durationMs).toBeLessThan(15_000)
+})
+
+it('a preview of a thousand wide columns keeps the job summary under the 1 MiB GitHub keeps of a step', async () => {
+  const columns = Array.from({ length: 1000 }, (_, i) => ({ name: `column_${i}`, type: 'string' }))
+  const row = Object.fromEntries(columns.map((c) => [c.name, 'v'.repeat(150)]))
+  server.on('GET /connections/*/explore', (req, res, body) => {
+    const preview = (req.url ?? '').includes('preview=true')
+    const answer = preview
+      ? { format: 'flat', schema: { columns }, data: Array.from({ length: 20 }, () => row) }
+      : [{ type: 'file', name: 'x.csv', path: '/b/x.csv' }]
+    json(200, answer)(req, res, body)
+  })
+  const result = await run({ path: '/b/x.csv', preview: 'true' })
+  expect(result.exitCode).toBe(0)
+  expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
+  expect(result.summary).toContain('of 1000 columns: the job summary of a step holds 1 MiB at most.')
 })

@@ -30,12 +30,19 @@ function fakeSleepClock() {
   return { clock, waits }
 }
 
-function transport(options: { maxAttempts?: number; timeoutMs?: number; clock?: Clock; maxBodyBytes?: number } = {}) {
+function transport(
+  options: { maxAttempts?: number; timeoutMs?: number; clock?: Clock; maxBodyBytes?: number; readAttemptMs?: number } = {}
+) {
   const clock = options.clock ?? fakeSleepClock().clock
   const info: string[] = []
   const t = new Transport({
     userAgent: 'test',
-    policy: { maxAttempts: options.maxAttempts ?? 5, baseDelayMs: 100, maxDelayMs: 1000 },
+    policy: {
+      maxAttempts: options.maxAttempts ?? 5,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      ...(options.readAttemptMs !== undefined && { readAttemptMs: options.readAttemptMs })
+    },
     deadline: new Deadline(options.timeoutMs ?? 10_000, clock),
     clock,
     random: () => 0.5,
@@ -212,5 +219,26 @@ describe('Transport', () => {
     t.close()
     expect(emulator.stats().flow.connections).toBe(1)
     expect(emulator.stats().flow.requests).toBe(2)
+  })
+})
+
+describe('an attempt that hangs', () => {
+  it('a read is cut off after readAttemptMs and sent again, well within the deadline', async () => {
+    emulator.faults.add({ method: 'GET', route: '/connections', action: { type: 'hang' } })
+    const { t, info } = transport({ readAttemptMs: 300, timeoutMs: 20_000 })
+    const started = Date.now()
+    const res = await t.request(listRequest())
+    expect(res.status).toBe(200)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(info.join('\n')).toMatch(/GET \/connections: network error: no answer within 0\.3 s; retrying/)
+    t.close()
+  })
+
+  it('a write is never cut short: its outcome would be unknown', async () => {
+    emulator.faults.add({ method: 'POST', route: '/connections', action: { type: 'hang' } })
+    const { t } = transport({ readAttemptMs: 100, timeoutMs: 1000 })
+    const post: Request = { ...listRequest(), method: 'POST', label: 'POST /connections', body: '{}' }
+    await expect(t.request(post)).rejects.toThrow(TimeoutError)
+    t.close()
   })
 })
