@@ -39,6 +39,7 @@ export function dataflowApi({ dataflows, scheduler }: Parts): DataflowApi {
       scheduler.check()
     },
     runNow: (flowId) => scheduler.runNow(flowId),
+    requestRun: (flowId, startTime, window) => scheduler.requestRun(flowId, startTime, window),
     runClock: () => scheduler.clock(),
     setRunClock: (clock) => {
       scheduler.setClock(clock)

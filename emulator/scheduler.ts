@@ -54,6 +54,8 @@ interface Timing {
   deletedAt?: number
   // Changes left that answer 1421-400.
   busy: number
+  // Runs asked for on demand that have not started: their run's id, when (the dataflow's time), their window.
+  requested: { runId: string; slot: number; window: { start: number; end: number } }[]
 }
 
 interface Pending {
@@ -103,7 +105,8 @@ export class Scheduler {
       nextSlot: flow.scheduleParams.startTime * 1000,
       runs: 0,
       ingested: new WeakSet(),
-      busy: 0
+      busy: 0,
+      requested: []
     })
     this.arm(now)
   }
@@ -163,6 +166,31 @@ export class Scheduler {
     return { ...(this.deps.dataflows.runs.get(run.id)?.item ?? run) }
   }
 
+  /**
+   * A run on demand (POST /runs): of an enabled dataflow scheduled once; `scheduled` until its start
+   * time (epoch s, the dataflow's clock) and the start delay, then it reads the files added within
+   * the window (epoch s). Throws why not, for the route to answer.
+   */
+  requestRun(flowId: string, startTime: number, window: { start: number; end: number }, now = Date.now()): DataflowRun {
+    this.check(now)
+    const row = this.deps.dataflows.flows.get(flowId)
+    const t = this.timings.get(flowId)
+    if (!row || !t) throw new Error(`requestRun: no dataflow ${flowId}`)
+    if (row.item.state !== 'enabled') throw new Error(`The dataflow ${flowId} is ${row.item.state}; an on-demand run needs it enabled.`)
+    if (row.item.scheduleParams.frequency !== 'once')
+      throw new Error(
+        `The dataflow ${flowId} is scheduled every ${row.item.scheduleParams.frequency}; on-demand runs are for dataflows scheduled once.`
+      )
+    const run: DataflowRun = {
+      ...emptyRun(row.item, 'scheduled', now, startTime * 1000),
+      window: { ...window }
+    }
+    this.deps.dataflows.runs.insert(run, row.createdClient)
+    t.requested.push({ runId: run.id, slot: Math.max(startTime * 1000, Math.round(this.emu(t, now)) - this.clockNow.startDelayMs), window })
+    this.check(now)
+    return { ...(this.deps.dataflows.runs.get(run.id)?.item ?? run) }
+  }
+
   /** No dataflow, no run pending, the start-up clock. */
   clear(): void {
     this.timings.clear()
@@ -189,7 +217,14 @@ export class Scheduler {
       }
       return
     }
-    if (row.item.state !== 'enabled' || t.nextSlot === undefined) return
+    if (row.item.state !== 'enabled') return
+    for (const asked of [...t.requested]) {
+      const due = this.dueAt(t, asked.slot)
+      if (due > now) continue
+      t.requested = t.requested.filter((r) => r !== asked)
+      this.start(row, t, asked.slot, due, { runId: asked.runId, window: asked.window })
+    }
+    if (t.nextSlot === undefined) return
     const due = this.dueAt(t, t.nextSlot)
     if (due > now) return
     const slot = t.nextSlot
@@ -212,26 +247,26 @@ export class Scheduler {
     t.nextSlot = next
   }
 
-  private start(row: Row<Dataflow>, t: Timing, slot: number, at: number): DataflowRun {
-    const { outcome, datasetId } = this.perform(row.item, t, at)
+  /** Starts a run: a new one for a slot, or the one asked for on demand (`asked`), which reads the files added within its window. */
+  private start(
+    row: Row<Dataflow>,
+    t: Timing,
+    slot: number,
+    at: number,
+    asked?: { runId: string; window: { start: number; end: number } }
+  ): DataflowRun {
+    const { outcome, datasetId } = this.perform(row.item, t, at, asked?.window)
     for (const file of outcome.files) t.ingested.add(file)
     t.runs += 1
+    const known = asked !== undefined ? this.deps.dataflows.runs.get(asked.runId) : undefined
     const run: DataflowRun = {
-      id: randomUUID(),
-      flowId: row.item.id,
-      sandboxName: row.item.sandboxName,
+      ...(known?.item ?? emptyRun(row.item, 'inProgress', at, slot)),
       status: 'inProgress',
       startedAt: at,
-      scheduledAt: slot,
-      files: outcome.files.map((f) => f.path),
-      filesFailed: 0,
-      inputBytes: 0,
-      recordsRead: 0,
-      recordsWritten: 0,
-      recordsFailed: 0,
-      errors: []
+      files: outcome.files.map((f) => f.path)
     }
-    this.deps.dataflows.runs.insert(run, row.createdClient)
+    if (known !== undefined) known.item = run
+    else this.deps.dataflows.runs.insert(run, row.createdClient)
     const completesAt = at + Math.ceil(this.clockNow.durationMs / this.clockNow.timeScale)
     this.pending.set(run.id, datasetId === undefined ? { outcome, completesAt } : { outcome, completesAt, datasetId })
     return run
@@ -257,7 +292,12 @@ export class Scheduler {
   }
 
   // What the run reads and writes is fixed when it starts: the files then, the mapping version the dataflow names then.
-  private perform(flow: Dataflow, t: Timing, at: number): { outcome: RunOutcome; datasetId?: string } {
+  private perform(
+    flow: Dataflow,
+    t: Timing,
+    at: number,
+    window?: { start: number; end: number }
+  ): { outcome: RunOutcome; datasetId?: string } {
     const parts = this.parts(flow)
     if (typeof parts === 'string') return { outcome: failedOutcome(RUN_ERRORS.missing, parts) }
     const world = this.deps.world()
@@ -268,7 +308,12 @@ export class Scheduler {
     const plan: RunPlan = {
       ...parts.plan,
       buckets: world.buckets,
-      isNew: (file) => !t.ingested.has(file) && (!fromStart || file.addedAt >= Math.min(startReal, at))
+      // On demand, the window says which files (Adobe: the files whose time is within it); on a
+      // schedule, those not read before (and, without backfill, none added before the start).
+      isNew: (file) =>
+        window !== undefined
+          ? file.addedAt >= window.start * 1000 && file.addedAt < window.end * 1000
+          : !t.ingested.has(file) && (!fromStart || file.addedAt >= Math.min(startReal, at))
     }
     return { outcome: executeRun(plan), datasetId: parts.datasetId }
   }
@@ -324,13 +369,36 @@ export class Scheduler {
     if (this.closed) return
     const times: number[] = [...this.pending.values()].map((p) => p.completesAt)
     for (const [id, t] of this.timings) {
-      if (t.deletedAt !== undefined) times.push(t.deletedAt + this.deps.deleteFinalizeMs)
-      else if (t.nextSlot !== undefined && this.deps.dataflows.flows.get(id)?.item.state === 'enabled')
-        times.push(this.dueAt(t, t.nextSlot))
+      if (t.deletedAt !== undefined) {
+        times.push(t.deletedAt + this.deps.deleteFinalizeMs)
+        continue
+      }
+      if (this.deps.dataflows.flows.get(id)?.item.state !== 'enabled') continue
+      for (const r of t.requested) times.push(this.dueAt(t, r.slot))
+      if (t.nextSlot !== undefined) times.push(this.dueAt(t, t.nextSlot))
     }
     if (times.length === 0) return
     const wait = Math.min(Math.max(0, Math.min(...times) - now), MAX_TIMER_MS)
     this.timer = setTimeout(() => this.check(), wait)
     this.timer.unref()
+  }
+}
+
+/** A run before it has read anything. */
+function emptyRun(flow: Dataflow, status: DataflowRun['status'], createdAt: number, slot: number): DataflowRun {
+  return {
+    id: randomUUID(),
+    flowId: flow.id,
+    sandboxName: flow.sandboxName,
+    status,
+    createdAt,
+    scheduledAt: slot,
+    files: [],
+    filesFailed: 0,
+    inputBytes: 0,
+    recordsRead: 0,
+    recordsWritten: 0,
+    recordsFailed: 0,
+    errors: []
   }
 }

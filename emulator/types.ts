@@ -351,7 +351,8 @@ export interface Dataflow {
   updatedAt: number
 }
 
-export type RunStatus = 'inProgress' | 'success' | 'failed'
+/** `scheduled`: a run asked for on demand, before it starts (an assumption: Adobe documents no list of statuses). */
+export type RunStatus = 'scheduled' | 'inProgress' | 'success' | 'failed'
 
 export interface RunError {
   code: string
@@ -363,12 +364,16 @@ export interface DataflowRun {
   flowId: string
   sandboxName: string
   status: RunStatus
-  /** Epoch ms, wall clock: when the run appeared (and started). */
-  startedAt: number
+  /** Epoch ms, wall clock: when the run appeared (a scheduled run when it starts; an on-demand run when it was asked for). */
+  createdAt: number
+  /** Epoch ms, wall clock: when it started; absent while `scheduled`. */
+  startedAt?: number
   /** Epoch ms, wall clock; absent while in progress. */
   completedAt?: number
   /** The schedule slot the run stands for (epoch ms of the dataflow's own time), or when runNow asked for it. */
   scheduledAt: number
+  /** An on-demand run's window (epoch seconds, as asked): the files it reads are those added within it. */
+  window?: { start: number; end: number }
   /** The files the run reads. */
   files: string[]
   /** Counts and errors: zero and empty while in progress. */
@@ -405,6 +410,11 @@ export interface DataflowApi {
   checkSchedule(): void
   /** Starts a run of an enabled dataflow now (its pending scheduled run, if any, is the one that starts); throws otherwise. */
   runNow(flowId: string): DataflowRun
+  /**
+   * A run on demand, as POST /runs asks for it: of an enabled dataflow scheduled once, starting at
+   * `startTime` (epoch s; at once if it has passed) and reading the files added within the window.
+   */
+  requestRun(flowId: string, startTime: number, window: { start: number; end: number }): DataflowRun
   runClock(): Required<RunClock>
   setRunClock(clock: RunClock): void
   /** The next `requests` changes of the dataflow (PATCH, action, DELETE) answer `1421-400` (0 clears; Infinity: until cleared). */

@@ -207,6 +207,71 @@ describe('GET /runs', () => {
   })
 })
 
+describe('POST /runs: a run on demand, of a dataflow scheduled once', () => {
+  const NEW_FILE = '/demo-bucket/exports/daily/crm-customers-2026-11-28.csv'
+  const once = () => ({ scheduleParams: { startTime: inSeconds(60), frequency: 'once' } })
+  const ask = (flowId: string, window: { start: number; end: number }, startTime = inSeconds(0)) =>
+    flow(emu, 'POST', '/runs', {
+      body: { flowId, params: { startTime: String(startTime), windowStartTime: String(window.start), windowEndTime: String(window.end) } }
+    })
+
+  test('answers its id, shows it scheduled with its window, then reads only the files added within the window', async () => {
+    const folder = await chainParts(emu, { params: { path: '/demo-bucket/exports/daily/*.csv' } })
+    const { id } = await createFlow(emu, flowBody(folder, once()))
+    await until(
+      () => runsOf(id),
+      (r) => r[0]?.metrics.statusSummary.status === 'success'
+    )
+    await sleep(1100)
+    // The demo files were added more than a second before: the window starts after them.
+    const since = Math.floor(Date.now() / 1000)
+    emu.putFile(NEW_FILE, {
+      content:
+        'customer_id,email,first_name,last_name,country,signup_date,lifetime_value\nC-3000,new@example.com,New,Person,DE,2026-11-28,5\n'
+    })
+    const res = await ask(id, { start: since, end: Math.floor(Date.now() / 1000) + 1 })
+    expect(res.status).toBe(201)
+    const [asked] = res.json<{ items: { id: string; etag: string }[] }>().items
+    const read = await flow(emu, 'GET', `/runs/${asked?.id ?? ''}`)
+    expect(read.json<{ items: Run[] }>().items[0]).toMatchObject({ id: asked?.id, flowId: id, params: { windowStartTime: String(since) } })
+    const done = await until(
+      async () => (await flow(emu, 'GET', `/runs/${asked?.id ?? ''}`)).json<{ items: Run[] }>().items[0],
+      (r) => r?.metrics.statusSummary.status === 'success'
+    )
+    expect(done?.metrics.fileSummary.inputFileCount).toBe(1)
+    expect(done?.metrics.recordSummary.outputRecordCount).toBe(1)
+  })
+
+  test('is refused for a dataflow on a schedule, a disabled one, an empty window or a missing one', async () => {
+    const scheduled = await createFlow(emu, flowBody(parts))
+    const window = { start: inSeconds(-60), end: inSeconds(0) }
+    expect(flowCode(await ask(scheduled.id, window))).toBe('1400-400')
+    const single = await createFlow(emu, flowBody(parts, { name: 'Once', ...once() }))
+    expect(flowCode(await ask(single.id, { start: window.end, end: window.end }))).toBe('1400-400')
+    await flow(emu, 'POST', `/flows/${single.id}/action?op=disable`)
+    expect(flowCode(await ask(single.id, window))).toBe('1400-400')
+    expect((await ask('00000000-0000-4000-8000-000000000000', window)).status).toBe(404)
+  })
+})
+
+describe('orderby', () => {
+  test('sorts a listing by a field, descending with a minus; the token keeps the order', async () => {
+    const a = await createFlow(emu, flowBody(parts, { name: 'A' }))
+    const b = await createFlow(emu, flowBody(parts, { name: 'B' }))
+    const c = await createFlow(emu, flowBody(parts, { name: 'C' }))
+    const first = (await flow(emu, 'GET', '/flows?orderby=-createdAt&limit=2')).json<List<{ id: string }>>()
+    const ids = first.items.map((f) => f.id)
+    // The token joins the query it was issued for, as a client sends it.
+    const token = new URL(first._links?.next.href ?? '', 'http://x').searchParams.get('continuationToken') ?? ''
+    const next = (await flow(emu, 'GET', `/flows?orderby=-createdAt&limit=2&continuationToken=${encodeURIComponent(token)}`)).json<
+      List<{ id: string }>
+    >()
+    expect([...ids, ...next.items.map((f) => f.id)]).toEqual([c.id, b.id, a.id])
+    // Pages of two here: the first page of the names in order.
+    expect((await flow(emu, 'GET', '/flows?orderby=-name')).json<List<{ name: string }>>().items.map((f) => f.name)).toEqual(['C', 'B'])
+  })
+})
+
 describe('run options', () => {
   test('startEmulator refuses a bad run clock or deletion time before it listens', async () => {
     await expect(startEmulator({ runClock: { timeScale: 0 } })).rejects.toThrow('runClock.timeScale must be a number > 0')
