@@ -62,7 +62,10 @@ function orderEntries(entries: readonly Listed[], orderby: string | undefined): 
   if (match === null) return `Invalid orderby '${orderby}': give a field, with '-' in front to sort descending.`
   const descending = match[1] === '-'
   const field = match[2] ?? ''
-  const key = (e: Listed): unknown => fieldValues(e.item, field)[0]
+  const key = (e: Listed): string | number | undefined => {
+    const value = fieldValues(e.item, field)[0]
+    return typeof value === 'number' || typeof value === 'string' ? value : undefined
+  }
   const sorted = [...entries].sort((a, b) => {
     const x = key(a)
     const y = key(b)

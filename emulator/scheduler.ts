@@ -54,8 +54,8 @@ interface Timing {
   deletedAt?: number
   // Changes left that answer 1421-400.
   busy: number
-  // Runs asked for on demand that have not started: their run's id, when (the dataflow's time), their window.
-  requested: { runId: string; slot: number; window: { start: number; end: number } }[]
+  // Runs asked for on demand that have not started: their run's id, when they start (wall time), their window.
+  requested: { runId: string; dueAt: number; window: { start: number; end: number } }[]
 }
 
 interface Pending {
@@ -186,7 +186,9 @@ export class Scheduler {
       window: { ...window }
     }
     this.deps.dataflows.runs.insert(run, row.createdClient)
-    t.requested.push({ runId: run.id, slot: Math.max(startTime * 1000, Math.round(this.emu(t, now)) - this.clockNow.startDelayMs), window })
+    // It starts the start delay (on the run clock's scale) after its start time, as a scheduled run does.
+    const dueAt = startTime * 1000 + Math.ceil(this.clockNow.startDelayMs / this.clockNow.timeScale)
+    t.requested.push({ runId: run.id, dueAt, window })
     this.check(now)
     return { ...(this.deps.dataflows.runs.get(run.id)?.item ?? run) }
   }
@@ -219,10 +221,9 @@ export class Scheduler {
     }
     if (row.item.state !== 'enabled') return
     for (const asked of [...t.requested]) {
-      const due = this.dueAt(t, asked.slot)
-      if (due > now) continue
+      if (asked.dueAt > now) continue
       t.requested = t.requested.filter((r) => r !== asked)
-      this.start(row, t, asked.slot, due, { runId: asked.runId, window: asked.window })
+      this.start(row, t, asked.dueAt, asked.dueAt, { runId: asked.runId, window: asked.window })
     }
     if (t.nextSlot === undefined) return
     const due = this.dueAt(t, t.nextSlot)
@@ -374,7 +375,7 @@ export class Scheduler {
         continue
       }
       if (this.deps.dataflows.flows.get(id)?.item.state !== 'enabled') continue
-      for (const r of t.requested) times.push(this.dueAt(t, r.slot))
+      for (const r of t.requested) times.push(r.dueAt)
       if (t.nextSlot !== undefined) times.push(this.dueAt(t, t.nextSlot))
     }
     if (times.length === 0) return

@@ -8,13 +8,14 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { distOf, type ActionName } from './actions.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-/** The repository's actions, each bundled into its own folder of dist/. */
-export type ActionName = 'connection' | 'explore' | 'dataflow'
+export type { ActionName }
 
+/** An action's bundle, as the runner loads it. */
 export function bundleOf(action: ActionName): string {
-  return join(ROOT, 'dist', action, 'index.js')
+  return join(ROOT, distOf(action), 'index.js')
 }
 
 let cachedNode: string | undefined

@@ -1,8 +1,8 @@
 // Inputs and a workspace for runs of the dataflow action against an emulator.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DEMO, type Emulator } from '../../emulator/index.js'
 
 /** The demo CRM export's columns onto the emulator's demo schema, as a user's mapping file says it. */
@@ -21,7 +21,9 @@ export const CRM_MAPPING = [
 export class Workspace {
   readonly dir = mkdtempSync(join(tmpdir(), 'workspace-'))
 
+  /** Writes `name` (a path in the workspace, its folders made as needed). */
   write(name: string, content: unknown): string {
+    mkdirSync(dirname(join(this.dir, name)), { recursive: true })
     writeFileSync(join(this.dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2))
     return name
   }

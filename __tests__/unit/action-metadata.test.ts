@@ -110,6 +110,7 @@ describe('dataflow/action.yml (the companion contract)', () => {
       'enabled',
       'if-exists',
       'on-source-change',
+      'run-now',
       'wait-for-run',
       'wait-minutes',
       'plan',

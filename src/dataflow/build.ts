@@ -38,6 +38,8 @@ export interface Built {
   source: Made
   target: Made
   mapping?: { id: string; version: number }
+  /** The start time (epoch s) the dataflow was created with: its create's last attempt's. */
+  startTime: number
 }
 
 /** Source connection, target connection and mapping set together, then the dataflow; each marked with the run's mark. */
@@ -76,15 +78,17 @@ export async function build(
     target: making.target?.id ?? '',
     ...(making.mapping !== undefined && { mapping: making.mapping })
   }
+  let startTime = 0
   const body = (): FlowBody => {
     // Computed for each attempt: a start time must not have passed when the create arrives.
-    const startTime = wanted.schedule.startTime ?? Math.floor(d.clock.now() / 1000) + DEFAULT_START_DELAY_S
+    startTime = wanted.schedule.startTime ?? Math.floor(d.clock.now() / 1000) + DEFAULT_START_DELAY_S
     return flowBody(wanted, description, ids, { ...wanted.schedule, startTime })
   }
   const flow = await tracked(making, 'flow', () =>
     d.client.createFlow(body, () => resentUnless(making, 'flow', lookForOwnFlow(d, wanted.name, ids.source)))
   )
   return {
+    startTime,
     flow,
     source: making.source ?? flow,
     target: making.target ?? flow,

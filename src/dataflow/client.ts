@@ -208,9 +208,36 @@ export class DataflowClient {
 
   // ---- runs ---------------------------------------------------------------------------------------
 
-  runs(flowId: string): Promise<Run[]> {
-    const call = req.runsCall(flowId)
-    return listEvery(this.api, call, (value) => (isObject(value) ? readRun(value, call) : undefined))
+  /** The dataflow's newest run (or its first, `oldest`), from one sorted page; undefined before its first. */
+  async latestRun(flowId: string, order: 'newest' | 'oldest' = 'newest'): Promise<Run | undefined> {
+    const call = req.runsCall(flowId, order)
+    const res = await this.api.send(call)
+    const items = object(res, call).items
+    const runs = (Array.isArray(items) ? items : []).flatMap((value: unknown) => (isObject(value) ? [readRun(value, call)] : []))
+    // Sorted again here: a page the service did not sort still gives the right one of it.
+    const sorted = [...runs].sort((a, b) => (a.createdAt ?? a.startedAt ?? 0) - (b.createdAt ?? b.startedAt ?? 0))
+    return order === 'newest' ? sorted.at(-1) : sorted[0]
+  }
+
+  /** One run, by its id; undefined when there is none (yet). */
+  async getRun(runId: string): Promise<Run | undefined> {
+    const call = req.getRunCall(runId)
+    const item = await this.readOne(call)
+    return item === undefined ? undefined : readRun(item, call)
+  }
+
+  /**
+   * Starts an on-demand run; `recover` is asked, after an attempt whose outcome is unknown,
+   * whether it started anyway. A run cannot be deleted: what is started stays.
+   */
+  async startRun(body: req.StartRunBody, recover: () => Promise<string | undefined>): Promise<string> {
+    const call = req.startRunCall(body)
+    const res = await this.api.sendOrRecover(call, recover)
+    if (isRecovered(res)) return res.recovered
+    // The page answers {items: [{id, etag}]}; a bare {id} is read too.
+    const json = object(res, call)
+    const first: unknown = Array.isArray(json.items) ? json.items[0] : json
+    return readId(isObject(first) ? first.id : undefined, 'items[0].id', origin(call))
   }
 
   // ---- the plumbing -------------------------------------------------------------------------------
@@ -281,6 +308,8 @@ function readFlow(item: JsonObject, call: Call): ExistingFlow {
   const diagnostics = booleanOf(options.errorDiagnosticsEnabled)
   const source = firstId(item.sourceConnectionIds)
   const target = firstId(item.targetConnectionIds)
+  const last = isObject(item.lastRunDetails) ? item.lastRunDetails : undefined
+  const lastStarted = last !== undefined ? wholeNumber(last.startedAtUTC) : undefined
   return {
     id: readId(item.id, 'id', o),
     etag: readEtag(item.etag, 'etag', o),
@@ -301,7 +330,9 @@ function readFlow(item: JsonObject, call: Call): ExistingFlow {
       ...(partial !== undefined && { partialIngestionPercent: partial }),
       ...(diagnostics !== undefined && { errorDiagnosticsEnabled: diagnostics })
     },
-    ...createdAtOf(item)
+    ...createdAtOf(item),
+    ...(last !== undefined &&
+      isId(last.id) && { lastRun: { id: last.id, state: str(last.state), ...(lastStarted !== undefined && { startedAt: lastStarted }) } })
   }
 }
 
@@ -353,16 +384,27 @@ function readRun(item: JsonObject, call: Call): Run {
   const errors = Array.isArray(status.errors)
     ? status.errors.filter(isObject).map((e) => [str(e.code), str(e.message)].filter((p) => p !== '').join(': '))
     : []
-  const startedAt = wholeNumber(duration.startedAtUTC) ?? wholeNumber(item.createdAt)
+  const files = isObject(metrics.fileSummary) ? metrics.fileSummary : {}
+  const params = isObject(item.params) ? item.params : {}
+  const createdAt = wholeNumber(item.createdAt)
+  const startedAt = wholeNumber(duration.startedAtUTC)
   const completedAt = wholeNumber(duration.completedAtUTC)
   const read = wholeNumber(records.inputRecordCount)
   const written = wholeNumber(records.outputRecordCount)
   const failed = wholeNumber(records.failedRecordCount)
+  const filesRead = wholeNumber(files.inputFileCount)
+  const windowStart = wholeNumber(params.windowStartTime)
+  const windowEnd = wholeNumber(params.windowEndTime)
   return {
     id: readId(item.id, 'id', origin(call)),
     status: str(status.status),
     errors,
+    ...(createdAt !== undefined && { createdAt }),
     ...(startedAt !== undefined && { startedAt }),
+    ...(windowStart !== undefined &&
+      windowEnd !== undefined &&
+      windowStart < windowEnd && { window: { start: windowStart, end: windowEnd } }),
+    ...(filesRead !== undefined && { filesRead }),
     ...(completedAt !== undefined && { completedAt }),
     ...(read !== undefined && { recordsRead: read }),
     ...(written !== undefined && { recordsWritten: written }),

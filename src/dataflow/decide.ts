@@ -7,6 +7,7 @@
 import { survivorOf } from '../platform/converge.js'
 import { cleanText, markIn, ownershipOf, successorIn, type Ownership } from '../platform/ownership.js'
 import { sameId } from '../platform/server-values.js'
+import { isoUtc } from '../platform/time.js'
 import { quoted } from '../platform/text.js'
 import type { IfExists, OnSourceChange, Schedule, SourceSpec } from './inputs.js'
 import { sameMappings, type Mapping } from './mapping.js'
@@ -55,7 +56,7 @@ export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'not app
 /** One thing a run does, or would do with plan: true, or reports without doing. */
 export interface Change {
   action: ChangeAction
-  object: 'dataflow' | 'source connection' | 'target connection' | 'mapping set'
+  object: 'dataflow' | 'source connection' | 'target connection' | 'mapping set' | 'run'
   field?: string
   from?: unknown
   to?: unknown
@@ -79,7 +80,7 @@ export type Decision =
   | { kind: 'fail'; reason: string }
   | { kind: 'reuse'; chain: Chain; changes: Change[] }
   | { kind: 'update'; chain: Chain; steps: UpdateSteps; changes: Change[] }
-  | { kind: 'replace'; chain: Chain; reuseMapping?: { id: string; version: number }; changes: Change[] }
+  | { kind: 'replace'; chain: Chain; reuseMapping?: { id: string; version: number }; changes: Change[]; overlap?: string }
 
 export interface Plan {
   leftovers: Leftovers
@@ -270,7 +271,24 @@ function replaceDecision(chain: Chain, wanted: Wanted, sourceChanges: readonly C
     ...(chain.source !== undefined ? [{ action: 'delete' as const, object: 'source connection' as const, from: chain.source.id }] : []),
     ...(chain.target !== undefined ? [{ action: 'delete' as const, object: 'target connection' as const, from: chain.target.id }] : [])
   ]
-  return { kind: 'replace', chain, ...(reuseMapping !== undefined && { reuseMapping }), changes }
+  const overlap = overlapOf(chain, wanted)
+  return { kind: 'replace', chain, ...(reuseMapping !== undefined && { reuseMapping }), changes, ...(overlap !== undefined && { overlap }) }
+}
+
+/**
+ * What a replacement ingests again: its first run reads every file at its path (backfill, or a
+ * dataflow scheduled once), so files the old dataflow already wrote into the same dataset are
+ * written again. Said, not refused: a replacement may mean to.
+ */
+export function overlapOf(chain: Chain, wanted: Wanted): string | undefined {
+  const { flow, source, target } = chain
+  const readsAll = wanted.schedule.frequency === 'once' || wanted.schedule.backfill !== false
+  if (flow.lastRun === undefined || target?.datasetId !== wanted.datasetId || source === undefined || !readsAll) return undefined
+  const folder = (path: string): string => normalPath(path).slice(0, normalPath(path).lastIndexOf('/') + 1)
+  const inside = (a: string, b: string): boolean => normalPath(a).startsWith(folder(b)) || normalPath(b).startsWith(folder(a))
+  if (!inside(source.path, wanted.source.path)) return undefined
+  const how = wanted.schedule.frequency === 'once' ? 'it is scheduled once' : 'backfill is true'
+  return `The replacement reads ${wanted.source.path}, next to ${source.path} that dataflow ${flow.id} has read into the same dataset: its first run takes every file there (${how}), so files the old dataflow ingested are ingested again. To take only files added after its start, set backfill: false (with a frequency other than once).`
 }
 
 /** Adobe stores a source path without its trailing '/' (the S3 source page): compared that way. */
@@ -384,7 +402,8 @@ function scheduleChanges(flow: ExistingFlow, wanted: Schedule, patch: PatchOpera
     changes.push({ action: 'update', object: 'dataflow', field: 'scheduleParams.interval', from: now.interval, to: wanted.interval })
   }
   if (wanted.startTime !== undefined && now.startTime !== wanted.startTime) {
-    notApplied('scheduleParams.startTime', now.startTime, wanted.startTime, 'start-time is used only when a dataflow is created')
+    const at = (s: number | undefined): string | undefined => (s === undefined ? undefined : isoUtc(s * 1000))
+    notApplied('scheduleParams.startTime', at(now.startTime), at(wanted.startTime), 'start-time is used only when a dataflow is created')
   }
   if (wanted.backfill !== undefined && now.backfill !== undefined && now.backfill !== wanted.backfill) {
     notApplied('scheduleParams.backfill', now.backfill, wanted.backfill, 'backfill is used only when a dataflow is created')

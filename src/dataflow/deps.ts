@@ -5,6 +5,7 @@ import type { Ledger } from '../platform/ledger.js'
 import type { RunMark } from '../platform/ownership.js'
 import type { DataflowClient } from './client.js'
 import type { Change, Wanted } from './decide.js'
+import type { ExistingFlow } from './model.js'
 
 export interface Deps extends LagDeps {
   client: DataflowClient
@@ -36,8 +37,14 @@ export interface Outcome {
   targetId?: string
   mapping?: { id: string; version: number }
   changes: Change[]
-  /** When the run last wrote to the dataflow (epoch ms): a run started after it is this write's. */
+  /** When the run last wrote to the dataflow (epoch ms). */
   wroteAt?: number
+  /** The dataflow as this run read it, when it existed before (its etag may have changed since). */
+  flow?: ExistingFlow
+  /** Its schedule after the run: a new dataflow's start time is the one it was created with. */
+  schedule?: ExistingFlow['schedule']
+  /** What the run (or the plan) did or would do that a reader must see: said as warnings. */
+  warnings?: string[]
 }
 
 /**

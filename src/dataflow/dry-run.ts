@@ -59,10 +59,23 @@ export function describeDryRun(config: Config, mappings: readonly Mapping[] | un
   plan.note(
     'What earlier runs left (marked parts of a run that was stopped, connections no dataflow uses) is finished or deleted, and said'
   )
-  if (config.waitForRun)
+  if (config.runNow) {
     plan.call(
-      `Then look at its runs until the first after the write ends (within ${config.waitMinutes} min)`,
-      req.runsCall('{dataflow id}')
+      'run-now: claim the dataflow (If-Match), so that no other step starts a run over the same window',
+      req.patchFlowCall('{dataflow id}', '{its etag}', [
+        { op: 'replace', path: '/description', value: `${description} [claimed by ${MARK_SHOWN} until {time}]` }
+      ])
     )
+    plan.call('run-now: read its latest run (where its window ended)', req.runsCall('{dataflow id}', 'newest'))
+    plan.call(
+      "run-now: start an on-demand run of the files that landed since, then let go of the claim (a dataflow this step created runs first on its own: that run is this step's)",
+      req.startRunCall({
+        flowId: '{dataflow id}',
+        params: { startTime: '{now}', windowStartTime: "{where the latest run's window ended}", windowEndTime: '{now}' }
+      })
+    )
+  }
+  if (config.waitForRun)
+    plan.call(`Then read the run this step caused by its id until it ends (within ${config.waitMinutes} min)`, req.getRunCall('{run id}'))
   return plan.lines()
 }

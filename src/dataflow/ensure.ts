@@ -53,7 +53,12 @@ async function validate(d: Deps, dataset: Dataset, wanted: Wanted): Promise<void
 function planned(decided: Plan): Outcome {
   const { decision } = decided
   if (decision.kind === 'fail') throw new ConflictError(decision.reason)
-  return { operation: 'planned', ...(decision.kind !== 'create' && idsOf(decision.chain)), changes: decision.changes }
+  return {
+    operation: 'planned',
+    ...(decision.kind !== 'create' && { ...idsOf(decision.chain), flow: decision.chain.flow, schedule: decision.chain.flow.schedule }),
+    changes: decision.changes,
+    ...(decision.kind === 'replace' && decision.overlap !== undefined && { warnings: [decision.overlap] })
+  }
 }
 
 /** The dataflows a new one does not converge with: those deleted as leftovers. */
@@ -66,13 +71,21 @@ async function carryOut(d: Deps, ask: Ask, dataset: Dataset, decision: Decision,
     case 'fail':
       throw new ConflictError(decision.reason)
     case 'reuse':
-      return { operation: 'reused', ...idsOf(decision.chain), changes: decision.changes }
+      return {
+        operation: 'reused',
+        ...idsOf(decision.chain),
+        changes: decision.changes,
+        flow: decision.chain.flow,
+        schedule: decision.chain.flow.schedule
+      }
     case 'update':
       return update(d, ask, dataset, decision.chain, decision.steps, decision.changes)
     case 'create':
       return makeNew(d, ask, dataset, decision.changes, aside)
-    case 'replace':
+    case 'replace': {
+      if (decision.overlap !== undefined) d.warn(decision.overlap)
       return makeNew(d, ask, dataset, decision.changes, aside, decision.chain, decision.reuseMapping)
+    }
   }
 }
 
@@ -126,6 +139,7 @@ async function makeNew(
 async function commit(d: Deps, ask: Ask, built: Built, changes: Change[], old?: Chain): Promise<Outcome> {
   const outcome: Outcome = {
     operation: old !== undefined ? 'replaced' : 'created',
+    schedule: { ...ask.wanted.schedule, startTime: built.startTime },
     flowId: built.flow.id,
     sourceId: built.source.id,
     targetId: built.target.id,
@@ -231,7 +245,7 @@ async function asFound(d: Deps, ask: Ask, dataset: Dataset, survivor: ExistingFl
   if (ownershipOf(flow.description, d.mark, d.clock.now()) === 'in-progress') {
     if (decision.kind === 'update')
       d.warn(`Dataflow ${flow.id} is still being created by another run: its settings are that run's; run again to apply these inputs.`)
-    return { operation: 'reused', ...idsOf(chain), changes: [] }
+    return { operation: 'reused', ...idsOf(chain), changes: [], flow, schedule: flow.schedule }
   }
   return carryOut(d, ask, dataset, decision, new Set())
 }

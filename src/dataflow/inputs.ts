@@ -47,6 +47,8 @@ export interface Config {
   enabled: boolean
   ifExists: IfExists
   onSourceChange: OnSourceChange
+  /** Start an on-demand run of the dataflow (scheduled once) after it is in place. */
+  runNow: boolean
   waitForRun: boolean
   waitMinutes: number
   plan: boolean
@@ -62,6 +64,7 @@ export const DEFAULTS = {
   enabled: 'true',
   'if-exists': 'update',
   'on-source-change': 'fail',
+  'run-now': 'false',
   'wait-for-run': 'false',
   'wait-minutes': '30',
   plan: 'false',
@@ -131,6 +134,7 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
     enabled: r.boolean('enabled'),
     ifExists: r.choice<IfExists>('if-exists', ['update', 'reuse', 'fail']),
     onSourceChange: r.choice<OnSourceChange>('on-source-change', ['fail', 'replace']),
+    runNow: r.boolean('run-now'),
     waitForRun: r.boolean('wait-for-run'),
     waitMinutes: r.number('wait-minutes', { integer: false, max: MAX_WAIT_MINUTES }),
     plan: r.boolean('plan'),
@@ -141,6 +145,14 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
       "Inputs 'plan' and 'dry-run' are both set: 'plan' reads what exists and changes nothing, 'dry-run' sends nothing at all; choose one."
     )
   if (config.plan && config.waitForRun) r.fail("Input 'wait-for-run' waits for a run after a write, and 'plan' writes nothing: remove one.")
+  if (config.runNow && config.schedule.frequency !== 'once')
+    r.fail(
+      `Input 'run-now' starts an on-demand run, which Adobe allows only for a dataflow scheduled once, and 'frequency' is '${config.schedule.frequency}': set 'frequency: once' (each run-now then ingests what landed since the last run), or remove 'run-now' and let the schedule run it.`
+    )
+  if (!config.enabled && (config.runNow || config.waitForRun))
+    r.fail(
+      `Input '${config.runNow ? 'run-now' : 'wait-for-run'}' needs the dataflow to run, and 'enabled: false' keeps it from running: remove one.`
+    )
   r.done()
   return config
 }

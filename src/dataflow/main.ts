@@ -10,14 +10,16 @@ import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
 import { DataflowClient } from './client.js'
 import type { Change, Wanted } from './decide.js'
-import { IncompleteError, type Outcome } from './deps.js'
+import { IncompleteError, type Deps, type Outcome } from './deps.js'
 import { describeDryRun } from './dry-run.js'
 import { ensureDataflow } from './ensure.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
+import { uiLinks } from '../platform/ui-links.js'
 import type { Mapping } from './mapping.js'
 import { readMappingFile } from './mapping-file.js'
 import type { Run } from './model.js'
-import { counts, RunFailedError, waitForRun } from './runs.js'
+import { counts, NoRunError, RunFailedError } from './runs.js'
+import { plannedRun, theRun } from './the-run.js'
 import { writeSummary, type DataflowFacts } from './summary.js'
 
 const USER_AGENT = 'aep-s3-dataflow-action/1'
@@ -60,40 +62,30 @@ export async function run(): Promise<void> {
     const client = new DataflowClient(session.api, systemClock, ledger)
     const startedAt = Date.now()
     const { api } = session
-    const outcome = await ensureDataflow(
-      {
-        client,
-        cleanup: client.over(session.cleanup),
-        mark: session.mark,
-        ledger,
-        clock: systemClock,
-        log: rt.info,
-        warn: rt.warning,
-        remainingMs: () => api.remainingMs()
-      },
-      { wanted: wantedOf(config, mappings), description: config.description ?? defaultDescription(await context), plan: config.plan }
-    )
+    const deps: Deps = {
+      client,
+      cleanup: client.over(session.cleanup),
+      mark: session.mark,
+      ledger,
+      clock: systemClock,
+      log: rt.info,
+      warn: rt.warning,
+      remainingMs: () => api.remainingMs()
+    }
+    const description = config.description ?? defaultDescription(await context)
+    const ensured = await ensureDataflow(deps, { wanted: wantedOf(config, mappings), description, plan: config.plan })
+    const run = config.plan ? plannedRun(config, ensured, Date.now()) : undefined
+    const outcome = run !== undefined ? { ...ensured, changes: [...ensured.changes, run] } : ensured
     report(rt, facts, outcome)
-    if (config.waitForRun && outcome.flowId !== undefined) {
-      const flowId = outcome.flowId
-      const waiting = client.over(session.waiting())
-      const ran = await waitForRun(
-        { runs: () => waiting.runs(flowId), clock: systemClock, log: rt.info },
-        flowId,
-        outcome.wroteAt ?? startedAt,
-        config.waitMinutes * 60_000
-      )
-      facts.run = ran
-      reportRun(rt, ran)
-      setOutputs(runOutputs(ran))
+    if (!config.plan) {
+      const run = await theRun({ ...deps, waiting: client.over(session.waiting()), notice: rt.notice }, { ...config, startedAt }, outcome)
+      if (run !== undefined) reportRun(rt, facts, run, config.waitForRun)
     }
     await summarize(config, context, facts)
   } catch (error) {
     if (error instanceof IncompleteError) report(rt, facts, error.outcome)
-    if (error instanceof RunFailedError) {
-      facts.run = error.run
-      setOutputs(runOutputs(error.run))
-    }
+    const run = error instanceof RunFailedError ? error.run : error instanceof NoRunError ? error.run : undefined
+    if (run !== undefined) reportRun(rt, facts, run, false)
     const message = failStep(rt, error, ledger.account(NEXT_RUN))
     if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
   } finally {
@@ -122,6 +114,10 @@ function report(rt: Runtime, facts: Partial<DataflowFacts>, outcome: Outcome): v
   const { changes } = outcome
   rt.info(`Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${changes.length} change(s)${changes.length > 0 ? ':' : '.'}`)
   for (const change of changes) rt.info(`  - ${describeChange(change)}`)
+  // What the inputs ask and the run could not do is said where a reader looks: a warning.
+  for (const change of changes.filter((c) => c.action === 'not applied' && c.note !== 'if-exists is reuse'))
+    rt.warning(`Not applied: ${describeChange(change)}`)
+  for (const warning of outcome.warnings ?? []) rt.warning(warning)
   setOutputs(outputsOf(outcome))
 }
 
@@ -166,12 +162,16 @@ function runOutputs(ran: Run): Record<string, string> {
   }
 }
 
-function reportRun(rt: Runtime, ran: Run): void {
-  rt.info(`Run ${ran.id} ended: ${ran.status} (${counts(ran)}).`)
+/** The run in the log, the facts and the outputs; its end said only when it was waited for. */
+function reportRun(rt: Runtime, facts: Partial<DataflowFacts>, run: Run, ended: boolean): void {
+  facts.run = run
+  setOutputs(runOutputs(run))
+  if (!ended) return
+  rt.info(`Run ${run.id} ended: ${run.status} (${counts(run)}).`)
   // A success may still have dropped records (partial ingestion): said, not failed.
-  if ((ran.recordsFailed ?? 0) > 0)
+  if ((run.recordsFailed ?? 0) > 0)
     rt.warning(
-      `Run ${ran.id} succeeded with ${ran.recordsFailed ?? 0} failed record(s) (partial ingestion); see the dataflow's run in the Platform UI.`
+      `Run ${run.id} succeeded with ${run.recordsFailed ?? 0} failed record(s) (partial ingestion); see the dataflow's run in the Platform UI.`
     )
 }
 
@@ -188,11 +188,25 @@ function factsOf(outcome: Outcome): Partial<DataflowFacts> {
     ...(outcome.flowId !== undefined && { flowId: outcome.flowId }),
     ...(outcome.sourceId !== undefined && { sourceId: outcome.sourceId }),
     ...(outcome.targetId !== undefined && { targetId: outcome.targetId }),
-    ...(outcome.mapping !== undefined && { mapping: outcome.mapping })
+    ...(outcome.mapping !== undefined && { mapping: outcome.mapping }),
+    ...(outcome.schedule !== undefined && { schedule: outcome.schedule })
   }
 }
 
 async function summarize(config: Config, context: Promise<RunContext> | undefined, facts: Partial<DataflowFacts>): Promise<void> {
   const { runUrl } = context !== undefined ? await context : {}
-  await writeSummary({ name: config.name, operation: 'failed', changes: [], ...facts, ...(runUrl !== undefined && { runUrl }) })
+  await writeSummary(
+    {
+      name: config.name,
+      operation: 'failed',
+      changes: [],
+      connectionId: config.connectionId,
+      datasetId: config.datasetId,
+      sourcePath: config.source.path,
+      links: uiLinks(config.session.imsOrgId, config.session.sandboxName),
+      ...facts,
+      ...(runUrl !== undefined && { runUrl })
+    },
+    Date.now()
+  )
 }

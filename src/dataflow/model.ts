@@ -23,6 +23,8 @@ export interface ExistingFlow {
   schedule: { frequency?: Frequency; interval?: number; startTime?: number; backfill?: boolean }
   options: { partialIngestionPercent?: number; errorDiagnosticsEnabled?: boolean }
   createdAt?: number
+  /** Its latest run, as the dataflow shows it (absent before the first). */
+  lastRun?: { id: string; state: string; startedAt?: number }
 }
 
 export interface ExistingSource {
@@ -66,8 +68,13 @@ export interface Written {
 
 export interface Run {
   id: string
+  /** Epoch ms: when the run was created (asked for, or due on the schedule). */
+  createdAt?: number
   /** Epoch ms: when the run started (or was created). */
   startedAt?: number
+  /** An on-demand run's window (epoch seconds), when the service shows the params it was asked with. */
+  window?: { start: number; end: number }
+  filesRead?: number
   completedAt?: number
   status: string
   recordsRead?: number

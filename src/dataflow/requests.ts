@@ -69,8 +69,49 @@ export function getMappingCall(mappingId: string, version?: number): Call {
   }
 }
 
-export function runsCall(flowId: string): Call {
-  return { service: FLOW, method: 'GET', path: `/runs?property=flowId==${id(flowId)}&limit=${PAGE_LIMIT}`, label: 'GET /runs' }
+/**
+ * The dataflow's newest (or, for its first, oldest) run: one page, sorted by the service
+ * (`orderby`, documented in sort-and-filter), never every run of a dataflow that may have
+ * thousands. The client picks the one it wants from the page all the same.
+ */
+export function runsCall(flowId: string, order: 'newest' | 'oldest'): Call {
+  const orderby = order === 'newest' ? '-createdAt' : 'createdAt'
+  return {
+    service: FLOW,
+    method: 'GET',
+    path: `/runs?property=flowId==${id(flowId)}&orderby=${orderby}&limit=${RUNS_PAGE}`,
+    label: 'GET /runs'
+  }
+}
+
+/** Runs read at once when looking for the newest or the first: the service sorts, so a few are plenty. */
+export const RUNS_PAGE = 10
+
+export function getRunCall(runId: string): Call {
+  return { service: FLOW, method: 'GET', path: `/runs/${id(runId)}`, label: 'GET /runs/{id}' }
+}
+
+/** What an on-demand run reads: the files whose time is within the window (unix seconds). */
+export interface RunWindow {
+  start: number
+  end: number
+}
+
+export interface StartRunBody {
+  flowId: string
+  params: { startTime: string; windowStartTime: string; windowEndTime: string }
+}
+
+/**
+ * An on-demand run (on-demand ingestion page, file-based sources): unix seconds as strings, as
+ * the page sends them (the OpenAPI file types them as integers: the page is what clients send).
+ */
+export function startRunBody(flowId: string, startTime: number, window: RunWindow): StartRunBody {
+  return { flowId, params: { startTime: String(startTime), windowStartTime: String(window.start), windowEndTime: String(window.end) } }
+}
+
+export function startRunCall(body: StartRunBody): Call {
+  return { service: FLOW, method: 'POST', path: '/runs', label: 'POST /runs', body }
 }
 
 // ---- writes -----------------------------------------------------------------------------------

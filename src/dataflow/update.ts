@@ -43,7 +43,9 @@ export async function update(d: Deps, ask: Ask, dataset: Dataset, chain: Chain, 
   const written = { ...ids, etag, ...(mapping !== undefined && { mapping }) }
   if (current.steps.enable !== undefined)
     written.etag = await setEnabled(d, flow, current.steps.enable, { operation: 'updated', ...written, changes: current.changes })
-  return { operation: 'updated', ...written, changes: current.changes, wroteAt: d.clock.now() }
+  const { frequency, interval } = ask.wanted.schedule
+  const schedule = { ...flow.schedule, frequency, ...(interval !== undefined && { interval }) }
+  return { operation: 'updated', ...written, changes: current.changes, wroteAt: d.clock.now(), flow, schedule }
 }
 
 /** The decision taken again from the dataflow as it is now; the mapping set written already stays written. */

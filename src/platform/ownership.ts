@@ -11,6 +11,7 @@
 // with it, their clients carry it out (as Kubernetes controllers own what their labels name).
 
 import { randomBytes } from 'node:crypto'
+import { isoUtc } from './time.js'
 
 /** A run's mark: the same on everything it creates. */
 export interface RunMark {
@@ -36,8 +37,7 @@ export function newRunMark(untilMs: number, random: (bytes: number) => Buffer = 
 
 /** `text` with the mark at its end, cut first (if it must be) so that the whole fits in `max` characters. */
 export function withMark(text: string, mark: RunMark, max: number): string {
-  const until = new Date(mark.until).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  return `${text.slice(0, Math.max(0, max - MARK_LENGTH))} [creating ${mark.token} until ${until}]`
+  return `${text.slice(0, Math.max(0, max - MARK_LENGTH))} [creating ${mark.token} until ${isoUtc(mark.until)}]`
 }
 
 /** The mark `text` ends with, if it ends with one. */
@@ -89,7 +89,33 @@ export function successorIn(text: string | undefined): string | undefined {
   return text === undefined ? undefined : RETIRED.exec(text)?.[1]
 }
 
-/** `text` as a person wrote it: without a run's mark or a retirement record. */
+// A run that must be alone at something (starting a dataflow's on-demand run over a window no
+// other run takes too) claims it: it writes its claim with If-Match, so of two runs that read the
+// same etag one wins, and the other sees the claim when it reads again. The claim says until when
+// it holds: a claim whose time (and the clock margin) is over is taken over.
+const CLAIM = / \[claimed by ([0-9a-f]{8}) until (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)\]$/
+
+/** `text` ending with the run's claim, cut first (if it must be) to fit in `max`. */
+export function withClaim(text: string, mark: RunMark, max: number): string {
+  const claim = ` [claimed by ${mark.token} until ${isoUtc(mark.until)}]`
+  return `${cleanText(text).slice(0, Math.max(0, max - claim.length))}${claim}`
+}
+
+/** The claim `text` ends with, if any. */
+export function claimIn(text: string | undefined): RunMark | undefined {
+  const match = text === undefined ? null : CLAIM.exec(text)
+  if (match === null) return undefined
+  const until = Date.parse(match[2] ?? '')
+  return Number.isNaN(until) ? undefined : { token: match[1] ?? '', until }
+}
+
+/** Whether another run's claim on `text` may still hold. */
+export function claimedByAnother(text: string | undefined, self: Pick<RunMark, 'token'>, nowMs: number): RunMark | undefined {
+  const claim = claimIn(text)
+  return claim !== undefined && claim.token !== self.token && nowMs <= claim.until + CLOCK_SKEW_MS ? claim : undefined
+}
+
+/** `text` as a person wrote it: without a run's mark, claim or retirement record. */
 export function cleanText(text: string): string {
-  return withoutMark(text).replace(RETIRED, '')
+  return withoutMark(text).replace(RETIRED, '').replace(CLAIM, '')
 }

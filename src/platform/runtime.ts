@@ -19,6 +19,8 @@ export interface Runtime {
   info: (message: string) => void
   debug: (message: string) => void
   warning: (message: string) => void
+  /** A `::notice::`: something a reader of the run should see, that is not a problem. */
+  notice: (message: string) => void
 }
 
 /** Longest log line: far above any message of ours, short enough to stay readable. */
@@ -31,7 +33,8 @@ export function createRuntime(): Runtime {
     secrets,
     info: (message) => core.info(line(message)),
     debug: (message) => core.debug(line(message)),
-    warning: (message) => core.warning(line(message))
+    warning: (message) => core.warning(line(message)),
+    notice: (message) => core.notice(line(message))
   }
 }
 

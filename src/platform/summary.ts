@@ -14,6 +14,9 @@ export const MAX_SUMMARY_BYTES = 900 * 1024
 /** Columns a table shows at most: wider ones (a preview of a 1000-column file) are cut, with a note. */
 export const MAX_COLUMNS = 100
 
+/** A table cell: text, or text that links somewhere (only https URLs the action builds itself are linked). */
+export type Cell = string | { text: string; href: string }
+
 export class Summary {
   private readonly parts: string[] = []
   private bytes = 0
@@ -24,19 +27,14 @@ export class Summary {
     return this.add(`<h3>${summaryText(text)}</h3>`)
   }
 
-  /** A two-column table of facts; values in code style. */
-  facts(rows: readonly (readonly [string, string])[]): this {
-    return this.table(
-      ['Field', 'Value'],
-      rows.map(([field, value]) => [field, value]),
-      { codeColumns: [1] }
-    )
+  /** A two-column table of facts; values in code style, each a link when it carries one. */
+  facts(rows: readonly (readonly [string, Cell])[]): this {
+    return this.table(['Field', 'Value'], rows, { codeColumns: [1] })
   }
 
   /** A table; every cell is escaped. Rows (and columns beyond MAX_COLUMNS) that do not fit are left out, and a note says how many. */
-  table(header: readonly string[], rows: readonly (readonly string[])[], options: { codeColumns?: readonly number[] } = {}): this {
+  table(header: readonly string[], rows: readonly (readonly Cell[])[], options: { codeColumns?: readonly number[] } = {}): this {
     const code = new Set(options.codeColumns ?? [])
-    const cell = (value: string, column: number): string => (code.has(column) ? `<code>${summaryText(value)}</code>` : summaryText(value))
     const columns = Math.min(header.length, MAX_COLUMNS)
     const head = `<tr>${header
       .slice(0, columns)
@@ -48,7 +46,7 @@ export class Summary {
     for (const row of rows) {
       const html = `<tr>${row
         .slice(0, columns)
-        .map((value, column) => `<td>${cell(value, column)}</td>`)
+        .map((value, column) => `<td>${cellHtml(value, code.has(column))}</td>`)
         .join('')}</tr>`
       if (utf8(html) > left) break
       body.push(html)
@@ -114,4 +112,10 @@ export class Summary {
 
 function utf8(text: string): number {
   return Buffer.byteLength(text, 'utf8')
+}
+
+function cellHtml(cell: Cell, code: boolean): string {
+  const text = typeof cell === 'string' ? cell : cell.text
+  const inner = code ? `<code>${summaryText(text)}</code>` : summaryText(text)
+  return typeof cell !== 'string' && /^https:\/\//.test(cell.href) ? `<a href="${summaryText(cell.href, 2000)}">${inner}</a>` : inner
 }

@@ -36,6 +36,21 @@ async function run(overrides: Record<string, string | undefined> = {}): Promise<
   return result
 }
 
+/**
+ * A first run, then its dataflow's first run over (it starts 210 ms after the create, and lasts
+ * 30 ms, on this clock): a change sent while a run is in progress meets a busy dataflow (1420),
+ * which is retried, and a test counting requests must not depend on when the run happened.
+ */
+async function runSettled(overrides: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const result = await run(overrides)
+  for (let waited = 0; waited < 5000; waited += 20) {
+    const runs = emulator.dataflows.runs()
+    if (runs.length > 0 && runs.every((r) => r.completedAt !== undefined)) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return result
+}
+
 const writes = () => emulator.requests().filter((r) => r.service !== 'ims' && r.method !== 'GET' && !r.path.endsWith('/validate'))
 const flows = () => emulator.dataflows.flows('prod')
 
@@ -101,7 +116,7 @@ describe('a first run', () => {
 
 describe('a re-run', () => {
   it('with the same inputs writes nothing and says reused', async () => {
-    const first = await run()
+    const first = await runSettled()
     emulator.clearRequests()
     const again = await run()
     expect(again.outputs).toMatchObject({ 'dataflow-id': first.outputs['dataflow-id'], operation: 'reused', changes: '[]' })
@@ -109,7 +124,7 @@ describe('a re-run', () => {
   })
 
   it('applies a new schedule in place, with If-Match', async () => {
-    const first = await run()
+    const first = await runSettled()
     emulator.clearRequests()
     const again = await run({ frequency: 'hour', interval: '6' })
     expect(again.outputs).toMatchObject({ 'dataflow-id': first.outputs['dataflow-id'], operation: 'updated' })
@@ -125,7 +140,7 @@ describe('a re-run', () => {
   })
 
   it('applies a changed mapping as a new mapping-set version, then points the dataflow at it', async () => {
-    const first = await run()
+    const first = await runSettled()
     workspace.write('crm-mapping.json', [
       ...CRM_MAPPING.slice(0, -1),
       { source: 'crm-nightly', destination: '_emulator.sourceSystem', sourceType: 'STATIC' }
@@ -178,7 +193,7 @@ describe('a changed source path', () => {
   })
 
   it('is replaced under on-source-change: replace, new first, with nothing of the old left behind', async () => {
-    const first = await run()
+    const first = await runSettled()
     const result = await run({ 'source-path': '/demo-bucket/archive/2024/', 'on-source-change': 'replace' })
     expect(result.error).toBeUndefined()
     expect(result.outputs.operation).toBe('replaced')

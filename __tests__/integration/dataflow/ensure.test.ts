@@ -101,7 +101,7 @@ function expectOneCleanChain(outcome?: Outcome): void {
 }
 
 /** The run stops dead at the `after`-th call of `method` (0: the first): nothing after it, and no clean-up (as SIGKILL). */
-function killedAt(d: Deps, method: 'createFlow' | 'findFlows' | 'patchFlow', after = 0): Deps {
+function killedAt(d: Deps, method: 'createFlow' | 'findFlows' | 'patchFlow' | 'deleteFlow', after = 0): Deps {
   let calls = 0
   const stop =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
@@ -111,6 +111,7 @@ function killedAt(d: Deps, method: 'createFlow' | 'findFlows' | 'patchFlow', aft
   if (method === 'createFlow') client.createFlow = stop(client.createFlow.bind(client))
   if (method === 'findFlows') client.findFlows = stop(client.findFlows.bind(client))
   if (method === 'patchFlow') client.patchFlow = stop(client.patchFlow.bind(client))
+  if (method === 'deleteFlow') client.deleteFlow = stop(client.deleteFlow.bind(client))
   // A dead process cleans nothing up: every request of its clean-up fails at once.
   const dead = platformSession(emulator, { timeoutMs: 0 })
   sessions.push(dead)
@@ -372,8 +373,8 @@ describe('what a killed run left, the next run finishes or removes, and says so'
 
   it('a replacement killed after its commit: the old dataflow is deleted, even before the killed run’s time is over', async () => {
     const old = await ensureDataflow(deps(), ask())
-    // Killed as it confirms the new dataflow: the record that it replaces the old one is written.
-    await ensureDataflow(killedAt(deps(), 'patchFlow', 1), replacing()).catch(() => undefined)
+    // Killed as it deletes the old dataflow: the record that the new one replaces it is written.
+    await ensureDataflow(killedAt(deps(), 'deleteFlow'), replacing()).catch(() => undefined)
     expect(flows()).toHaveLength(2)
     const outcome = await ensureDataflow(deps(), replacing())
     expect(outcome.flowId).not.toBe(old.flowId)

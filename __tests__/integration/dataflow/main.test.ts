@@ -59,7 +59,7 @@ describe('run()', () => {
     expect(result.failed).toBe(false)
     expect(result.text).toContain('Find the source connections named after it (what earlier runs left)')
     expect(result.text).toContain('When one exists: its mapping set, the version it uses')
-    expect(result.text).toContain('Then look at its runs until the first after the write ends (within 30 min)')
+    expect(result.text).toContain('Then read the run this step caused by its id until it ends (within 30 min)')
     expect(emulator.requests()).toEqual([])
   })
 

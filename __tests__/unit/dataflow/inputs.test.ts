@@ -93,7 +93,16 @@ describe('readConfig', () => {
     [{ 'wait-minutes': '999' }, "'wait-minutes' must be a number greater than 0 and at most 360"],
     [{ plan: 'true', 'dry-run': 'true' }, "'plan' and 'dry-run' are both set"],
     [{ plan: 'true', 'wait-for-run': 'true' }, "'wait-for-run' waits for a run after a write"],
-    [{ 'dataflow-name': 'a\n::error::b' }, "'dataflow-name' must be one line"]
+    [{ 'dataflow-name': 'a\n::error::b' }, "'dataflow-name' must be one line"],
+    [
+      { 'run-now': 'true', frequency: 'day' },
+      "Input 'run-now' starts an on-demand run, which Adobe allows only for a dataflow scheduled once, and 'frequency' is 'day'"
+    ],
+    [{ 'run-now': 'true', enabled: 'false' }, "Input 'run-now' needs the dataflow to run, and 'enabled: false' keeps it from running"],
+    [
+      { 'wait-for-run': 'true', enabled: 'false' },
+      "Input 'wait-for-run' needs the dataflow to run, and 'enabled: false' keeps it from running"
+    ]
   ])('refuses %j', (overrides, message) => {
     const problems = problemsOf(overrides)
     expect(problems).toHaveLength(1)

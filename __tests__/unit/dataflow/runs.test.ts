@@ -1,24 +1,72 @@
-import type { Run } from '../../../src/dataflow/model.js'
-import { endOf, firstRunAfter, nextLookMs, NoRunError, RunFailedError, waitForRun } from '../../../src/dataflow/runs.js'
+import type { ExistingFlow, Run } from '../../../src/dataflow/model.js'
+import {
+  clockTime,
+  endOf,
+  FIRST_RUN_GRACE_S,
+  nextLookMs,
+  NoRunError,
+  RunFailedError,
+  runPlanOf,
+  waitForRun,
+  windowOf
+} from '../../../src/dataflow/runs.js'
 import { fakeSleepClock } from '../../helpers/platform.js'
 
-const run = (id: string, startedAt: number | undefined, status: string, extra: Partial<Run> = {}): Run => ({
-  id,
-  status,
-  errors: [],
-  ...(startedAt !== undefined && { startedAt }),
-  ...extra
+const NOW = Date.parse('2026-12-05T12:00:00Z')
+const S = NOW / 1000
+
+const run = (id: string, status: string, extra: Partial<Run> = {}): Run => ({ id, status, errors: [], ...extra })
+const flow = (schedule: ExistingFlow['schedule'], lastRun?: ExistingFlow['lastRun']): Pick<ExistingFlow, 'schedule' | 'lastRun'> => ({
+  schedule,
+  ...(lastRun !== undefined && { lastRun })
 })
 
-describe('which run, and whether it ended', () => {
-  it('is the earliest run started after the write (a few seconds of clock skew allowed)', () => {
-    const runs = [run('old', 1000, 'success'), run('b', 20_000, 'inProgress'), run('a', 12_000, 'success'), run('c', undefined, 'queued')]
-    expect(firstRunAfter(runs, 10_000)?.id).toBe('a')
-    expect(firstRunAfter(runs, 14_000)?.id).toBe('a')
-    expect(firstRunAfter(runs, 30_000)).toBeUndefined()
+describe('which run is the step’s', () => {
+  const once = flow({ frequency: 'once', startTime: S - 86_400 }, { id: 'r-1', state: 'success' })
+  it('a dataflow this step created or replaced: its first run, on its own (run-now starts no other)', () => {
+    expect(runPlanOf('created', true, undefined, NOW)).toEqual({ kind: 'first' })
+    expect(runPlanOf('replaced', false, flow({ frequency: 'day', startTime: S + 60 }), NOW)).toEqual({ kind: 'first', startTime: S + 60 })
   })
+  it('one whose first run has not come yet: that first run, not a second one over the same files', () => {
+    expect(runPlanOf('reused', true, flow({ frequency: 'once', startTime: S - 60 }), NOW)).toEqual({ kind: 'first', startTime: S - 60 })
+    expect(runPlanOf('reused', true, flow({ frequency: 'once', startTime: S - FIRST_RUN_GRACE_S - 1 }), NOW)).toEqual({ kind: 'start' })
+  })
+  it('run-now on one that has run: an on-demand run', () => {
+    expect(runPlanOf('updated', true, once, NOW)).toEqual({ kind: 'start' })
+  })
+  it('no run-now: none, and why', () => {
+    expect(runPlanOf('reused', false, once, NOW)).toMatchObject({ kind: 'none', why: expect.stringContaining('runs once, and it has') })
+    expect(
+      runPlanOf('updated', false, flow({ frequency: 'hour', interval: 2, startTime: S - 7200 }, { id: 'r', state: 'success' }), NOW)
+    ).toEqual({
+      kind: 'none',
+      why: 'the dataflow runs on its schedule (every 2 hours), and this step started none'
+    })
+  })
+})
+
+describe('the window of an on-demand run', () => {
+  it("starts where the latest run's window ended, as it shows its params, and ends now", () => {
+    expect(windowOf(run('r', 'success', { window: { start: S - 900, end: S - 300 }, createdAt: NOW - 200_000 }), S - 86_400, NOW)).toEqual({
+      start: S - 300,
+      end: S
+    })
+  })
+  it('else from the second after the latest run started (it read what had landed by then, that second included)', () => {
+    expect(windowOf(run('r', 'success', { createdAt: NOW - 90_000, startedAt: NOW - 60_500 }), S - 86_400, NOW)).toEqual({
+      start: S - 60,
+      end: S
+    })
+  })
+  it("else at the dataflow's start; empty when it would start now", () => {
+    expect(windowOf(undefined, S - 86_400, NOW)).toEqual({ start: S - 86_400, end: S })
+    expect(windowOf(run('r', 'success', { window: { start: S - 10, end: S } }), S - 86_400, NOW)).toBeUndefined()
+  })
+})
+
+describe('waiting for the run', () => {
   it('reads success and failed in any case; anything else is still running', () => {
-    expect(['SUCCESS', 'success', 'Failed', 'inProgress', 'scheduled', ''].map((s) => endOf(run('x', 0, s)))).toEqual([
+    expect(['SUCCESS', 'success', 'Failed', 'inProgress', 'scheduled', ''].map((s) => endOf(run('x', s)))).toEqual([
       'success',
       'success',
       'failed',
@@ -27,46 +75,50 @@ describe('which run, and whether it ended', () => {
       undefined
     ])
   })
-  it('looks again after 2 s, doubling to a minute, never past the end of the wait', () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => nextLookMs(n, 600_000))).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000])
-    expect(nextLookMs(3, 1500)).toBe(1500)
+  it('looks again after 2 s, doubling to 30 s, never past the end of the wait', () => {
+    expect([1, 2, 3, 4, 5, 6].map((look) => nextLookMs(look, 600_000))).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000])
+    expect(nextLookMs(5, 1234)).toBe(1234)
   })
-})
-
-describe('waitForRun', () => {
-  it('waits until the run after the write ends well, and returns it', async () => {
-    const { clock, waits } = fakeSleepClock()
-    const since = clock.now()
-    const answers: Run[][] = [[], [run('r', since + 10, 'inProgress')], [run('r', since + 10, 'success', { recordsWritten: 9 })]]
-    let n = 0
-    const log: string[] = []
-    const ended = await waitForRun({ runs: () => Promise.resolve(answers[n++] ?? []), clock, log: (m) => log.push(m) }, 'f', since, 600_000)
-    expect(ended).toMatchObject({ id: 'r', recordsWritten: 9 })
-    expect(waits).toEqual([2000, 4000])
-    expect(log).toEqual(['No run of the dataflow yet; looking again in 2.0 s.', 'Run r is inProgress; looking again in 4.0 s.'])
-  })
-  it('fails on a failed run, with its errors and counts', async () => {
+  it('says what it waits for once, then each change of state, and otherwise at growing intervals; never the same line each time', async () => {
     const { clock } = fakeSleepClock()
-    const failed = run('r', clock.now(), 'failed', {
-      recordsRead: 10,
-      recordsWritten: 0,
-      recordsFailed: 10,
-      errors: ['CONNECTOR-2001: bad row\n::error::x']
-    })
-    const error = await waitForRun({ runs: () => Promise.resolve([failed]), clock, log: () => undefined }, 'f', clock.now(), 60_000).catch(
+    const states = ['scheduled', 'scheduled', 'scheduled', 'scheduled', 'scheduled', 'inProgress', 'inProgress', 'success']
+    const log: string[] = []
+    const awaited = { kind: 'started' as const, runId: 'r-1', window: { start: S - 600, end: S }, startTime: S }
+    const ended = await waitForRun(
+      { read: () => Promise.resolve(run('r-1', states.shift() ?? 'success')), clock, log: (m) => log.push(m) },
+      awaited,
+      'f-1',
+      3_600_000
+    )
+    expect(ended.status).toBe('success')
+    expect(log.map((l) => l.replace(/after \d+:\d\d/, 'after T'))).toEqual([
+      'Waiting for run r-1, on demand, of the files that landed from 2026-12-05T11:50:00Z to 2026-12-05T12:00:00Z: scheduled after T; it is due to start about 2 to 3 minutes after 2026-12-05T12:00:00Z.',
+      // Quiet looks 1, 2 and 4 (of 4): growing intervals.
+      'Run r-1 is still scheduled after T.',
+      'Run r-1 is still scheduled after T.',
+      'Run r-1 is still scheduled after T.',
+      'Run r-1 is inProgress after T.',
+      'Run r-1 is still inProgress after T.'
+    ])
+  })
+  it('throws the failed run with its errors; and, when time is up, the run as last read', async () => {
+    const { clock } = fakeSleepClock()
+    const failed = run('r-2', 'failed', { errors: ['CONNECTOR-1001: no access.'], recordsRead: 3, recordsWritten: 0, recordsFailed: 3 })
+    const first = { kind: 'first' as const, flowId: 'f-1' }
+    const error = await waitForRun({ read: () => Promise.resolve(failed), clock, log: () => undefined }, first, 'f-1', 60_000).catch(
       (e: unknown) => e
     )
     expect(error).toBeInstanceOf(RunFailedError)
-    expect(String(error)).toContain(
-      'Run r of dataflow f failed (10 records read, 0 written, 10 failed): CONNECTOR-2001: bad row\\n::error::x.'
-    )
-  })
-  it('fails when no run ended in time, saying what it saw', async () => {
-    const { clock } = fakeSleepClock()
-    const error = await waitForRun({ runs: () => Promise.resolve([]), clock, log: () => undefined }, 'f', clock.now(), 30_000).catch(
+    expect(String(error)).toContain('Run r-2 of dataflow f-1 failed (3 records read, 0 written, 3 failed): CONNECTOR-1001: no access.')
+    const pending = run('r-3', 'inProgress')
+    const late = await waitForRun({ read: () => Promise.resolve(pending), clock, log: () => undefined }, first, 'f-1', 10_000).catch(
       (e: unknown) => e
     )
-    expect(error).toBeInstanceOf(NoRunError)
-    expect(String(error)).toMatch(/No run of dataflow f ended within 30\.0 s \(wait-minutes\) after the write: no run had started/)
+    expect(late).toBeInstanceOf(NoRunError)
+    expect(late instanceof NoRunError && late.run).toBe(pending)
+    expect(String(late)).toContain('run r-3 was still inProgress')
+  })
+  it('shows how long as m:ss, or h:mm:ss', () => {
+    expect([0, 65_000, 3_725_000].map(clockTime)).toEqual(['0:00', '1:05', '1:02:05'])
   })
 })

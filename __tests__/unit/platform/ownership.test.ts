@@ -1,4 +1,6 @@
 import {
+  claimedByAnother,
+  claimIn,
   cleanText,
   CLOCK_SKEW_MS,
   markIn,
@@ -6,6 +8,7 @@ import {
   newRunMark,
   ownershipOf,
   successorIn,
+  withClaim,
   withMark,
   withoutMark,
   withRetirement
@@ -65,5 +68,22 @@ describe('the record that a resource is replaced', () => {
   })
   it('fits in the longest text', () => {
     expect(withRetirement('d'.repeat(1024), successor, 1024)).toHaveLength(1024)
+  })
+})
+
+describe("a run's claim: being alone at something for a while", () => {
+  const mine = { token: '0000beef', until: UNTIL }
+  it('ends the text, in place of any other mark or claim, and is read back', () => {
+    const text = withClaim(withClaim('Daily', { token: '00000001', until: UNTIL }, 1024), mine, 1024)
+    expect(text).toBe('Daily [claimed by 0000beef until 2026-12-05T23:45:00Z]')
+    expect(claimIn(text)).toEqual(mine)
+    expect(cleanText(text)).toBe('Daily')
+  })
+  it('holds against another run until its time and the clock margin are over; never against its own run', () => {
+    const text = withClaim('Daily', mine, 1024)
+    expect(claimedByAnother(text, { token: '00000002' }, UNTIL + CLOCK_SKEW_MS)).toEqual(mine)
+    expect(claimedByAnother(text, { token: '00000002' }, UNTIL + CLOCK_SKEW_MS + 1)).toBeUndefined()
+    expect(claimedByAnother(text, mine, UNTIL)).toBeUndefined()
+    expect(claimedByAnother('Daily', { token: '00000002' }, UNTIL)).toBeUndefined()
   })
 })
