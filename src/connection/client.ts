@@ -2,7 +2,7 @@
 // (each checked before use); the transport below it knows retries; the logic above it knows why.
 
 import type { Call, PlatformApi } from '../platform/api.js'
-import { mayHaveTakenEffect, UnexpectedResponseError } from '../platform/errors.js'
+import { isNotFound, mayHaveTakenEffect, UnexpectedResponseError } from '../platform/errors.js'
 import type { Ledger } from '../platform/ledger.js'
 import { listCall, readListing, type ExploreEntry } from '../platform/explore.js'
 import { isObject } from '../platform/json.js'
@@ -91,8 +91,13 @@ export class ConnectionsClient {
     return res.status === 412 ? 'stale' : this.written(res, call.label)
   }
 
+  /** Deletes it; one that is not found (a 404, or Flow Service's 1439-400) is gone already, which is what was wanted. */
   async delete(id: string): Promise<void> {
-    await this.api.send(deleteCall(id))
+    try {
+      await this.api.send(deleteCall(id))
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
     this.ledger.deleted(id)
   }
 

@@ -107,7 +107,7 @@ export class DataflowClient {
 
   /** Deletes the dataflow and waits for the deletion to finish (gone), so that what it used can go next. */
   async deleteFlow(flowId: string): Promise<void> {
-    await this.whenNotBusy(() => this.api.send(req.deleteFlowCall(flowId)))
+    await this.whenNotBusy(() => this.removal(req.deleteFlowCall(flowId)))
     for (let look = 1; ; look++) {
       if ((await this.getFlow(flowId)) === undefined) break
       const wait = Math.min(500 * 2 ** (look - 1), 5000)
@@ -155,7 +155,7 @@ export class DataflowClient {
 
   /** Deletes the connection; one that is gone already is what was wanted. */
   async deletePart(kind: PartKind, id: string): Promise<void> {
-    await this.api.send(req.deletePartCall(kind, id))
+    await this.removal(req.deletePartCall(kind, id))
     this.ledger.deleted(id)
   }
 
@@ -261,6 +261,16 @@ export class DataflowClient {
     return { kind: 'created', id, ...(isEtag(body.etag) && { etag: body.etag }) }
   }
 
+  /** A DELETE; what is not found (a 404, or Flow Service's 1439-400) is gone already, which is what was wanted. */
+  private async removal(call: Call): Promise<Response> {
+    try {
+      return await this.api.send(call)
+    } catch (error) {
+      if (isNotFound(error)) return { status: 404, headers: {}, json: undefined }
+      throw error
+    }
+  }
+
   /** The one item of a read by id (wrapped in "items"), or undefined when it does not exist. */
   private async readOne(call: Call): Promise<JsonObject | undefined> {
     let res: Response
@@ -295,7 +305,7 @@ export class DataflowClient {
 function readFlow(item: JsonObject, call: Call): ExistingFlow {
   const o = origin(call)
   const schedule = isObject(item.scheduleParams) ? item.scheduleParams : {}
-  const options = isObject(item.options) ? item.options : {}
+  const options = isObject(item.options) ? item.options : undefined
   const transformations: unknown[] = Array.isArray(item.transformations) ? item.transformations : []
   const index = transformations.findIndex((t) => isObject(t) && t.name === 'Mapping')
   const mapping = transformations[index]
@@ -304,8 +314,8 @@ function readFlow(item: JsonObject, call: Call): ExistingFlow {
   const interval = wholeNumber(schedule.interval)
   const startTime = wholeNumber(schedule.startTime)
   const backfill = booleanOf(schedule.backfill)
-  const partial = wholeNumber(options.partialIngestionPercent)
-  const diagnostics = booleanOf(options.errorDiagnosticsEnabled)
+  const partial = wholeNumber(options?.partialIngestionPercent)
+  const diagnostics = booleanOf(options?.errorDiagnosticsEnabled)
   const source = firstId(item.sourceConnectionIds)
   const target = firstId(item.targetConnectionIds)
   const last = isObject(item.lastRunDetails) ? item.lastRunDetails : undefined
@@ -326,10 +336,12 @@ function readFlow(item: JsonObject, call: Call): ExistingFlow {
       ...(startTime !== undefined && { startTime }),
       ...(backfill !== undefined && { backfill })
     },
-    options: {
-      ...(partial !== undefined && { partialIngestionPercent: partial }),
-      ...(diagnostics !== undefined && { errorDiagnosticsEnabled: diagnostics })
-    },
+    ...(options !== undefined && {
+      options: {
+        ...(partial !== undefined && { partialIngestionPercent: partial }),
+        ...(diagnostics !== undefined && { errorDiagnosticsEnabled: diagnostics })
+      }
+    }),
     ...createdAtOf(item),
     ...(last !== undefined &&
       isId(last.id) && { lastRun: { id: last.id, state: str(last.state), ...(lastStarted !== undefined && { startedAt: lastStarted }) } })

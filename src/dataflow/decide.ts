@@ -348,11 +348,13 @@ export function inPlace(chain: Chain, wanted: Wanted): { steps: UpdateSteps; cha
   scheduleChanges(flow, wanted.schedule, patch, changes)
   const options = optionsOf(wanted)
   const current = {
-    ...(flow.options.partialIngestionPercent !== undefined && { partialIngestionPercent: flow.options.partialIngestionPercent }),
-    ...(flow.options.errorDiagnosticsEnabled === true && { errorDiagnosticsEnabled: true })
+    ...(flow.options?.partialIngestionPercent !== undefined && { partialIngestionPercent: flow.options.partialIngestionPercent }),
+    ...(flow.options?.errorDiagnosticsEnabled === true && { errorDiagnosticsEnabled: true })
   }
   if (JSON.stringify(sorted(current)) !== JSON.stringify(sorted(options))) {
-    patch.push({ op: 'replace', path: '/options', value: options })
+    // JSON Patch replaces only a member that is there; Adobe's partial-ingestion page enables it
+    // on a dataflow created without options with `add /options`.
+    patch.push({ op: flow.options === undefined ? 'add' : 'replace', path: '/options', value: options })
     update('options', current, options)
   }
   const mapping = mappingChange(chain, wanted, patch, changes)
@@ -414,7 +416,9 @@ function mappingChange(chain: Chain, wanted: Wanted, patch: PatchOperation[], ch
   const { flow, mapping } = chain
   if (wanted.mappings === undefined) {
     if (flow.mapping === undefined) return undefined
-    patch.push({ op: 'remove', path: `/transformations/${flow.mapping.index}` })
+    // A remove carries the value it removes: the OpenAPI PatchInstruction requires one, and
+    // Adobe's own remove examples send it.
+    patch.push({ op: 'remove', path: `/transformations/${flow.mapping.index}`, value: mappingTransformation(flow.mapping) })
     changes.push({
       action: 'delete',
       object: 'mapping set',

@@ -108,11 +108,12 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
 
   const schedule = readSchedule(r, nowMs)
   const partial = r.optional('partial-ingestion-percent')
+  // A whole number: the OpenAPI file types partialIngestionPercent as an integer.
   r.check(
     'partial-ingestion-percent',
     partial,
-    (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= 100,
-    'must be a number above 0 and at most 100 (the error threshold, in percent)'
+    (v) => /^\d+$/.test(v) && Number(v) > 0 && Number(v) <= 100,
+    'must be a whole number from 1 to 100 (the error threshold, in percent)'
   )
 
   const config: Config = {
@@ -170,6 +171,9 @@ function readSource(r: InputReader): SourceSpec {
   )
   const format = r.requiredChoice<FileType>('data-format', FORMATS, "say how the files are written: 'delimited', 'json' or 'parquet'")
   const compression = r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : undefined
+  // The collect and explore pages document compressionType for delimited and JSON files only.
+  if (compression !== undefined && format === 'parquet')
+    r.fail("Input 'compression-type' applies to delimited and JSON files only (Adobe documents none for Parquet); remove it.")
   const source: SourceSpec = {
     path,
     recursive: r.boolean('recursive'),

@@ -21,7 +21,8 @@ export interface ExistingFlow {
   /** The Mapping transformation: its index among the transformations, and what it points at. */
   mapping?: { index: number; id: string; version: number }
   schedule: { frequency?: Frequency; interval?: number; startTime?: number; backfill?: boolean }
-  options: { partialIngestionPercent?: number; errorDiagnosticsEnabled?: boolean }
+  /** Absent when the dataflow has no options member (JSON Patch then adds it, never replaces it). */
+  options?: { partialIngestionPercent?: number; errorDiagnosticsEnabled?: boolean }
   createdAt?: number
   /** Its latest run, as the dataflow shows it (absent before the first). */
   lastRun?: { id: string; state: string; startedAt?: number }

@@ -103,7 +103,9 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
   }
   const compressionType =
     r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : guessed.compressionType
-  const format: FileFormat = { fileType, ...(compressionType !== undefined && { compressionType }) }
+  if (r.optional('compression-type') !== undefined && fileType === 'parquet')
+    r.fail("Input 'compression-type' applies to delimited and JSON files only (Adobe documents none for Parquet); remove it.")
+  const format: FileFormat = { fileType, ...(compressionType !== undefined && fileType !== 'parquet' && { compressionType }) }
   if (fileType !== 'delimited') {
     refuseUnused(r, ['column-delimiter', 'encoding'], `for delimited files, and this preview reads ${fileType}`, 'remove')
     return { file: path, format }

@@ -463,6 +463,33 @@ describe('outputs tell the truth after faults', () => {
   })
 })
 
+describe("Adobe's documented forms", () => {
+  it('enables partial ingestion on a dataflow created without options with add /options (replace needs the member)', async () => {
+    await ensureDataflow(deps(), ask())
+    expect(flows()[0]?.options).toBeUndefined()
+    emulator.clearRequests()
+    const outcome = await ensureDataflow(deps(), ask({ partialIngestionPercent: 5 }))
+    expect(outcome.operation).toBe('updated')
+    expect(flows()[0]?.options).toEqual({ partialIngestionPercent: 5 })
+    const patch = emulator.requests().find((r) => r.method === 'PATCH' && r.route === '/flows/{id}')
+    expect(JSON.parse(patch?.body ?? '[]')).toEqual([{ op: 'add', path: '/options', value: { partialIngestionPercent: 5 } }])
+  })
+
+  it('takes "Resource not found" (1439-400) as a 404: a read finds nothing, a delete has nothing to do', async () => {
+    const made = await ensureDataflow(deps(), ask())
+    const notFound = {
+      type: 'status' as const,
+      status: 400,
+      body: { type: 'https://ns.adobe.com/aep/errors/FLOW-1439-400', title: 'Resource not found', status: 400, report: {} }
+    }
+    emulator.faults.add({ method: 'GET', route: '/flows/*', action: notFound })
+    emulator.faults.add({ method: 'DELETE', route: '/sourceConnections/*', action: notFound })
+    const { client } = deps()
+    expect(await client.getFlow(made.flowId ?? '')).toBeUndefined()
+    await expect(client.deletePart('source', made.sourceId ?? '')).resolves.toBeUndefined()
+  })
+})
+
 describe('a failed first run leaves nothing it made', () => {
   it('deletes the source connection when the target connection cannot be made', async () => {
     emulator.faults.add({ method: 'POST', route: '/targetConnections', action: { type: 'status', status: 400 } })

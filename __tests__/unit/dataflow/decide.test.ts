@@ -153,6 +153,10 @@ describe('decide: the README table, row by row', () => {
       steps: { patch: [{ op: 'add', path: '/description', value: 'new' }] }
     })
   })
+  it('options on a dataflow created without them: add /options (JSON Patch cannot replace what is absent)', () => {
+    const d = decide([chain({ options: undefined })], wanted({ partialIngestionPercent: 5 }))
+    expect(d).toMatchObject({ steps: { patch: [{ op: 'add', path: '/options', value: { partialIngestionPercent: 5 } }] } })
+  })
   it('partial ingestion or diagnostics that differ: PATCH /options', () => {
     const d = decide([chain()], wanted({ partialIngestionPercent: 5, errorDiagnostics: true }))
     expect(d).toMatchObject({
@@ -183,7 +187,14 @@ describe('decide: the README table, row by row', () => {
         source: { path: '/b/daily/*.csv', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' }
       })
     )
-    expect(d).toMatchObject({ kind: 'update', steps: { patch: [{ op: 'remove', path: '/transformations/0' }] } })
+    expect(d).toMatchObject({
+      kind: 'update',
+      steps: {
+        patch: [
+          { op: 'remove', path: '/transformations/0', value: { name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: '2' } } }
+        ]
+      }
+    })
   })
   it('enabled differs: the enable or disable action, nothing else', () => {
     expect(decide([chain()], wanted({ enabled: false }))).toMatchObject({ kind: 'update', steps: { patch: [], enable: false } })

@@ -82,7 +82,12 @@ describe('readConfig', () => {
     [{ 'start-time': '2026-12-01T24:00:00Z' }, "'start-time' is not a date and time that exists"],
     [{ 'start-time': '2027-02-29T00:00:00Z' }, "'start-time' is not a date and time that exists"],
     [{ 'start-time': '2026-12-01T06:00:00' }, "'start-time' must say its time zone (end it with Z for UTC, or an offset such as +02:00)"],
-    [{ 'partial-ingestion-percent': '150' }, "'partial-ingestion-percent' must be a number above 0 and at most 100"],
+    [{ 'partial-ingestion-percent': '150' }, "'partial-ingestion-percent' must be a whole number from 1 to 100"],
+    [{ 'partial-ingestion-percent': '2.5' }, "'partial-ingestion-percent' must be a whole number from 1 to 100"],
+    [
+      { 'data-format': 'parquet', mapping: undefined, 'compression-type': 'gzip' },
+      "Input 'compression-type' applies to delimited and JSON files only (Adobe documents none for Parquet)"
+    ],
     [{ 'column-delimiter': ';;' }, "'column-delimiter' must be exactly one character"],
     [
       { 'data-format': 'json', mapping: undefined, 'column-delimiter': ';' },

@@ -66,6 +66,10 @@ describe('readConfig', () => {
     [{ preview: 'true', path: '/b/x.csv', 'column-delimiter': '||' }, "'column-delimiter' must be exactly one character"],
     [{ preview: 'true', path: '/b/x.csv', 'file-type': 'xml' }, "'file-type' must be one of 'delimited', 'json', 'parquet'"],
     [{ preview: 'true', path: '/b/x.csv', 'compression-type': 'zip' }, "'compression-type' must be one of"],
+    [
+      { preview: 'true', path: '/b/x.parquet', 'compression-type': 'gzip' },
+      "Input 'compression-type' applies to delimited and JSON files only"
+    ],
     [{ preview: 'true', path: '/b/x.csv', encoding: 'latin1' }, "'encoding' must be one of 'UTF-8', 'ISO-8859-1'"],
     [{ 'wait-seconds': '60' }, "'wait-seconds' waits for an entry matching 'expect'"],
     [{ expect: '*.csv', 'wait-seconds': '-1' }, "'wait-seconds' must be a whole number at least 0"],
