@@ -74,11 +74,12 @@ function banner(emu: Emulator, config: CliConfig): string {
   const clock = emu.dataflows.runClock()
   const wall = (ms: number): string => wallTime(ms, clock.timeScale)
   const lines = [
-    'AEP Flow Service + Catalog + Data Prep + IMS emulator: NOT Adobe, for local tests only.',
+    'AEP Flow Service + Catalog + Data Prep + Schema Registry + IMS emulator: NOT Adobe, for local tests only.',
     `  platform-url       ${emu.platformUrl}`,
     `  flow-service-url   ${emu.flowServiceUrl}`,
     `  catalog            ${emu.catalogUrl}`,
     `  data prep          ${emu.dataPrepUrl}`,
+    `  schema registry    ${emu.schemaRegistryUrl}`,
     `  ims-url            ${emu.imsUrl}`,
     `  control API        ${emu.platformUrl}/__emulator/  (health, requests, connections, faults, stats, s3, s3/files, schemas, datasets,`,
     '                     records, mapping-sets, dataflows, runs, runs/check, run-clock, busy, reset)',

@@ -24,6 +24,7 @@ export const GCS_SPEC_ID = '32e8f412-cdf7-464c-9885-78184cb113fd'
 export const FLOW_BASE_PATH = '/data/foundation/flowservice'
 export const CATALOG_BASE_PATH = '/data/foundation/catalog'
 export const DATAPREP_BASE_PATH = '/data/foundation/conversion'
+export const SCHEMA_REGISTRY_BASE_PATH = '/data/foundation/schemaregistry'
 export const IMS_TOKEN_PATH = '/ims/token/v3'
 export const CONTROL_PREFIX = '/__emulator/'
 

@@ -1,5 +1,5 @@
 import { Barrier, DEFAULT_BARRIER_TIMEOUT_MS } from './barrier.js'
-import { CATALOG_BASE_PATH, DATAPREP_BASE_PATH, FLOW_BASE_PATH } from './demo.js'
+import { CATALOG_BASE_PATH, DATAPREP_BASE_PATH, FLOW_BASE_PATH, SCHEMA_REGISTRY_BASE_PATH } from './demo.js'
 import { isRecord } from './specs.js'
 import { readSeed } from './store.js'
 import type { FaultAction, FaultInjector, FaultRule, SeedInput } from './types.js'
@@ -25,7 +25,7 @@ const ACTION_TYPES: readonly FaultAction['type'][] = ['status', 'hang', 'commit-
 // '/mappingSets'); a route written with a Platform service's base in front is accepted too.
 // '*' or '{anything}' matches one path segment.
 export function routeSegments(route: string): string[] {
-  const base = [FLOW_BASE_PATH, CATALOG_BASE_PATH, DATAPREP_BASE_PATH].find((b) => route.startsWith(b + '/'))
+  const base = [FLOW_BASE_PATH, CATALOG_BASE_PATH, DATAPREP_BASE_PATH, SCHEMA_REGISTRY_BASE_PATH].find((b) => route.startsWith(b + '/'))
   return splitPath(base === undefined ? route : route.slice(base.length))
 }
 

@@ -7,7 +7,8 @@ import { handleControl } from './control.js'
 import { Credentials } from './credentials.js'
 import { DataflowStore } from './dataflow-store.js'
 import { dataPrepRoute, handleDataPrep } from './dataprep.js'
-import { CATALOG_BASE_PATH, CONTROL_PREFIX, DATAPREP_BASE_PATH, DEMO, FLOW_BASE_PATH } from './demo.js'
+import { handleSchemaRegistry, schemaRegistryRoute } from './schema-registry.js'
+import { CATALOG_BASE_PATH, CONTROL_PREFIX, DATAPREP_BASE_PATH, DEMO, FLOW_BASE_PATH, SCHEMA_REGISTRY_BASE_PATH } from './demo.js'
 import { generic, notFoundRoute } from './errors.js'
 import { s3World, type S3World } from './explore.js'
 import { Faults, splitPath, type Taken } from './faults.js'
@@ -168,6 +169,7 @@ class EmulatorCore {
       platformUrl: hosts.main.origin,
       catalogUrl: `${hosts.main.origin}${CATALOG_BASE_PATH}`,
       dataPrepUrl: `${hosts.main.origin}${DATAPREP_BASE_PATH}`,
+      schemaRegistryUrl: `${hosts.main.origin}${SCHEMA_REGISTRY_BASE_PATH}`,
       imsUrl: (hosts.ims ?? hosts.main).origin,
       orgId: this.orgId,
       store: this.store,
@@ -295,6 +297,7 @@ class EmulatorCore {
     this.scheduler.check()
     if (service === 'catalog') return handleCatalog(req, platform)
     if (service === 'dataprep') return handleDataPrep(req, platform)
+    if (service === 'schemaregistry') return handleSchemaRegistry(req, platform)
     return handleFlow(req, platform)
   }
 
@@ -354,7 +357,8 @@ class EmulatorCore {
 const PLATFORM_SERVICES: readonly { service: ServiceName; base: string; route: (segments: readonly string[]) => string }[] = [
   { service: 'flow', base: FLOW_BASE_PATH, route: flowRoute },
   { service: 'catalog', base: CATALOG_BASE_PATH, route: catalogRoute },
-  { service: 'dataprep', base: DATAPREP_BASE_PATH, route: dataPrepRoute }
+  { service: 'dataprep', base: DATAPREP_BASE_PATH, route: dataPrepRoute },
+  { service: 'schemaregistry', base: SCHEMA_REGISTRY_BASE_PATH, route: schemaRegistryRoute }
 ]
 
 function classify(path: string, role: Role): Target {

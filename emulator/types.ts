@@ -94,6 +94,8 @@ export interface Emulator {
   platformUrl: string
   catalogUrl: string
   dataPrepUrl: string
+  // Schema Registry (the dataflow's plan reads a dataset's schema here)
+  schemaRegistryUrl: string
   imsUrl: string
   caCert?: string
   caCertFile?: string
@@ -126,7 +128,7 @@ export interface HostStats {
   requests: number
 }
 
-export type ServiceName = 'flow' | 'catalog' | 'dataprep' | 'ims' | 'unknown'
+export type ServiceName = 'flow' | 'catalog' | 'dataprep' | 'schemaregistry' | 'ims' | 'unknown'
 
 export interface RecordedRequest {
   seq: number

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The hand-written alternative to the dataflow action: curl and jq making the same calls one
-# after another. MODE=first builds the chain (dataset, lookup, validate, source connection,
-# target connection, mapping set, dataflow); MODE=rerun reads what exists (dataset, lookup, the
-# dataflow's source and target connections and mapping set) and validates the mapping.
+# after another. MODE=first checks, then builds the chain (dataset, lookup, base connection,
+# the source folder's listing, schema, validate, preview of the file, source connection, target
+# connection, mapping set, dataflow); MODE=rerun reads what exists (dataset, lookup, the
+# dataflow's source and target connections and mapping set).
 # Reads: IMS_URL FLOW_URL PLATFORM_URL CLIENT_ID ORG_ID SANDBOX, CLIENT_SECRET or ACCESS_TOKEN,
 # BASE_ID DATASET_ID NAME SOURCE_PATH MAPPING (a JSON file), MODE.
 set -euo pipefail
@@ -19,8 +20,6 @@ flow=$(curl -sS --fail-with-body -G "$FLOW_URL/flows" "${headers[@]}" --data-url
   --data-urlencode "property=flowSpec.id==9753525b-82c7-4dce-8a9b-5ccfce2b9876" | jq -c --arg name "$NAME" '[.items[] | select(.name == $name)][0]')
 mapping_set=$(jq -c --arg schema "$schema" --arg v "$SCHEMA_VERSION" \
   '{outputSchema: {schemaRef: {id: $schema, contentType: $v}}, mappings: map({sourceType: (.sourceType // "ATTRIBUTE"), source, destination})}' "$MAPPING")
-curl -sS --fail-with-body -X POST "$PREP/mappingSets/validate" "${headers[@]}" "${json[@]}" -d "$mapping_set" |
-  jq -e '[.validationResponse[] | select(.status == "FAILED")] | length == 0' >/dev/null
 
 if [ "$MODE" = rerun ]; then
   curl -sS --fail-with-body "$FLOW_URL/sourceConnections/$(jq -r '.sourceConnectionIds[0]' <<<"$flow")" "${headers[@]}" >/dev/null
@@ -29,6 +28,16 @@ if [ "$MODE" = rerun ]; then
   echo "reused $(jq -r .id <<<"$flow")"
   exit 0
 fi
+
+curl -sS --fail-with-body "$FLOW_URL/connections/$BASE_ID" "${headers[@]}" >/dev/null
+curl -sS --fail-with-body -G "$FLOW_URL/connections/$BASE_ID/explore" "${headers[@]}" --data-urlencode objectType=folder \
+  --data-urlencode "object=${SOURCE_PATH%/*}/" >/dev/null
+curl -sS --fail-with-body -G "$PLATFORM_URL/data/foundation/schemaregistry/tenant/schemas/$(jq -rn --arg s "$schema" '$s|@uri')" \
+  "${headers[@]}" -H "Accept: $SCHEMA_VERSION" >/dev/null
+curl -sS --fail-with-body -X POST "$PREP/mappingSets/validate" "${headers[@]}" "${json[@]}" -d "$mapping_set" |
+  jq -e '[.validationResponse[] | select(.status == "FAILED")] | length == 0' >/dev/null
+curl -sS --fail-with-body -G "$FLOW_URL/connections/$BASE_ID/explore" "${headers[@]}" --data-urlencode objectType=file \
+  --data-urlencode "object=$SOURCE_PATH" --data-urlencode fileType=delimited --data-urlencode preview=true >/dev/null
 
 source_id=$(jq -nc --arg name "$NAME: source" --arg base "$BASE_ID" --arg path "$SOURCE_PATH" \
   '{name: $name, description: "benchmark", baseConnectionId: $base, data: {format: "delimited", properties: {columnDelimiter: ",", encoding: "UTF-8"}},

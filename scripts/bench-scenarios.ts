@@ -206,12 +206,22 @@ export const SCENARIOS: Scenario[] = [
   explore('Explore: list a folder, access-token', ['list'], 'access-token', false),
   // The listing of the file's folder and the preview go out together.
   explore('Explore: list + preview, client-secret', ['token', 'list + preview'], 'client-secret', true),
-  // The mapping is validated before any write, and the dataflows are listed again after the create
-  // (a concurrent run may have made one too): two steps beyond token, reads, parts, dataflow.
+  // Before any write the run rehearses (the base connection, the source folder's listing, the
+  // schema and Data Prep's validation together, then a preview of the file), and the dataflows
+  // are listed again after the create (a concurrent run may have made one too).
   dataflow(
     'Dataflow: first run, client-secret',
-    ['token', 'dataset + lookup', 'validate', 'source + target + mapping set', 'dataflow', 'list again'],
+    [
+      'token',
+      'dataset + lookup',
+      'connection + listing + schema + validate',
+      'preview',
+      'source + target + mapping set',
+      'dataflow',
+      'list again'
+    ],
     false
   ),
-  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'its parts + validate'], true)
+  // Nothing to write, so nothing to rehearse.
+  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'its parts'], true)
 ]

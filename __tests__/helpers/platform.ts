@@ -35,7 +35,8 @@ export function platformSession(
       baseUrls: {
         'Flow Service': flow,
         Catalog: `${platform}/data/foundation/catalog`,
-        'Data Prep': `${platform}/data/foundation/conversion`
+        'Data Prep': `${platform}/data/foundation/conversion`,
+        'Schema Registry': `${platform}/data/foundation/schemaregistry`
       }
     },
     DEMO.accessToken

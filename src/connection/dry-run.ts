@@ -1,6 +1,7 @@
 // dry-run: true prints what a real run would send, and sends nothing. The requests are the real
 // run's own (the same builders); the caller redacts every secret in them before printing.
 
+import { flowServiceOnly } from '../platform/api.js'
 import type { RunContext } from '../platform/context.js'
 import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
 import { listCall } from '../platform/explore.js'
@@ -25,9 +26,7 @@ const MARK_SHOWN = '00000000'
 
 /** The lines to print: each request a real run could send, in order, with when it is sent. */
 export function describeDryRun(config: Config, description: string, context: RunContext, nowMs: number): string[] {
-  const plan = new DryRunPlan(dryRunTarget(config.session, { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' })).token(
-    config.session
-  )
+  const plan = new DryRunPlan(dryRunTarget(config.session, flowServiceOnly(config.flowServiceUrl))).token(config.session)
   const auth = authFor(config.s3)
   const shownMark: RunMark = { token: MARK_SHOWN, until: nowMs + config.session.timeoutSeconds * 1000 }
   const { connectionName: name, connectionSpec: spec } = config

@@ -1,6 +1,7 @@
 // The connection action's inputs: the session's, then the connection's own, validated into one
 // typed Config before any network call. Pure apart from the injected `getInput`.
 
+import { S3_SPEC_ID } from '../platform/base-connection.js'
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
 import { InputReader, hasControl, printable, type GetInput } from '../platform/input-reader.js'
 import { MISSING_SECRET_NOTE, readSession, serviceUrl, SESSION_SECRET_INPUTS, type Session } from '../platform/session.js'
@@ -38,7 +39,7 @@ export interface Config {
 export const DEFAULTS = {
   ...SESSION_DEFAULTS,
   'auth-type': 'access-key',
-  'connection-spec-id': 'ecadc60c-7455-4d87-84dc-2a0e293d997b',
+  'connection-spec-id': S3_SPEC_ID,
   'connection-spec-version': '1.0',
   'if-exists': 'update',
   verify: 'false',

@@ -1,6 +1,7 @@
 // The story of one run: read inputs, open the session, ensure the connection, write outputs.
 
 import * as core from '@actions/core'
+import { flowServiceOnly } from '../platform/api.js'
 import { defaultDescription, loadRunContext, type RunContext } from '../platform/context.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
@@ -41,7 +42,7 @@ export async function run(): Promise<void> {
     const connecting = connect(config.session, rt, {
       makesThings: true,
       userAgent: USER_AGENT,
-      baseUrls: { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' },
+      baseUrls: flowServiceOnly(config.flowServiceUrl),
       warm: ['Flow Service'],
       hints: HINTS
     })

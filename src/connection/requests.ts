@@ -65,9 +65,7 @@ export function lookupCall(name: string | undefined, specId: string): Call {
   }
 }
 
-export function getCall(id: string): Call {
-  return { service: 'Flow Service', method: 'GET', path: `/connections/${encodeURIComponent(id)}`, label: 'GET /connections/{id}' }
-}
+export { connectionCall as getCall } from '../platform/base-connection.js'
 
 export function createCall(body: NewConnection): Call {
   return { service: 'Flow Service', method: 'POST', path: '/connections', label: 'POST /connections', body }

@@ -12,8 +12,9 @@ import { cleanText, markIn, successorIn, withMark } from '../platform/ownership.
 import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import type { DataflowClient } from './client.js'
-import { normalPath, startInPast } from './decide.js'
-import type { Ask, Deps } from './deps.js'
+import { startTimeProblem } from './checks.js'
+import { normalPath } from './decide.js'
+import type { Ask, Deps, Rehearsed } from './deps.js'
 import type { Dataset, ExistingFlow, ExistingPart, Made, PartKind, Written } from './model.js'
 import { PART_NAMES } from './model.js'
 import { flowBody, mappingSetBody, partNames, sourceBody, targetBody, type FlowBody, type PatchOperation } from './requests.js'
@@ -45,20 +46,18 @@ export interface Built {
 /** Source connection, target connection and mapping set together, then the dataflow; each marked with the run's mark. */
 export async function build(
   d: Deps,
-  ask: Ask,
+  ask: Rehearsed,
   dataset: Dataset,
   making: Making,
   reuseMapping?: { id: string; version: number }
 ): Promise<Built> {
   const { wanted } = ask
-  if (startInPast(wanted.schedule, d.clock.now())) {
-    throw new ConflictError(
-      `Input 'start-time' (${new Date((wanted.schedule.startTime ?? 0) * 1000).toISOString()}) has passed, and a dataflow cannot be created to start in the past; give a later one, or leave it empty (60 s from now).`
-    )
-  }
+  // Rehearsed already; said again if the start time passed while the run went on.
+  const late = startTimeProblem(wanted.schedule, d.clock.now())
+  if (late !== undefined) throw new ConflictError(late)
   const names = partNames(wanted.name)
   const description = withMark(ask.description, d.mark, MAX_DESCRIPTION_LENGTH)
-  const source = sourceBody(wanted.source, wanted.baseConnectionId, names.source, description)
+  const source = sourceBody(wanted.source, wanted.baseConnectionId, names.source, description, ask.sourceType)
   const target = targetBody(wanted.datasetId, dataset.schemaId, names.target, description)
   const [madeSource, madeTarget, mapping] = await Promise.allSettled([
     tracked(making, 'source', () =>

@@ -4,6 +4,11 @@
 // creates and deletes is written in its ledger here, where it happens.
 
 import type { Call, PlatformApi } from '../platform/api.js'
+import { readBaseConnection, type BaseConnection } from '../platform/base-connection.js'
+import { listCall, previewCall, readListing, readPreview, type ExploreEntry, type Preview } from '../platform/explore.js'
+import type { FileFormat } from '../platform/file-format.js'
+import { InputError } from '../platform/input-reader.js'
+import { quoted } from '../platform/text.js'
 import { ApiError, isNotFound, mayHaveTakenEffect, UnexpectedResponseError, type Service } from '../platform/errors.js'
 import { isObject, type JsonObject } from '../platform/json.js'
 import type { Ledger } from '../platform/ledger.js'
@@ -28,6 +33,7 @@ import {
   type Written
 } from './model.js'
 import * as req from './requests.js'
+import { readSchemaFields, type SchemaFields } from './schema.js'
 
 const FREQUENCIES: readonly Frequency[] = ['once', 'minute', 'hour', 'day', 'week']
 /** Adobe's "the flow is busy" codes: retried with backoff, up to this many times. */
@@ -50,9 +56,20 @@ export class DataflowClient {
     return this.api.remainingMs()
   }
 
+  /** The sandbox every call is sent to. */
+  get sandboxName(): string {
+    return this.api.target.sandboxName
+  }
+
   async dataset(datasetId: string): Promise<Dataset> {
     const call = req.datasetCall(datasetId)
-    const body = object(await this.api.send(call), call)
+    let res: Response
+    try {
+      res = await this.api.send(call)
+    } catch (error) {
+      throw datasetRefusal(error, datasetId, this.sandboxName)
+    }
+    const body = object(res, call)
     // Catalog answers an object keyed by the dataset id.
     const entry = body[datasetId] ?? Object.values(body)[0]
     if (!isObject(entry) || !isObject(entry.schemaRef)) throw unexpected(call, `no "schemaRef" for dataset ${datasetId}`)
@@ -61,6 +78,27 @@ export class DataflowClient {
       name: typeof entry.name === 'string' ? entry.name : datasetId,
       schemaId: readSchemaId(entry.schemaRef.id, call)
     }
+  }
+
+  /** The dataset's schema, its field paths as the Schema Registry resolves them. */
+  async schemaFields(schemaId: string): Promise<SchemaFields> {
+    return readSchemaFields((await this.api.send(req.schemaCall(schemaId))).json)
+  }
+
+  // ---- what the base connection sees ------------------------------------------------------------
+
+  /** The base connection, or undefined when this sandbox has none with that id. */
+  baseConnection(id: string): Promise<BaseConnection | undefined> {
+    return readBaseConnection(this.api, id)
+  }
+
+  /** The entries of a folder (the root when undefined), as the connection lists them. */
+  async list(connectionId: string, folder: string | undefined): Promise<ExploreEntry[]> {
+    return readListing((await this.api.send(listCall(connectionId, folder))).json)
+  }
+
+  async preview(connectionId: string, file: string, format: FileFormat): Promise<Preview> {
+    return readPreview((await this.api.send(previewCall(connectionId, file, format))).json)
   }
 
   // ---- dataflows --------------------------------------------------------------------------------
@@ -484,4 +522,12 @@ function origin(call: Call): { service: Service; label: string } {
 
 function unexpected(call: Call, problem: string): UnexpectedResponseError {
   return new UnexpectedResponseError(call.service, call.label, problem)
+}
+
+/** A dataset this sandbox does not have is the input's mistake: said so, naming it (Catalog answers 404). */
+function datasetRefusal(error: unknown, datasetId: string, sandboxName: string): unknown {
+  if (!isNotFound(error)) return error
+  return new InputError([
+    `Input 'dataset-id': Catalog has no dataset ${datasetId} in sandbox ${quoted(sandboxName)}. Give the id of a dataset of this sandbox, as the Platform UI's Datasets page shows it (a dataset belongs to one sandbox: check 'sandbox-name' too).`
+  ])
 }

@@ -10,7 +10,7 @@ import { sameId } from '../platform/server-values.js'
 import { isoUtc } from '../platform/time.js'
 import { quoted } from '../platform/text.js'
 import type { IfExists, OnSourceChange, Schedule, SourceSpec } from './inputs.js'
-import { sameMappings, type Mapping } from './mapping.js'
+import { mappingDiff, sameMappings, type Mapping, type MappingDiff } from './mapping.js'
 import type { Dataset, ExistingFlow, ExistingMapping, ExistingPart, ExistingSource, ExistingTarget, PartKind } from './model.js'
 import { fileProperties, mappingTransformation, optionsOf, type PatchOperation } from './requests.js'
 
@@ -269,7 +269,11 @@ function replaceDecision(chain: Chain, wanted: Wanted, sourceChanges: readonly C
     })),
     { action: 'delete', object: 'dataflow', from: chain.flow.id },
     ...(chain.source !== undefined ? [{ action: 'delete' as const, object: 'source connection' as const, from: chain.source.id }] : []),
-    ...(chain.target !== undefined ? [{ action: 'delete' as const, object: 'target connection' as const, from: chain.target.id }] : [])
+    ...(chain.target !== undefined ? [{ action: 'delete' as const, object: 'target connection' as const, from: chain.target.id }] : []),
+    // The replacement's mapping set against the old one's, when it is new and the old one mapped.
+    ...(reuseMapping === undefined && chain.mapping !== undefined && wanted.mappings !== undefined
+      ? entryChanges(mappingDiff(chain.mapping.mappings, wanted.mappings))
+      : [])
   ]
   const overlap = overlapOf(chain, wanted)
   return { kind: 'replace', chain, ...(reuseMapping !== undefined && { reuseMapping }), changes, ...(overlap !== undefined && { overlap }) }
@@ -433,14 +437,42 @@ function mappingChange(chain: Chain, wanted: Wanted, patch: PatchOperation[], ch
     return { kind: 'new-set' }
   }
   if (sameMappings(mapping.mappings, wanted.mappings)) return undefined
-  changes.push({
-    action: 'update',
-    object: 'mapping set',
-    field: 'mappings',
-    from: `version ${mapping.version} (${mapping.mappings.length} mappings)`,
-    to: `a new version (${wanted.mappings.length} mappings)`
-  })
+  changes.push(
+    {
+      action: 'update',
+      object: 'mapping set',
+      field: 'mappings',
+      from: `version ${mapping.version} (${mapping.mappings.length} mappings)`,
+      to: `a new version (${wanted.mappings.length} mappings)`
+    },
+    ...entryChanges(mappingDiff(mapping.mappings, wanted.mappings))
+  )
   return { kind: 'new-version', mappingId: flow.mapping.id, index: flow.mapping.index }
+}
+
+/** Entry changes a run lists at most; the rest are counted in one more line. */
+export const MAX_ENTRY_CHANGES = 50
+
+/** A mapping's change entry by entry, as a reviewer reads it: each destination added, removed or fed from another source. */
+export function entryChanges(diff: MappingDiff): Change[] {
+  const entry = (m: { sourceType: string; source: string }): string => `${m.source} (${m.sourceType})`
+  const all: Change[] = [
+    ...diff.changed.map(({ destination, from, to }): Change => ({
+      ...mappingEntry(destination),
+      from: entry(from),
+      to: entry(to),
+      note: 'changed'
+    })),
+    ...diff.added.map((m): Change => ({ ...mappingEntry(m.destination), to: entry(m), note: 'added' })),
+    ...diff.removed.map((m): Change => ({ ...mappingEntry(m.destination), from: entry(m), note: 'removed' }))
+  ]
+  if (all.length <= MAX_ENTRY_CHANGES) return all
+  const more = all.length - MAX_ENTRY_CHANGES
+  return [...all.slice(0, MAX_ENTRY_CHANGES), { action: 'update', object: 'mapping set', note: `and ${more} more mapping entries` }]
+}
+
+function mappingEntry(destination: string): Change {
+  return { action: 'update', object: 'mapping set', field: `destination ${destination}` }
 }
 
 /** The PATCH operation that points the dataflow at a mapping set's version. */
@@ -457,9 +489,4 @@ function sorted(value: Record<string, unknown>): [string, unknown][] {
 
 function show(value: unknown): string {
   return value === undefined ? '(none)' : JSON.stringify(value)
-}
-
-/** Whether a start time has passed (a dataflow cannot be created to start in the past). */
-export function startInPast(schedule: Schedule, nowMs: number): boolean {
-  return schedule.startTime !== undefined && schedule.startTime * 1000 < nowMs
 }

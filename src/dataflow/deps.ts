@@ -6,6 +6,7 @@ import type { RunMark } from '../platform/ownership.js'
 import type { DataflowClient } from './client.js'
 import type { Change, Wanted } from './decide.js'
 import type { ExistingFlow } from './model.js'
+import type { PathType } from './source-look.js'
 
 export interface Deps extends LagDeps {
   client: DataflowClient
@@ -25,6 +26,11 @@ export interface Ask {
   description: string
   /** Read what exists and say what a run would do; change nothing. */
   plan: boolean
+}
+
+/** The ask once rehearsed: what the source path names, as a listing showed it (the source connection's type). */
+export interface Rehearsed extends Ask {
+  sourceType: PathType
 }
 
 export type Operation = 'created' | 'updated' | 'reused' | 'replaced' | 'planned'

@@ -4,9 +4,12 @@
 import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { withMark } from '../platform/ownership.js'
+import { connectionCall } from '../platform/base-connection.js'
+import { listCall } from '../platform/explore.js'
 import type { Config } from './inputs.js'
 import type { Mapping } from './mapping.js'
 import * as req from './requests.js'
+import { lookStart } from './source-look.js'
 
 /** Stands for the run's random mark, which only a real run draws. */
 const MARK_SHOWN = '00000000'
@@ -20,10 +23,21 @@ export function describeDryRun(config: Config, mappings: readonly Mapping[] | un
   plan.call('Find the dataflow by name and spec (every page is read)', req.flowLookupCall(config.name))
   plan.call('Find the source connections named after it (what earlier runs left)', req.partLookupCall('source', names.source))
   plan.call('Find the target connections named after it', req.partLookupCall('target', names.target))
-  if (mappings !== undefined)
-    plan.call('Validate the mapping with Data Prep, before any write', req.validateMappingCall(req.mappingSetBody(schema, mappings)))
+  const rehearsal = 'Before any write, when the run creates, replaces or re-maps the dataflow'
   plan.call(
-    `When none exists: the source connection, marked with the run's mark (a random ${MARK_SHOWN}) until the run confirms it, with the next two`,
+    `${rehearsal}: read the base connection (this sandbox's, Amazon S3, enabled, reaching the path), with the next ones`,
+    connectionCall(config.connectionId)
+  )
+  plan.call(
+    `${rehearsal}: list the source path's folder (what it names: a file or a folder), then preview the first file there`,
+    listCall(config.connectionId, lookStart(config.source.path).folder)
+  )
+  if (mappings !== undefined) {
+    plan.call(`${rehearsal}: read the dataset's schema (its fields, for the mapping's destinations)`, req.schemaCall(schema))
+    plan.call(`${rehearsal}: validate the mapping with Data Prep`, req.validateMappingCall(req.mappingSetBody(schema, mappings)))
+  }
+  plan.call(
+    `When none exists: the source connection (its type as the listing shows the path), marked with the run's mark (a random ${MARK_SHOWN}) until the run confirms it, with the next two`,
     req.createPartCall('source', req.sourceBody(config.source, config.connectionId, names.source, marked))
   )
   plan.call(

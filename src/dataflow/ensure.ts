@@ -4,50 +4,34 @@
 
 import { CancelledError, ConflictError, errorMessage } from '../platform/errors.js'
 import { ownershipOf } from '../platform/ownership.js'
-import { oneLine, quoted } from '../platform/text.js'
+import { quoted } from '../platform/text.js'
 import { build, converge, deleteCopies, undo, unmark, type Built, type Convergence, type Making } from './build.js'
-import { decideFor, plan, type Chain, type Change, type Decision, type Plan, type Wanted } from './decide.js'
-import { IncompleteError, type Ask, type Deps, type Outcome } from './deps.js'
+import { decideFor, plan, type Chain, type Change, type Decision, type Plan } from './decide.js'
+import { IncompleteError, type Ask, type Deps, type Outcome, type Rehearsed } from './deps.js'
 import { clearLeftovers, retire } from './leftovers.js'
-import { mappingSetBody } from './requests.js'
-import type { Dataset, ExistingFlow, ValidationProblem } from './model.js'
+import type { Dataset, ExistingFlow } from './model.js'
 import { chainOf, observe } from './observe.js'
+import { rehearse } from './rehearse.js'
 import { idsOf, setEnabled, update } from './update.js'
-
-export class MappingInvalidError extends Error {
-  constructor(problems: readonly ValidationProblem[]) {
-    const lines = problems.map(
-      (p) =>
-        `- ${[p.source !== undefined ? `source ${quoted(p.source)}` : '', p.destination !== undefined ? `destination ${quoted(p.destination)}` : ''].filter((s) => s !== '').join(' -> ') || 'mapping set'}: ${oneLine(p.message)}`
-    )
-    super(`Data Prep refused the mapping, so nothing was created or changed:\n${lines.join('\n')}`)
-    this.name = 'MappingInvalidError'
-  }
-}
 
 export async function ensureDataflow(d: Deps, ask: Ask): Promise<Outcome> {
   const { wanted } = ask
-  const observed = await observe(d.client, wanted.name, wanted.datasetId, (dataset) => validate(d, dataset, wanted))
+  const observed = await observe(d.client, wanted.name, wanted.datasetId)
   const { dataset, chains } = observed
   d.log(
     `Dataset ${dataset.id} (${quoted(dataset.name)}) has schema ${dataset.schemaId}; found ${chains.length} dataflow(s) named ${quoted(wanted.name)}${chains.length > 0 ? ` (${chains.map((c) => c.flow.id).join(', ')})` : ''}.`
   )
   const decided = plan(observed, wanted, d.clock.now())
+  // What Platform would refuse is found before the first write (the leftovers' deletion included).
+  const { sourceType } = await rehearse(d, wanted, dataset, decided.decision)
   if (ask.plan) return planned(decided)
   if (decided.decision.kind === 'fail') throw new ConflictError(decided.decision.reason)
   const leftovers = await clearLeftovers(d, decided.leftovers)
   try {
-    return await carryOut(d, ask, dataset, decided.decision, setAside(decided))
+    return await carryOut(d, { ...ask, sourceType }, dataset, decided.decision, setAside(decided))
   } finally {
     await leftovers.deleted
   }
-}
-
-async function validate(d: Deps, dataset: Dataset, wanted: Wanted): Promise<void> {
-  if (wanted.mappings === undefined) return
-  const problems = await d.client.validate(mappingSetBody(dataset.schemaId, wanted.mappings))
-  if (problems.length > 0) throw new MappingInvalidError(problems)
-  d.log(`Data Prep validated the mapping: ${wanted.mappings.length} mapping(s) into schema ${dataset.schemaId}.`)
 }
 
 function planned(decided: Plan): Outcome {
@@ -66,7 +50,7 @@ function setAside(decided: Plan): Set<string> {
   return new Set(decided.leftovers.removed.map(({ chain }) => chain.flow.id.toLowerCase()))
 }
 
-async function carryOut(d: Deps, ask: Ask, dataset: Dataset, decision: Decision, aside: ReadonlySet<string>): Promise<Outcome> {
+async function carryOut(d: Deps, ask: Rehearsed, dataset: Dataset, decision: Decision, aside: ReadonlySet<string>): Promise<Outcome> {
   switch (decision.kind) {
     case 'fail':
       throw new ConflictError(decision.reason)
@@ -97,7 +81,7 @@ async function carryOut(d: Deps, ask: Ask, dataset: Dataset, decision: Decision,
  */
 async function makeNew(
   d: Deps,
-  ask: Ask,
+  ask: Rehearsed,
   dataset: Dataset,
   changes: Change[],
   aside: ReadonlySet<string>,
@@ -233,7 +217,7 @@ async function enableAgain(d: Deps, flow: ExistingFlow): Promise<void> {
  * its run has not confirmed yet is left to that run (it takes the mark out, and deletes what it
  * replaced first): this run writes nothing to it.
  */
-async function asFound(d: Deps, ask: Ask, dataset: Dataset, survivor: ExistingFlow): Promise<Outcome> {
+async function asFound(d: Deps, ask: Rehearsed, dataset: Dataset, survivor: ExistingFlow): Promise<Outcome> {
   const flow = await d.client.getFlow(survivor.id)
   if (flow === undefined) throw new ConflictError(`Dataflow ${survivor.id} vanished while this run converged on it; run again.`)
   const chain = await chainOf(d.client, flow, [], [])

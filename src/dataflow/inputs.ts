@@ -1,7 +1,8 @@
 // The dataflow action's inputs: the session's, then the dataflow's own (source, format, dataset,
 // mapping, schedule, options, what to do with one that exists), validated before any request.
 
-import type { Compression, Encoding, FileType } from '../explore/inputs.js'
+import { s3UriProblem } from '../platform/explore.js'
+import { COMPRESSIONS, ENCODINGS, FILE_TYPES, type Compression, type Encoding, type FileType } from '../platform/file-format.js'
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
 import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
 import { isId } from '../platform/server-values.js'
@@ -32,7 +33,7 @@ export interface Schedule {
 
 export interface Config {
   session: Session
-  baseUrls: { 'Flow Service': string; Catalog: string; 'Data Prep': string }
+  baseUrls: { 'Flow Service': string; Catalog: string; 'Data Prep': string; 'Schema Registry': string }
   connectionId: string
   name: string
   /** Undefined when not given: the run's context supplies a default. */
@@ -76,9 +77,6 @@ export const SECRET_INPUTS = SESSION_SECRET_INPUTS
 /** A job runs six hours at most. */
 export const MAX_WAIT_MINUTES = 360
 
-const FORMATS: readonly [FileType, ...FileType[]] = ['delimited', 'json', 'parquet']
-const COMPRESSIONS: readonly [Compression, ...Compression[]] = ['bzip2', 'gzip', 'deflate', 'zipDeflate', 'tarGzip', 'tar']
-const ENCODINGS: readonly [Encoding, ...Encoding[]] = ['UTF-8', 'ISO-8859-1']
 const FREQUENCIES: readonly [Frequency, ...Frequency[]] = ['once', 'minute', 'hour', 'day', 'week']
 
 export function readConfig(getInput: GetInput, nowMs: number): Config {
@@ -121,7 +119,8 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
     baseUrls: {
       'Flow Service': serviceUrl(session, 'flowService'),
       Catalog: serviceUrl(session, 'catalog'),
-      'Data Prep': serviceUrl(session, 'dataPrep')
+      'Data Prep': serviceUrl(session, 'dataPrep'),
+      'Schema Registry': serviceUrl(session, 'schemaRegistry')
     },
     connectionId,
     name,
@@ -163,13 +162,16 @@ function readSource(r: InputReader): SourceSpec {
     'source-path',
     "give the file, folder or wildcard path to read, as explore listings give it ('/my-bucket/daily/*.csv')"
   )
-  r.check(
-    'source-path',
-    path,
-    (v) => v.startsWith('/') && !hasControl(v) && v.length <= 2048,
-    "must be one line starting with '/', as explore listings give paths"
-  )
-  const format = r.requiredChoice<FileType>('data-format', FORMATS, "say how the files are written: 'delimited', 'json' or 'parquet'")
+  const uri = s3UriProblem('source-path', path)
+  if (uri !== undefined) r.fail(uri)
+  else
+    r.check(
+      'source-path',
+      path,
+      (v) => v.startsWith('/') && !hasControl(v) && v.length <= 2048,
+      "must be one line starting with '/', as explore listings give paths"
+    )
+  const format = r.requiredChoice<FileType>('data-format', FILE_TYPES, "say how the files are written: 'delimited', 'json' or 'parquet'")
   const compression = r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : undefined
   // The collect and explore pages document compressionType for delimited and JSON files only.
   if (compression !== undefined && format === 'parquet')

@@ -5,7 +5,7 @@
 import { constants, type Stats } from 'node:fs'
 import { open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
-import type { FileType } from '../explore/inputs.js'
+import type { FileType } from '../platform/file-format.js'
 import { InputError } from '../platform/input-reader.js'
 import { quoted } from '../platform/text.js'
 import { MAX_MAPPING_BYTES, parseMapping, type Mapping } from './mapping.js'

@@ -2,8 +2,9 @@
 // checked locally before any write (every problem named at once), and compared with what Data
 // Prep returns once normalised.
 
-import type { FileType } from '../explore/inputs.js'
+import type { FileType } from '../platform/file-format.js'
 import { isObject } from '../platform/json.js'
+import { didYouMean } from '../platform/did-you-mean.js'
 import { quoted } from '../platform/text.js'
 
 export type SourceType = 'ATTRIBUTE' | 'EXPRESSION' | 'STATIC'
@@ -37,6 +38,7 @@ export function parseMapping(text: string, file: string, format: FileType): Mapp
   const seen = new Map<string, number>()
   raw.forEach((entry, index) => {
     const at = `entry ${index + 1}`
+    for (const key of entry.unknownKeys ?? []) problems.push(`${at}: ${unknownKeyProblem(key)}`)
     const source = typeof entry.source === 'string' ? entry.source.trim() : ''
     const destination = typeof entry.destination === 'string' ? entry.destination.trim() : ''
     const sourceType = (
@@ -68,7 +70,15 @@ function escapeDots(source: string): string {
   return source.replace(/(?<!\\)\./g, '\\.')
 }
 
-type RawEntry = Partial<Record<'source' | 'destination' | 'sourceType', unknown>>
+const KEYS = ['source', 'destination', 'sourceType'] as const
+
+/** An entry as the file gives it, with the keys it holds that are none of the three. */
+type RawEntry = Partial<Record<(typeof KEYS)[number], unknown>> & { unknownKeys?: string[] }
+
+/** A key that is not one of the three is a mistake (a wrongly cased 'sourcetype' would be ignored). */
+function unknownKeyProblem(key: string): string {
+  return `unknown key ${quoted(key)}${didYouMean(key, KEYS)}: an entry has source, destination and sourceType only`
+}
 
 function fromJson(text: string): RawEntry[] | string {
   let json: unknown
@@ -78,9 +88,16 @@ function fromJson(text: string): RawEntry[] | string {
     return `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`
   }
   if (!Array.isArray(json)) return 'it must be a JSON array of {source, destination, sourceType?}'
-  return json.map((value: unknown): RawEntry =>
-    isObject(value) ? { source: value.source, destination: value.destination, sourceType: value.sourceType } : {}
-  )
+  return json.map((value: unknown): RawEntry => {
+    if (!isObject(value)) return {}
+    const unknownKeys = Object.keys(value).filter((key) => !KEYS.some((k) => k === key))
+    return {
+      source: value.source,
+      destination: value.destination,
+      sourceType: value.sourceType,
+      ...(unknownKeys.length > 0 && { unknownKeys })
+    }
+  })
 }
 
 function fromCsv(text: string): RawEntry[] | string {
@@ -90,6 +107,8 @@ function fromCsv(text: string): RawEntry[] | string {
   const column = (name: string): number => names.indexOf(name.toLowerCase())
   if (column('source') === -1 || column('destination') === -1)
     return 'a CSV mapping needs a header row with source and destination columns (and sourceType, optionally)'
+  const unknown = (header ?? []).map((h) => h.trim()).filter((h) => h !== '' && !KEYS.some((k) => k.toLowerCase() === h.toLowerCase()))
+  if (unknown.length > 0) return `its header row has ${unknown.map(unknownKeyProblem).join('; ')}`
   return body.map((row) => ({
     source: row[column('source')],
     destination: row[column('destination')],
@@ -155,4 +174,26 @@ export function sameMappings(a: readonly { sourceType: string; source: string; d
   const left = a.map(key).sort()
   const right = b.map(key).sort()
   return left.length === right.length && left.every((k, i) => k === right[i])
+}
+
+type Entry = { sourceType: string; source: string; destination: string }
+
+export interface MappingDiff {
+  added: Entry[]
+  removed: Entry[]
+  changed: { destination: string; from: Entry; to: Entry }[]
+}
+
+/** Entry by entry, keyed by destination (which a mapping names once): what `wanted` adds, removes and changes. */
+export function mappingDiff(current: readonly Entry[], wanted: readonly Entry[]): MappingDiff {
+  const before = new Map(current.map((m) => [m.destination, m]))
+  const after = new Map(wanted.map((m) => [m.destination, m]))
+  const diff: MappingDiff = { added: [], removed: [], changed: [] }
+  for (const [destination, to] of after) {
+    const from = before.get(destination)
+    if (from === undefined) diff.added.push(to)
+    else if (from.source !== to.source || from.sourceType !== to.sourceType) diff.changed.push({ destination, from, to })
+  }
+  for (const [destination, from] of before) if (!after.has(destination)) diff.removed.push(from)
+  return diff
 }

@@ -6,15 +6,10 @@
 import { sameId } from '../platform/server-values.js'
 import type { DataflowClient } from './client.js'
 import type { Chain, Observed } from './decide.js'
-import type { Dataset, ExistingFlow, ExistingSource, ExistingTarget, PartKind } from './model.js'
+import type { ExistingFlow, ExistingSource, ExistingTarget, PartKind } from './model.js'
 import { partNames } from './requests.js'
 
-export async function observe(
-  client: DataflowClient,
-  name: string,
-  datasetId: string,
-  alongside: (dataset: Dataset) => Promise<unknown>
-): Promise<Observed> {
+export async function observe(client: DataflowClient, name: string, datasetId: string): Promise<Observed> {
   const names = partNames(name)
   const [dataset, flows, sources, targets] = await Promise.all([
     client.dataset(datasetId),
@@ -24,8 +19,7 @@ export async function observe(
   ])
   const [chains, usedElsewhere] = await Promise.all([
     Promise.all(flows.map((flow) => chainOf(client, flow, sources, targets))),
-    usedOutside(client, flows, sources, targets),
-    alongside(dataset)
+    usedOutside(client, flows, sources, targets)
   ])
   return { dataset, chains, sources, targets, usedElsewhere }
 }

@@ -2,13 +2,15 @@
 // the plan and the dry run; and the bodies of what it creates.
 
 import type { Call } from '../platform/api.js'
+import { S3_SPEC_ID } from '../platform/base-connection.js'
 import type { Config, Schedule, SourceSpec } from './inputs.js'
 import type { Mapping } from './mapping.js'
 import type { PartKind } from './model.js'
+import { pathTypeOf, type PathType } from './source-look.js'
 
 /** CloudStorageToAEP: cloud storage sources into the Data Lake. */
 export const FLOW_SPEC = { id: '9753525b-82c7-4dce-8a9b-5ccfce2b9876', version: '1.0' } as const
-export const SOURCE_SPEC = { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' } as const
+export const SOURCE_SPEC = { id: S3_SPEC_ID, version: '1.0' } as const
 /** The Data Lake target. */
 export const TARGET_SPEC = { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' } as const
 /** Always this string, whatever the dataset's own contentType says (Adobe's advice). */
@@ -22,6 +24,17 @@ const id = (value: string): string => encodeURIComponent(value)
 
 export function datasetCall(datasetId: string): Call {
   return { service: 'Catalog', method: 'GET', path: `/dataSets/${id(datasetId)}?properties=schemaRef,name`, label: 'GET /dataSets/{id}' }
+}
+
+/** The dataset's schema, resolved whole (its fields, to tell a mapping's near-miss destination): the Schema Registry API's read. */
+export function schemaCall(schemaId: string): Call {
+  return {
+    service: 'Schema Registry',
+    method: 'GET',
+    path: `/tenant/schemas/${id(schemaId)}`,
+    label: 'GET /tenant/schemas/{id}',
+    mediaType: SCHEMA_VERSION
+  }
 }
 
 /** The dataflows named so, of the CloudStorageToAEP spec (a comma in the name is matched on the client only). */
@@ -204,17 +217,24 @@ export interface SourceBody {
   description: string
   baseConnectionId: string
   data: { format: string; properties?: Record<string, string> }
-  params: { path: string; type: 'file' | 'folder'; recursive: boolean }
+  params: { path: string; type: PathType; recursive: boolean }
   connectionSpec: { id: string; version: string }
 }
 
-export function sourceBody(source: SourceSpec, baseConnectionId: string, name: string, description: string): SourceBody {
+/** `type` is what a listing showed at the path; without one (the dry run), what the path alone tells. */
+export function sourceBody(
+  source: SourceSpec,
+  baseConnectionId: string,
+  name: string,
+  description: string,
+  type: PathType = pathTypeOf(source.path)
+): SourceBody {
   return {
     name,
     description,
     baseConnectionId,
     data: { format: source.format, ...(Object.keys(fileProperties(source)).length > 0 && { properties: fileProperties(source) }) },
-    params: { path: source.path, type: pathType(source.path), recursive: source.recursive },
+    params: { path: source.path, type, recursive: source.recursive },
     connectionSpec: { ...SOURCE_SPEC }
   }
 }
@@ -226,11 +246,6 @@ export function fileProperties(source: SourceSpec): Record<string, string> {
     ...(source.encoding !== undefined && { encoding: source.encoding }),
     ...(source.compressionType !== undefined && { compressionType: source.compressionType })
   }
-}
-
-/** A path ending in '/' is a folder; anything else (a file, or a wildcard on files) reads files. */
-export function pathType(path: string): 'file' | 'folder' {
-  return path.endsWith('/') ? 'folder' : 'file'
 }
 
 export interface TargetBody {

@@ -1,13 +1,12 @@
 // dry-run: true prints the requests a real run would send (built by the same code), and sends nothing.
 
+import { flowServiceOnly } from '../platform/api.js'
 import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
 import type { Config } from './inputs.js'
 import { listCall, listedFolder, previewCall } from './requests.js'
 
 export function describeDryRun(config: Config): string[] {
-  const plan = new DryRunPlan(dryRunTarget(config.session, { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' })).token(
-    config.session
-  )
+  const plan = new DryRunPlan(dryRunTarget(config.session, flowServiceOnly(config.flowServiceUrl))).token(config.session)
   const folder = listedFolder(config)
   const again =
     config.waitSeconds > 0

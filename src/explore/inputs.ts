@@ -2,23 +2,12 @@
 // validated into one typed Config before any network call.
 
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
+import { s3UriProblem } from '../platform/explore.js'
+import { COMPRESSIONS, ENCODINGS, FILE_TYPES, type Compression, type FileFormat, type FileType } from '../platform/file-format.js'
 import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
 import { parseGlob } from './match.js'
 import { isId } from '../platform/server-values.js'
 import { readSession, serviceUrl, SESSION_SECRET_INPUTS, type Session } from '../platform/session.js'
-
-export type FileType = 'delimited' | 'json' | 'parquet'
-export type Compression = 'bzip2' | 'gzip' | 'deflate' | 'zipDeflate' | 'tarGzip' | 'tar'
-export type Encoding = 'UTF-8' | 'ISO-8859-1'
-
-export interface FileFormat {
-  fileType: FileType
-  /** Delimited files only. */
-  columnDelimiter?: string
-  compressionType?: Compression
-  /** Delimited files only. */
-  encoding?: Encoding
-}
 
 export interface Config {
   session: Session
@@ -47,10 +36,6 @@ export const SECRET_INPUTS = SESSION_SECRET_INPUTS
 /** A job runs six hours at most: no wait can be longer. */
 export const MAX_WAIT_SECONDS = 21_600
 
-const FILE_TYPES: readonly [FileType, ...FileType[]] = ['delimited', 'json', 'parquet']
-const COMPRESSIONS: readonly [Compression, ...Compression[]] = ['bzip2', 'gzip', 'deflate', 'zipDeflate', 'tarGzip', 'tar']
-const ENCODINGS: readonly [Encoding, ...Encoding[]] = ['UTF-8', 'ISO-8859-1']
-
 export function readConfig(getInput: GetInput): Config {
   const r = new InputReader(getInput, DEFAULTS)
   const session = readSession(r)
@@ -60,6 +45,8 @@ export function readConfig(getInput: GetInput): Config {
 
   const path = r.optional('path')
   r.check('path', path, (v) => !hasControl(v) && v.length <= 2048, 'must be one line naming a folder or file, as explore listings give it')
+  const uri = path !== undefined ? s3UriProblem('path', path) : undefined
+  if (uri !== undefined) r.fail(uri)
 
   const preview = r.boolean('preview') ? readPreview(r, path) : undefined
   if (!r.boolean('preview')) refuseUnused(r, FORMAT_INPUTS, "with 'preview: true'", "set 'preview: true', or remove")

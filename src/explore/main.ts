@@ -1,17 +1,19 @@
 // The story of one explore run: read inputs, open the session, list (and wait) and preview,
 // write outputs.
 
+import { flowServiceOnly } from '../platform/api.js'
 import * as core from '@actions/core'
 import type { PlatformApi } from '../platform/api.js'
 import { loadRunContext, type RunContext } from '../platform/context.js'
-import { readListing } from '../platform/explore.js'
+import { readListing, type ExploreEntry } from '../platform/explore.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
 import { describeDryRun } from './dry-run.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import { lookUntilMatch } from './look.js'
+import { explainingDenial, fileListed } from './mistakes.js'
 import { outputsOf, type Outputs } from './outputs.js'
-import { readPreview, type Preview } from './preview.js'
+import { readPreview, type Preview } from '../platform/explore.js'
 import { listCall, listedFolder, previewCall } from './requests.js'
 import { writeSummary, type ExploreFacts } from './summary.js'
 
@@ -37,7 +39,7 @@ export async function run(): Promise<void> {
       // Explore only reads: no time is kept back for deleting anything.
       makesThings: false,
       userAgent: USER_AGENT,
-      baseUrls: { 'Flow Service': config.flowServiceUrl, Catalog: '', 'Data Prep': '' },
+      baseUrls: flowServiceOnly(config.flowServiceUrl),
       warm: ['Flow Service']
     })
     context = loadRunContext()
@@ -49,13 +51,19 @@ export async function run(): Promise<void> {
     // Without a wait the preview does not depend on the listing: both go out at once.
     const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(api, connectionId, preview) : undefined
     previewing?.catch(() => undefined)
-    const list = async () => readListing((await api.send(listCall(connectionId, folder))).json)
-    const looked = await lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, config.waitSeconds * 1000)
+    const list = listing(api, connectionId, folder, preview === undefined)
+    const waitMs = config.waitSeconds * 1000
+    const looked = await explainingDenial(api, connectionId, folder, () =>
+      lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, waitMs)
+    )
     Object.assign(facts, { entries: looked.entries, matches: looked.matches })
     rt.info(
       `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
     )
-    const previewed = preview !== undefined ? await (previewing ?? readFile(api, connectionId, preview)) : undefined
+    const previewed =
+      preview !== undefined
+        ? await explainingDenial(api, connectionId, preview.file, () => previewing ?? readFile(api, connectionId, preview))
+        : undefined
     if (preview !== undefined && previewed !== undefined) {
       facts.preview = { file: preview.file, result: previewed }
       rt.info(
@@ -69,6 +77,19 @@ export async function run(): Promise<void> {
     if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
   } finally {
     session?.close()
+  }
+}
+
+/** Lists the folder; the first time it is empty, tells whether the path was a file's (when no preview was asked for). */
+function listing(api: PlatformApi, connectionId: string, folder: string | undefined, checkFile: boolean): () => Promise<ExploreEntry[]> {
+  let first = true
+  return async () => {
+    const entries = readListing((await api.send(listCall(connectionId, folder))).json)
+    const check = first && checkFile && entries.length === 0 && folder !== undefined
+    first = false
+    const mistake = check ? await fileListed(api, connectionId, folder) : undefined
+    if (mistake !== undefined) throw mistake
+    return entries
   }
 }
 

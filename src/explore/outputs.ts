@@ -3,7 +3,7 @@
 // first entries and says so.
 
 import type { ExploreEntry } from '../platform/explore.js'
-import type { Preview } from './preview.js'
+import type { Preview } from '../platform/explore.js'
 
 /** UTF-8 bytes all of one step's outputs may take: under the runner's 1 MB, with room to spare. */
 export const MAX_OUTPUTS_BYTES = 900_000

@@ -3,7 +3,7 @@
 
 import type { ExploreEntry } from '../platform/explore.js'
 import { Summary } from '../platform/summary.js'
-import type { Preview } from './preview.js'
+import type { Preview } from '../platform/explore.js'
 
 export const SUMMARY_ENTRIES = 100
 

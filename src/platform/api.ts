@@ -23,6 +23,8 @@ export interface Call {
    */
   rebuild?: () => unknown
   ifMatch?: string
+  /** The media type asked for, where a service answers in several (a schema's `xed-full` form); JSON otherwise. */
+  mediaType?: string
   /** Non-2xx statuses handed back instead of failing. */
   accept?: readonly number[]
 }
@@ -33,6 +35,11 @@ export interface Target {
   imsOrgId: string
   sandboxName: string
   baseUrls: Readonly<Record<PlatformService, string>>
+}
+
+/** The base URLs of an action that calls Flow Service alone (the others are never asked). */
+export function flowServiceOnly(flowServiceUrl: string): Target['baseUrls'] {
+  return { 'Flow Service': flowServiceUrl, Catalog: '', 'Data Prep': '', 'Schema Registry': '' }
 }
 
 /** The Call as it goes on the wire, with Adobe's headers. */
@@ -48,7 +55,8 @@ export function toRequest(call: Call, target: Target, accessToken: string): Requ
       'x-gw-ims-org-id': target.imsOrgId,
       'x-sandbox-name': target.sandboxName,
       ...(call.body !== undefined && { 'Content-Type': 'application/json' }),
-      ...(call.ifMatch !== undefined && { 'If-Match': call.ifMatch })
+      ...(call.ifMatch !== undefined && { 'If-Match': call.ifMatch }),
+      ...(call.mediaType !== undefined && { accept: call.mediaType })
     },
     ...(call.body !== undefined && { body: JSON.stringify(call.body) }),
     ...(call.rebuild !== undefined && { rebuild: () => JSON.stringify(call.rebuild?.()) }),

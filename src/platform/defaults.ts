@@ -14,5 +14,6 @@ export const SESSION_DEFAULTS = {
 export const SERVICE_PATHS = {
   flowService: '/data/foundation/flowservice',
   catalog: '/data/foundation/catalog',
-  dataPrep: '/data/foundation/conversion'
+  dataPrep: '/data/foundation/conversion',
+  schemaRegistry: '/data/foundation/schemaregistry'
 } as const

@@ -6,7 +6,7 @@ import { isObject, type JsonObject } from './json.js'
 import { formatSeconds } from './retry.js'
 import { oneLine } from './text.js'
 
-export type Service = 'Flow Service' | 'IMS' | 'Catalog' | 'Data Prep'
+export type Service = 'Flow Service' | 'IMS' | 'Catalog' | 'Data Prep' | 'Schema Registry'
 
 // Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
 // (a test runner's VM context), where instanceof Error is false.

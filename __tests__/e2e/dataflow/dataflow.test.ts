@@ -278,15 +278,32 @@ describe('a bad mapping', () => {
     expect(emulator.requests()).toEqual([])
   })
 
-  it("fails before any write with Data Prep's verdict, naming each failing source and destination", async () => {
+  it('fails before any write, naming each destination the schema lacks and each column the file lacks', async () => {
     workspace.write(
       'unknown-field.csv',
-      'source,destination\nemail,personalEmail.address\ncity,homeAddress.city\nzip,homeAddress.postalCode\n'
+      'source,destination\nemial,personalEmail.address\ncity,homeAddress.city\nfirst_name,person.firstName\n'
     )
     const result = await run({ mapping: 'unknown-field.csv' })
     expect(result.exitCode).toBe(1)
+    const lines = (result.error ?? '').split('\n')
+    expect(lines[0]).toBe('Platform would refuse this dataflow, so nothing was created or changed:')
+    expect(lines.slice(1).map((l) => l.replace(/ \(its columns: .*\)\.$/, '.'))).toEqual([
+      expect.stringMatching(/^- Input 'mapping': entry 2's destination "homeAddress\.city" is not a field of the dataset's schema \S+\.$/),
+      expect.stringMatching(
+        /^- Input 'mapping': entry 3's destination "person\.firstName" is not a field .+ \(did you mean "person\.name\.firstName"\?\)\.$/
+      ),
+      expect.stringMatching(/^- Input 'mapping': entry 1 reads column "emial", which "[^"]+" does not have \(did you mean "email"\?\)\.$/),
+      expect.stringMatching(/^- Input 'mapping': entry 2 reads column "city", which "[^"]+" does not have\.$/)
+    ])
+    expect(writes()).toEqual([])
+  })
+
+  it("fails before any write with Data Prep's verdict on what only Data Prep knows, naming each failing entry", async () => {
+    workspace.write('unknown-function.json', [{ source: 'md5(email)', destination: 'personalEmail.address', sourceType: 'EXPRESSION' }])
+    const result = await run({ mapping: 'unknown-function.json' })
+    expect(result.exitCode).toBe(1)
     expect(result.error).toMatch(
-      /^Data Prep refused the mapping, so nothing was created or changed:\n- source "city" -> destination "homeAddress\.city": .+\n- source "zip" -> destination "homeAddress\.postalCode": .+$/
+      /^Data Prep refused the mapping, so nothing was created or changed:\n- source "md5\(email\)" -> destination "personalEmail\.address": .+$/
     )
     expect(writes()).toEqual([])
   })

@@ -103,6 +103,45 @@ describe('listing', () => {
   })
 })
 
+describe('path mistakes, each named with its fix', () => {
+  it('a file path without preview says it is a file instead of listing nothing', async () => {
+    const result = await explore({ path: '/demo-bucket/inbound/customers.csv' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toBe(
+      `Input 'path' ("/demo-bucket/inbound/customers.csv") names a file, and a listing lists a folder's entries: set 'preview: true' to read the file, or give its folder ("/demo-bucket/inbound/").`
+    )
+  })
+
+  it('an empty folder is listed as empty, not taken for a file', async () => {
+    const result = await explore({ path: '/demo-bucket/nothing-here/' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.count).toBe('0')
+  })
+
+  it('a path outside the folder the connection is limited to names the part it may read', async () => {
+    connectionId = emulator.store.seed({
+      name: 'Scoped',
+      params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey, bucketName: 'demo-bucket', folderPath: 'exports' }
+    }).id
+    const result = await explore({ path: '/demo-bucket/inbound/' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toMatch(
+      new RegExp(
+        `^Input 'path': S3 denied access to "/demo-bucket/inbound/", which is outside what connection ${connectionId} may read, "/demo-bucket/exports/" \\(its bucket and folder path\\)\\. Give a path below it;`
+      )
+    )
+  })
+
+  it('an S3 URI is refused before any request, with the path to give', async () => {
+    const result = await explore({ path: 's3://demo-bucket/inbound/' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toBe(
+      `Input 'path' is an S3 URI ("s3://demo-bucket/inbound/"); give the path as explore listings write it, '/demo-bucket/inbound/'.`
+    )
+    expect(emulator.requests()).toEqual([])
+  })
+})
+
 describe('preview', () => {
   it('reads the columns and at most 20 rows of a CSV, and lists its folder, in one round trip', async () => {
     const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true' })

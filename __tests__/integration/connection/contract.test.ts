@@ -5,7 +5,7 @@
 import { ConnectionsClient } from '../../../src/connection/client.js'
 import { Ledger } from '../../../src/platform/ledger.js'
 import { ApiError } from '../../../src/platform/errors.js'
-import { PlatformApi } from '../../../src/platform/api.js'
+import { flowServiceOnly, PlatformApi } from '../../../src/platform/api.js'
 import { Deadline } from '../../../src/platform/retry.js'
 import { Transport } from '../../../src/platform/transport/transport.js'
 import * as sample from '../../helpers/adobe-samples.js'
@@ -31,7 +31,7 @@ beforeEach(() => {
       clientId: 'client',
       imsOrgId: 'ORG@AdobeOrg',
       sandboxName: 'prod',
-      baseUrls: { 'Flow Service': server.flowServiceUrl, Catalog: '', 'Data Prep': '' }
+      baseUrls: flowServiceOnly(server.flowServiceUrl)
     },
     'token'
   )

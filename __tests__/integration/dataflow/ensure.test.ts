@@ -3,12 +3,13 @@
 // they left, outputs that stay true after faults; and the paths the end-to-end tests do not take.
 
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { GCS_SPEC_ID } from '../../../emulator/demo.js'
 import { DataflowClient } from '../../../src/dataflow/client.js'
 import type { Wanted } from '../../../src/dataflow/decide.js'
 import type { ExistingFlow } from '../../../src/dataflow/model.js'
 import { IncompleteError, type Deps, type Outcome } from '../../../src/dataflow/deps.js'
-import { ensureDataflow, MappingInvalidError } from '../../../src/dataflow/ensure.js'
-import { ConflictError } from '../../../src/platform/errors.js'
+import { ensureDataflow } from '../../../src/dataflow/ensure.js'
+import { MappingInvalidError, RefusedError } from '../../../src/dataflow/rehearse.js'
 import { Ledger } from '../../../src/platform/ledger.js'
 import { markIn, successorIn, type RunMark } from '../../../src/platform/ownership.js'
 import { systemClock } from '../../../src/platform/retry.js'
@@ -505,21 +506,123 @@ describe('a failed first run leaves nothing it made', () => {
     expect(targets()).toEqual([])
   })
 
-  it('refuses a start time in the past before any write', async () => {
-    await expect(
-      ensureDataflow(deps(), ask({ schedule: { frequency: 'day', interval: 1, backfill: true, startTime: 1_000_000_000 } }))
-    ).rejects.toThrow(ConflictError)
-    expect(emulator.requests().filter((r) => r.method === 'POST' && !r.path.endsWith('/validate'))).toEqual([])
+  it('refuses a start time in the past before any write, naming start-time', async () => {
+    const error = await ensureDataflow(
+      deps(),
+      ask({ schedule: { frequency: 'day', interval: 1, backfill: true, startTime: 1_000_000_000 } })
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RefusedError)
+    expect(String(error)).toContain("Input 'start-time' (2001-09-09T01:46:40Z) has passed")
+    expect(writes()).toEqual([])
   })
 
   it('refuses a mapping Data Prep refuses before any write, naming each one', async () => {
     const error = await ensureDataflow(
       deps(),
-      ask({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'email', destination: 'no.such.field' }] })
+      ask({ mappings: [{ sourceType: 'EXPRESSION', source: 'md5(email)', destination: 'personalEmail.address' }] })
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MappingInvalidError)
-    expect(String(error)).toContain('- source "email" -> destination "no.such.field": ')
-    expect(sources()).toEqual([])
+    expect(String(error)).toContain('- source "md5(email)" -> destination "personalEmail.address": ')
+    expect(writes()).toEqual([])
+  })
+})
+
+/** Every request that writes, but Data Prep's validation (which writes nothing). */
+const writes = () => emulator.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/validate'))
+
+describe('the rehearsal finds what Platform would refuse before any write, and a plan fails on it too', () => {
+  const refusal = async (overrides: Partial<Wanted>, plan = false): Promise<string> => {
+    const error = await ensureDataflow(deps(), ask(overrides, plan)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RefusedError)
+    expect(writes()).toEqual([])
+    return String(error)
+  }
+
+  it.each([false, true])('a connection this sandbox does not have names connection-id and sandbox-name (plan: %s)', async (plan) => {
+    const message = await refusal({ baseConnectionId: '11111111-2222-4333-8444-555555555555' }, plan)
+    expect(message).toContain(`Input 'connection-id': sandbox "prod" has no base connection 11111111-2222-4333-8444-555555555555`)
+    expect(message).toContain("'sandbox-name'")
+  })
+
+  it('a connection of another spec is refused: the dataflow reads S3', async () => {
+    const gcs = emulator.store.seed({ name: 'GCS', specId: GCS_SPEC_ID, params: { gcsAccessKeyId: 'a', gcsSecretAccessKey: 'b' } }).id
+    expect(await refusal({ baseConnectionId: gcs }, true)).toContain(`connection ${gcs} ("GCS") is not an Amazon S3 connection`)
+  })
+
+  it('a path outside the bucket and folder the connection is limited to names source-path and the folder it may read', async () => {
+    connectionId = emulator.store.seed({
+      name: 'Scoped',
+      params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey, bucketName: 'demo-bucket', folderPath: 'exports/weekly' }
+    }).id
+    const message = await refusal({}, true)
+    expect(message).toContain(`Input 'source-path' ("${DAILY}") is outside what connection ${connectionId}`)
+    expect(message).toContain('"/demo-bucket/exports/weekly/"')
+  })
+
+  it('a mapping source the file has no column of is refused with the column it likely meant', async () => {
+    const message = await refusal(
+      { mappings: [MAPPINGS[0]!, { sourceType: 'ATTRIBUTE', source: 'emial', destination: 'personalEmail.address' }] },
+      true
+    )
+    expect(message).toMatch(
+      /Input 'mapping': entry 2 reads column "emial", which "\/demo-bucket\/exports\/daily\/crm-customers-[^"]+\.csv" does not have \(did you mean "email"\?\)/
+    )
+  })
+
+  it('a destination the schema does not have is refused with the field it likely meant', async () => {
+    const message = await refusal({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'email', destination: 'personalEmail.adress' }] })
+    expect(message).toContain(`Input 'mapping': entry 1's destination "personalEmail.adress" is not a field of the dataset's schema`)
+    expect(message).toContain('(did you mean "personalEmail.address"?)')
+  })
+
+  it('a destination at the wrong depth is pointed to the field of that name', async () => {
+    const message = await refusal({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'first_name', destination: 'person.firstName' }] })
+    expect(message).toContain('(did you mean "person.name.firstName"?)')
+  })
+
+  it('a file that cannot be read as the inputs describe names the format inputs', async () => {
+    const message = await refusal({ source: { ...wanted().source, compressionType: 'gzip' } }, true)
+    expect(message).toContain("Check 'data-format', 'column-delimiter', 'compression-type' and 'encoding'.")
+  })
+
+  it('a path with nothing there yet is said, and the dataflow is made: files may land later', async () => {
+    const outcome = await ensureDataflow(deps(), ask({ source: { ...wanted().source, path: '/demo-bucket/incoming/*.csv' } }))
+    expect(outcome.operation).toBe('created')
+    expect(warnings.join('\n')).toContain('Nothing at "/demo-bucket/incoming/*.csv" can be previewed yet')
+  })
+
+  it('an expression reading a column the file does not have is warned about, not refused', async () => {
+    const outcome = await ensureDataflow(
+      deps(),
+      ask({ mappings: [{ sourceType: 'EXPRESSION', source: 'lower(emial)', destination: 'personalEmail.address' }] }, true)
+    )
+    expect(outcome.operation).toBe('planned')
+    expect(warnings.join('\n')).toContain(`Mapping entry 1's expression reads "emial"`)
+  })
+
+  it.each([
+    ['a wildcard', DAILY, 'folder'],
+    ['a folder without its trailing slash', '/demo-bucket/exports/daily', 'folder'],
+    ['a folder with it', '/demo-bucket/exports/daily/', 'folder'],
+    ['one file', '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', 'file']
+  ])('%s is sent with the type the listing shows, as the collect tutorial sends it', async (_, path, type) => {
+    await ensureDataflow(deps(), ask({ source: { ...wanted().source, path } }))
+    expect(sources().map((s) => s.params)).toEqual([expect.objectContaining({ type })])
+  })
+
+  it("a Schema Registry the credentials may not read leaves the destinations to Data Prep's validation, said as a warning", async () => {
+    emulator.faults.add({ method: 'GET', route: '/tenant/schemas/*', action: { type: 'status', status: 403 } })
+    const outcome = await ensureDataflow(deps(), ask({}, true))
+    expect(outcome.operation).toBe('planned')
+    expect(warnings.join('\n')).toContain('The Schema Registry did not give schema')
+    expect(routes()).toContain('POST /mappingSets/validate 200')
+  })
+
+  it('a re-run that changes nothing rehearses nothing: no explore, no connection read, no validation', async () => {
+    await ensureDataflow(deps(), ask())
+    emulator.clearRequests()
+    expect((await ensureDataflow(deps(), ask())).operation).toBe('reused')
+    expect(routes().filter((r) => /explore|\/connections\/\{id\}|validate|schemas/.test(r))).toEqual([])
   })
 })
 

@@ -77,7 +77,7 @@ describe('run()', () => {
   it('fails with a summary when the dataset does not exist', async () => {
     const result = await runWith(inputs({ 'dataset-id': '0123456789abcdef01234567' }), env())
     expect(result.failed).toBe(true)
-    expect(result.text).toMatch(/::error::Catalog GET \/dataSets\/\{id\} failed: HTTP 404/)
+    expect(result.text).toContain(`::error::Input 'dataset-id': Catalog has no dataset 0123456789abcdef01234567 in sandbox "prod".`)
     expect(result.summary).toContain('Failed:')
   })
 })

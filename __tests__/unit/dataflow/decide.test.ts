@@ -1,6 +1,7 @@
 // One test per row of the README's table of what a dataflow run does.
 
 import {
+  MAX_ENTRY_CHANGES,
   plan,
   sourceDifferences,
   transformationOperation,
@@ -167,11 +168,50 @@ describe('decide: the README table, row by row', () => {
     const d = decide([chain()], wanted({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'mail', destination: 'personalEmail.address' }] }))
     expect(d).toMatchObject({ kind: 'update', steps: { patch: [], mapping: { kind: 'new-version', mappingId: MAPPING_ID, index: 0 } } })
     if (d.kind !== 'update') throw new Error('expected an update')
+    expect(d.changes).toEqual([
+      { action: 'update', object: 'mapping set', field: 'mappings', from: 'version 2 (1 mappings)', to: 'a new version (1 mappings)' },
+      {
+        action: 'update',
+        object: 'mapping set',
+        field: 'destination personalEmail.address',
+        from: 'email (ATTRIBUTE)',
+        to: 'mail (ATTRIBUTE)',
+        note: 'changed'
+      }
+    ])
     expect(transformationOperation(d.steps, { id: MAPPING_ID, version: 3 })).toEqual({
       op: 'replace',
       path: '/transformations/0',
       value: { name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: '3' } }
     })
+  })
+  it('a mapping changed entry by entry: each destination added, removed or fed from another source is one change', () => {
+    const d = decide(
+      [chain()],
+      wanted({
+        mappings: [
+          { sourceType: 'EXPRESSION', source: 'lower(email)', destination: 'personalEmail.address' },
+          { sourceType: 'ATTRIBUTE', source: 'first_name', destination: 'person.name.firstName' }
+        ]
+      })
+    )
+    expect(d.kind === 'update' && d.changes.slice(1).map((c) => [c.field, c.from, c.to, c.note])).toEqual([
+      ['destination personalEmail.address', 'email (ATTRIBUTE)', 'lower(email) (EXPRESSION)', 'changed'],
+      ['destination person.name.firstName', undefined, 'first_name (ATTRIBUTE)', 'added']
+    ])
+    const removed = decide([chain()], wanted({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'id', destination: '_t.id' }] }))
+    expect(removed.kind === 'update' && removed.changes.slice(1).map((c) => c.note)).toEqual(['added', 'removed'])
+  })
+  it('a mapping changed in many entries lists the first ones and counts the rest', () => {
+    const many = Array.from({ length: MAX_ENTRY_CHANGES + 7 }, (_, i) => ({
+      sourceType: 'ATTRIBUTE' as const,
+      source: `c${i}`,
+      destination: `_t.f${i}`
+    }))
+    const d = decide([chain()], wanted({ mappings: many }))
+    const entries = d.kind === 'update' ? d.changes.slice(1) : []
+    expect(entries).toHaveLength(MAX_ENTRY_CHANGES + 1)
+    expect(entries.at(-1)).toEqual({ action: 'update', object: 'mapping set', note: 'and 8 more mapping entries' })
   })
   it('a mapping where there was none: a new mapping set, added as a transformation', () => {
     const d = decide([chain({ mapping: undefined }, { mapping: undefined })], wanted())

@@ -71,6 +71,10 @@ describe('readConfig', () => {
     [{ mapping: undefined }, "'mapping' is required with 'data-format: delimited'"],
     [{ 'dataset-id': 'my dataset' }, "'dataset-id' must be a dataset id"],
     [{ 'source-path': 'my-exports/daily' }, "'source-path' must be one line starting with '/'"],
+    [
+      { 'source-path': 's3://my-exports/daily/' },
+      "Input 'source-path' is an S3 URI (\"s3://my-exports/daily/\"); give the path as explore listings write it, '/my-exports/daily/'."
+    ],
     [{ frequency: 'once', interval: '5' }, "'interval' is not allowed with 'frequency: once'"],
     [{ frequency: 'once', backfill: 'true' }, "'backfill' is not allowed with 'frequency: once'"],
     [{ frequency: 'minute', interval: '5' }, "'interval' must be a whole number from 15 to 1000 with 'frequency: minute'"],

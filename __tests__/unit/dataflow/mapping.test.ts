@@ -11,6 +11,26 @@ function problemsOf(text: string, file = 'm.json', format: 'delimited' | 'json' 
 }
 
 describe('parseMapping', () => {
+  it('refuses a key that is none of source, destination and sourceType, with the one it likely meant', () => {
+    const text = JSON.stringify([
+      { source: 'email', destination: 'personalEmail.address', sourcetype: 'EXPRESSION' },
+      { source: 'x', destination: 'y', comment: 'why' }
+    ])
+    expect(() => parseMapping(text, 'm.json', 'delimited')).toThrow(
+      [
+        `The mapping in "m.json" is not valid:`,
+        `- entry 1: unknown key "sourcetype" (did you mean "sourceType"?): an entry has source, destination and sourceType only`,
+        `- entry 2: unknown key "comment": an entry has source, destination and sourceType only`
+      ].join('\n')
+    )
+  })
+
+  it('refuses a CSV header column that is none of the three', () => {
+    expect(() => parseMapping('source,destination,sourcetyp\na,b,ATTRIBUTE\n', 'm.csv', 'delimited')).toThrow(
+      'its header row has unknown key "sourcetyp" (did you mean "sourceType"?)'
+    )
+  })
+
   it('reads a JSON array, ATTRIBUTE by default, a dot in a delimited column name escaped', () => {
     const text = JSON.stringify([
       { source: 'email', destination: 'personalEmail.address' },

@@ -9,13 +9,13 @@ const source = {
 }
 
 describe('request bodies', () => {
-  it('a source connection reads the path with the format and only the file properties given', () => {
+  it('a source connection reads the path with the format and only the file properties given; a wildcard is a folder', () => {
     expect(req.sourceBody(source, 'base-id', 'Daily: source', 'd')).toEqual({
       name: 'Daily: source',
       description: 'd',
       baseConnectionId: 'base-id',
       data: { format: 'delimited', properties: { columnDelimiter: ';', encoding: 'ISO-8859-1' } },
-      params: { path: '/b/daily/*.csv', type: 'file', recursive: false },
+      params: { path: '/b/daily/*.csv', type: 'folder', recursive: false },
       connectionSpec: { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' }
     })
     expect(req.sourceBody({ path: '/b/daily/', recursive: true, format: 'parquet' }, 'b', 'n', 'd')).toMatchObject({

@@ -1,4 +1,4 @@
-import { readPreview } from '../../../src/explore/preview.js'
+import { readPreview } from '../../../src/platform/explore.js'
 
 describe('readPreview accepts both documented shapes', () => {
   it('a bare array of columns', () => {
