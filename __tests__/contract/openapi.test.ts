@@ -35,7 +35,9 @@ const ROUTES: Record<Action, readonly string[]> = {
     'flow-service GET /connections/{BASE_CONNECTION_ID}',
     'flow-service PATCH /connections/{BASE_CONNECTION_ID}/',
     'flow-service DELETE /connections/{BASE_CONNECTION_ID}/',
-    'flow-service GET /connections/{BASE_CONNECTION_ID}/explore'
+    'flow-service GET /connections/{BASE_CONNECTION_ID}/explore',
+    'flow-service GET /sourceConnections',
+    'flow-service GET /flows'
   ],
   explore: ['flow-service GET /connections/{BASE_CONNECTION_ID}/explore'],
   dataflow: [
@@ -364,6 +366,29 @@ describe('the dataflow action', () => {
     const result = await dataflow(ONCE)
     expectSuccess(result)
     expect(result.outputs).toMatchObject({ operation: 'reused', 'run-status': 'success', 'records-written': '1' })
+  })
+})
+
+describe('teardown, state: absent', () => {
+  it('the connection the dataflows read is kept while they read it, naming them', async () => {
+    const result = await connection({ state: 'absent', 'connection-name': 'S3' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toContain('nothing was deleted')
+  })
+
+  it.each(['Daily CRM export', 'Weekly CRM export', 'CRM export on demand'])(
+    'the dataflow %s goes, waited for until it is gone, then its connections',
+    async (name) => {
+      const result = await dataflow({ state: 'absent', 'dataflow-name': name })
+      expectSuccess(result)
+      expect(result.outputs.operation).toBe('deleted')
+    }
+  )
+
+  it('then the connection goes', async () => {
+    const result = await connection({ state: 'absent', 'connection-name': 'S3' })
+    expectSuccess(result)
+    expect(result.outputs.operation).toBe('deleted')
   })
 })
 

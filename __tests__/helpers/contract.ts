@@ -1,5 +1,5 @@
-// Every input of the v1 contract (../shared/action-interface.md), in its order: the tests'
-// own copy, so that a renamed or dropped input fails them.
+// Every input of the v1 contract (../shared/action-interface.md), in its order, with `state` from
+// its interface additions: the tests' own copy, so that a renamed or dropped input fails them.
 export const CONTRACT_INPUTS = [
   'client-id',
   'client-secret',
@@ -23,6 +23,7 @@ export const CONTRACT_INPUTS = [
   'connection-spec-version',
   'if-exists',
   'verify',
+  'state',
   'dry-run',
   'timeout-seconds',
   'max-attempts'

@@ -113,6 +113,7 @@ describe('dataflow/action.yml (the companion contract)', () => {
       'run-now',
       'wait-for-run',
       'wait-minutes',
+      'state',
       'plan',
       'dry-run'
     ])

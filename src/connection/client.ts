@@ -4,6 +4,7 @@
 import type { Call, PlatformApi } from '../platform/api.js'
 import { isNotFound, mayHaveTakenEffect, UnexpectedResponseError } from '../platform/errors.js'
 import type { Ledger } from '../platform/ledger.js'
+import { flowsReading, type User } from '../platform/usage.js'
 import { listCall, readListing, type ExploreEntry } from '../platform/explore.js'
 import { isObject } from '../platform/json.js'
 import { continuationOf, followPage, listAll, type Continuation, type Page } from '../platform/paging.js'
@@ -99,6 +100,11 @@ export class ConnectionsClient {
       if (!isNotFound(error)) throw error
     }
     this.ledger.deleted(id)
+  }
+
+  /** The dataflows that read through the connection (through the source connections made on it). */
+  flowsReading(id: string): Promise<User[]> {
+    return flowsReading(this.api, id)
   }
 
   /** Lists the root, or a folder, through the connection. */

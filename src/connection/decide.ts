@@ -87,3 +87,26 @@ export function idList(items: readonly Found[]): string {
   const more = items.length - shown.length
   return ` (${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`
 }
+
+// ---- state: absent --------------------------------------------------------------------------------
+
+export type Removal = { kind: 'absent' } | { kind: 'delete'; target: Found } | { kind: 'fail'; reason: string }
+
+/** What a teardown does with the connections found by name and spec: none is done already; two or more, a person decides. */
+export function decideRemoval(found: readonly Found[], name: string, sandboxName: string): Removal {
+  const [only, ...others] = found
+  if (only === undefined) return { kind: 'absent' }
+  if (others.length === 0) return { kind: 'delete', target: only }
+  return {
+    kind: 'fail',
+    reason: `${found.length} connections named ${quoted(name)} exist in sandbox ${quoted(sandboxName)}${idList(found)}; state 'absent' deletes one it can tell apart, so nothing was deleted. Delete the extra ones (DELETE /connections/{id}), then run again.`
+  }
+}
+
+/** Why a connection is kept: the dataflows that read it, named (Flow Service would refuse the delete with 1418-400). */
+export function readByDataflows(target: Found, users: readonly { id: string; name: string }[]): string | undefined {
+  if (users.length === 0) return undefined
+  const shown = users.slice(0, MAX_IDS_SHOWN).map((u) => `${u.id}${u.name !== '' ? ` (${quoted(u.name)})` : ''}`)
+  const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : ''
+  return `Connection ${target.id} (${quoted(target.name)}) is read by ${users.length} dataflow(s): ${shown.join(', ')}${more}; nothing was deleted. Delete them first (the dataflow action with state: absent), then run this step again.`
+}

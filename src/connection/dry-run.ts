@@ -7,7 +7,8 @@ import { DryRunPlan, dryRunTarget } from '../platform/dry-run.js'
 import { listCall } from '../platform/explore.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { withMark, type RunMark } from '../platform/ownership.js'
-import type { Config } from './inputs.js'
+import { flowsUsingCall, sourcesOnCall } from '../platform/usage.js'
+import type { Config, Teardown } from './inputs.js'
 import { probeBody, probeName } from './probe.js'
 import {
   authFor,
@@ -23,6 +24,22 @@ import {
 
 /** Stands for the create's random mark, which only a real run draws. */
 const MARK_SHOWN = '00000000'
+
+/** state: absent; the lines to print: the lookup, the question whether a dataflow reads it, the delete. */
+export function describeTeardown(config: Teardown): string[] {
+  const { connectionName: name, connectionSpec: spec } = config
+  return new DryRunPlan(dryRunTarget(config.session, flowServiceOnly(config.flowServiceUrl)))
+    .token(config.session)
+    .call('Find the connection by name and spec (every page is read)', lookupCall(name, spec.id))
+    .call('With it: probes of it that earlier, killed runs with verify left behind (each is deleted)', lookupCall(undefined, spec.id))
+    .call('When one exists: the source connections made on it', sourcesOnCall('{id}'))
+    .call(
+      'Then, for each: the dataflows that read it (any: the step fails, naming them, and deletes nothing)',
+      flowsUsingCall('source', '{source connection id}')
+    )
+    .call('When no dataflow reads it: delete it (none exists: nothing to do, operation absent)', deleteCall('{id}'))
+    .lines()
+}
 
 /** The lines to print: each request a real run could send, in order, with when it is sent. */
 export function describeDryRun(config: Config, description: string, context: RunContext, nowMs: number): string[] {

@@ -21,18 +21,34 @@ export type S3Auth =
     }
   | { type: 'iam-role'; bucketName: string }
 
-export interface Config {
+export type State = 'present' | 'absent'
+
+/** What finds the connection, whichever the state. */
+interface Found {
   session: Session
   /** Flow Service's base: flow-service-url when given, else under platform-url. */
   flowServiceUrl: string
   connectionName: string
+  connectionSpec: { id: string; version: string }
+  dryRun: boolean
+}
+
+/** state: present, the connection as the inputs describe it. */
+export interface Config extends Found {
+  state: 'present'
   /** Undefined when the input was not given: the run's context supplies a default. */
   description?: string
   s3: S3Auth
-  connectionSpec: { id: string; version: string }
   ifExists: IfExists
   verify: boolean
-  dryRun: boolean
+}
+
+/**
+ * state: absent, the connection to delete: only what finds it is read, so that one step can take
+ * either state (the S3 credentials and the rest, when given, are not read).
+ */
+export interface Teardown extends Found {
+  state: 'absent'
 }
 
 /** Defaults, also declared in action.yml (a test keeps the two equal): running outside the runner must behave the same. */
@@ -43,6 +59,7 @@ export const DEFAULTS = {
   'connection-spec-version': '1.0',
   'if-exists': 'update',
   verify: 'false',
+  state: 'present',
   'dry-run': 'false'
 } as const
 
@@ -52,22 +69,31 @@ export const SECRET_INPUTS = [...SESSION_SECRET_INPUTS, 's3-access-key', 's3-sec
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SPEC_VERSION = /^\d+(\.\d+)*$/
 
-export function readConfig(getInput: GetInput): Config {
+export function readConfig(getInput: GetInput): Config | Teardown {
   const r = new InputReader(getInput, DEFAULTS)
-  const session = readSession(r)
+  const state = r.choice<State>('state', ['present', 'absent'])
+  const found = readFound(r)
+  if (state === 'absent') {
+    r.done()
+    return { state, ...found }
+  }
+  const description = r.description()
+  const s3 = readS3Auth(r)
+  const ifExists = r.choice<IfExists>('if-exists', ['update', 'reuse', 'fail', 'create'])
+  const verify = r.boolean('verify')
+  r.done()
+  return { state, ...found, ...(description !== undefined && { description }), s3, ifExists, verify }
+}
 
+function readFound(r: InputReader): Found {
+  const session = readSession(r)
   // flow-service-url, the v1 input, wins over platform-url when given.
   const flowServiceInput = r.optional('flow-service-url')
   const flowServiceUrl =
     flowServiceInput !== undefined
       ? (r.checkedUrl('flow-service-url', flowServiceInput, 'https://platform.adobe.io/data/foundation/flowservice') ?? flowServiceInput)
       : serviceUrl(session, 'flowService')
-
   const connectionName = r.name('connection-name', 'name the base connection')
-  const description = r.description()
-
-  const s3 = readS3Auth(r)
-
   // Lower case, as Flow Service writes ids, so that lookups compare like with like.
   const specId = r.withDefault('connection-spec-id').toLowerCase()
   r.check(
@@ -78,22 +104,7 @@ export function readConfig(getInput: GetInput): Config {
   )
   const specVersion = r.withDefault('connection-spec-version')
   r.check('connection-spec-version', specVersion, (v) => SPEC_VERSION.test(v), "must be a version such as '1.0'")
-
-  const ifExists = r.choice<IfExists>('if-exists', ['update', 'reuse', 'fail', 'create'])
-  const verify = r.boolean('verify')
-  const dryRun = r.boolean('dry-run')
-  r.done()
-  return {
-    session,
-    flowServiceUrl,
-    connectionName,
-    ...(description !== undefined && { description }),
-    s3,
-    connectionSpec: { id: specId, version: specVersion },
-    ifExists,
-    verify,
-    dryRun
-  }
+  return { session, flowServiceUrl, connectionName, connectionSpec: { id: specId, version: specVersion }, dryRun: r.boolean('dry-run') }
 }
 
 function readS3Auth(r: InputReader): S3Auth {

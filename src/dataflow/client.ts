@@ -8,6 +8,7 @@ import { readBaseConnection, type BaseConnection } from '../platform/base-connec
 import { listCall, previewCall, readListing, readPreview, type ExploreEntry, type Preview } from '../platform/explore.js'
 import type { FileFormat } from '../platform/file-format.js'
 import { InputError } from '../platform/input-reader.js'
+import { flowsUsing, type User } from '../platform/usage.js'
 import { quoted } from '../platform/text.js'
 import { ApiError, isNotFound, mayHaveTakenEffect, UnexpectedResponseError, type Service } from '../platform/errors.js'
 import { isObject, type JsonObject } from '../platform/json.js'
@@ -120,10 +121,9 @@ export class DataflowClient {
   }
 
   /** The ids of the dataflows (of any name) that read through this source connection, or write through this target connection. */
-  async flowsUsing(kind: PartKind, id: string): Promise<string[]> {
-    const call = req.flowsUsingCall(kind, id)
-    const flows = await listEvery(this.api, call, (value) => (isObject(value) ? { id: readId(value.id, 'id', origin(call)) } : undefined))
-    return flows.map((f) => f.id)
+  /** The dataflows that use a source or target connection. */
+  flowsUsing(kind: PartKind, id: string): Promise<User[]> {
+    return flowsUsing(this.api, kind, id)
   }
 
   /** `body` is built again for each attempt: the start time it holds must not have passed when it arrives. */

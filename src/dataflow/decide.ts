@@ -51,7 +51,8 @@ export interface Observed {
   usedElsewhere: ReadonlySet<string>
 }
 
-export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'not applied'
+/** 'keep': what a teardown leaves, and why (a connection another dataflow uses, a mapping set Data Prep cannot delete). */
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'keep' | 'not applied'
 
 /** One thing a run does, or would do with plan: true, or reports without doing. */
 export interface Change {

@@ -33,7 +33,7 @@ export interface Rehearsed extends Ask {
   sourceType: PathType
 }
 
-export type Operation = 'created' | 'updated' | 'reused' | 'replaced' | 'planned'
+export type Operation = 'created' | 'updated' | 'reused' | 'replaced' | 'planned' | 'deleted' | 'absent'
 
 export interface Outcome {
   operation: Operation

@@ -6,13 +6,35 @@ import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { withMark } from '../platform/ownership.js'
 import { connectionCall } from '../platform/base-connection.js'
 import { listCall } from '../platform/explore.js'
-import type { Config } from './inputs.js'
+import { flowsUsingCall } from '../platform/usage.js'
+import type { Config, Teardown } from './inputs.js'
 import type { Mapping } from './mapping.js'
 import * as req from './requests.js'
 import { lookStart } from './source-look.js'
 
 /** Stands for the run's random mark, which only a real run draws. */
 const MARK_SHOWN = '00000000'
+
+/** state: absent; the lookups, the question who else uses the connections, the deletes in their order. */
+export function describeTeardown(config: Teardown): string[] {
+  const names = req.partNames(config.name)
+  return new DryRunPlan(dryRunTarget(config.session, config.baseUrls))
+    .token(config.session)
+    .call('Find the dataflow by name and spec (every page is read), with the next two', req.flowLookupCall(config.name))
+    .call('Find the source connections named after it', req.partLookupCall('source', names.source))
+    .call('Find the target connections named after it', req.partLookupCall('target', names.target))
+    .call(
+      `For each connection: the dataflows that use it (one of another name keeps it)${config.connectionId !== undefined ? `; a dataflow that reads another base connection than ${config.connectionId} fails the step, deleting nothing` : ''}`,
+      flowsUsingCall('source', '{source connection id}')
+    )
+    .call('Delete each dataflow of the name, then read it until it is gone', req.deleteFlowCall('{dataflow id}'))
+    .call(
+      'Then delete its source and target connections (the mapping set stays: Data Prep has no DELETE)',
+      req.deletePartCall('source', '{source connection id}')
+    )
+    .note('When nothing is named so: nothing to do (operation absent)')
+    .lines()
+}
 
 export function describeDryRun(config: Config, mappings: readonly Mapping[] | undefined, description: string, nowMs: number): string[] {
   const plan = new DryRunPlan(dryRunTarget(config.session, config.baseUrls)).token(config.session)

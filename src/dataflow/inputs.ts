@@ -31,7 +31,24 @@ export interface Schedule {
   backfill?: boolean
 }
 
+/**
+ * state: absent, the dataflow to delete with its connections: only what finds it is read, so that
+ * one step can take either state. `connection-id`, when given, guards: a dataflow of this name that
+ * reads another base connection is not deleted. It is optional here (the contract lists it) so
+ * that a teardown can run again after the connection is gone.
+ */
+export interface Teardown {
+  state: 'absent'
+  session: Session
+  baseUrls: Config['baseUrls']
+  name: string
+  connectionId?: string
+  plan: boolean
+  dryRun: boolean
+}
+
 export interface Config {
+  state: 'present'
   session: Session
   baseUrls: { 'Flow Service': string; Catalog: string; 'Data Prep': string; 'Schema Registry': string }
   connectionId: string
@@ -68,6 +85,7 @@ export const DEFAULTS = {
   'run-now': 'false',
   'wait-for-run': 'false',
   'wait-minutes': '30',
+  state: 'present',
   plan: 'false',
   'dry-run': 'false'
 } as const
@@ -79,8 +97,45 @@ export const MAX_WAIT_MINUTES = 360
 
 const FREQUENCIES: readonly [Frequency, ...Frequency[]] = ['once', 'minute', 'hour', 'day', 'week']
 
-export function readConfig(getInput: GetInput, nowMs: number): Config {
+export function readConfig(getInput: GetInput, nowMs: number): Config | Teardown {
   const r = new InputReader(getInput, DEFAULTS)
+  const state = r.choice<'present' | 'absent'>('state', ['present', 'absent'])
+  return state === 'absent' ? readTeardown(r) : readPresent(r, nowMs)
+}
+
+function readTeardown(r: InputReader): Teardown {
+  const session = readSession(r)
+  const connectionId = r.optional('connection-id')
+  r.check('connection-id', connectionId, isId, `must be a connection id (a UUID); got '${printable(connectionId ?? '')}'`)
+  const name = r.name('dataflow-name', 'name the dataflow to delete')
+  const plan = r.boolean('plan')
+  const dryRun = r.boolean('dry-run')
+  if (plan && dryRun) r.fail(BOTH_PLAN_AND_DRY_RUN)
+  r.done()
+  return {
+    state: 'absent',
+    session,
+    baseUrls: baseUrlsOf(session),
+    name,
+    ...(connectionId !== undefined && { connectionId }),
+    plan,
+    dryRun
+  }
+}
+
+function baseUrlsOf(session: Session): Config['baseUrls'] {
+  return {
+    'Flow Service': serviceUrl(session, 'flowService'),
+    Catalog: serviceUrl(session, 'catalog'),
+    'Data Prep': serviceUrl(session, 'dataPrep'),
+    'Schema Registry': serviceUrl(session, 'schemaRegistry')
+  }
+}
+
+const BOTH_PLAN_AND_DRY_RUN =
+  "Inputs 'plan' and 'dry-run' are both set: 'plan' reads what exists and changes nothing, 'dry-run' sends nothing at all; choose one."
+
+function readPresent(r: InputReader, nowMs: number): Config {
   const session = readSession(r)
 
   const connectionId = r.required('connection-id', "pass the connection action's output, e.g. '${{ steps.s3.outputs.connection-id }}'")
@@ -115,13 +170,9 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
   )
 
   const config: Config = {
+    state: 'present',
     session,
-    baseUrls: {
-      'Flow Service': serviceUrl(session, 'flowService'),
-      Catalog: serviceUrl(session, 'catalog'),
-      'Data Prep': serviceUrl(session, 'dataPrep'),
-      'Schema Registry': serviceUrl(session, 'schemaRegistry')
-    },
+    baseUrls: baseUrlsOf(session),
     connectionId,
     name,
     ...(description !== undefined && { description }),
@@ -140,10 +191,7 @@ export function readConfig(getInput: GetInput, nowMs: number): Config {
     plan: r.boolean('plan'),
     dryRun: r.boolean('dry-run')
   }
-  if (config.plan && config.dryRun)
-    r.fail(
-      "Inputs 'plan' and 'dry-run' are both set: 'plan' reads what exists and changes nothing, 'dry-run' sends nothing at all; choose one."
-    )
+  if (config.plan && config.dryRun) r.fail(BOTH_PLAN_AND_DRY_RUN)
   if (config.plan && config.waitForRun) r.fail("Input 'wait-for-run' waits for a run after a write, and 'plan' writes nothing: remove one.")
   if (config.runNow && config.schedule.frequency !== 'once')
     r.fail(

@@ -11,9 +11,9 @@ import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connec
 import { DataflowClient } from './client.js'
 import type { Change, Wanted } from './decide.js'
 import { IncompleteError, type Deps, type Outcome } from './deps.js'
-import { describeDryRun } from './dry-run.js'
+import { describeDryRun, describeTeardown } from './dry-run.js'
 import { ensureDataflow } from './ensure.js'
-import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
+import { readConfig, SECRET_INPUTS, type Config, type Teardown } from './inputs.js'
 import { uiLinks } from '../platform/ui-links.js'
 import type { Mapping } from './mapping.js'
 import { readMappingFile } from './mapping-file.js'
@@ -21,6 +21,7 @@ import type { Run } from './model.js'
 import { counts, NoRunError, RunFailedError } from './runs.js'
 import { plannedRun, theRun } from './the-run.js'
 import { writeSummary, type DataflowFacts } from './summary.js'
+import { removeDataflow, type TeardownAsk } from './teardown.js'
 
 const USER_AGENT = 'aep-s3-dataflow-action/1'
 
@@ -37,21 +38,21 @@ const NEXT_RUN =
 export async function run(): Promise<void> {
   const rt = createRuntime()
   const ledger = new Ledger()
-  let config: Config | undefined
+  let config: Config | Teardown | undefined
   let session: Connected | undefined
   let context: Promise<RunContext> | undefined
   const facts: Partial<DataflowFacts> = {}
   try {
     config = readConfig(runnerInputs(rt, SECRET_INPUTS), Date.now())
-    const mappings = await readMappings(config)
+    const mappings = config.state === 'present' ? await readMappings(config) : undefined
     if (config.dryRun) {
       await dryRun(rt, config, mappings)
       return
     }
     const connecting = connect(config.session, rt, {
-      makesThings: true,
+      makesThings: config.state === 'present',
       // Looking at the runs after the write comes on top of timeout-seconds, which bounds the write.
-      ...(config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
+      ...(config.state === 'present' && config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
       userAgent: USER_AGENT,
       baseUrls: config.baseUrls,
       warm: ['Flow Service'],
@@ -59,28 +60,9 @@ export async function run(): Promise<void> {
     })
     context = loadRunContext()
     session = await connecting
-    const client = new DataflowClient(session.api, systemClock, ledger)
-    const startedAt = Date.now()
-    const { api } = session
-    const deps: Deps = {
-      client,
-      cleanup: client.over(session.cleanup),
-      mark: session.mark,
-      ledger,
-      clock: systemClock,
-      log: rt.info,
-      warn: rt.warning,
-      remainingMs: () => api.remainingMs()
-    }
-    const description = config.description ?? defaultDescription(await context)
-    const ensured = await ensureDataflow(deps, { wanted: wantedOf(config, mappings), description, plan: config.plan })
-    const run = config.plan ? plannedRun(config, ensured, Date.now()) : undefined
-    const outcome = run !== undefined ? { ...ensured, changes: [...ensured.changes, run] } : ensured
-    report(rt, facts, outcome)
-    if (!config.plan) {
-      const run = await theRun({ ...deps, waiting: client.over(session.waiting()), notice: rt.notice }, { ...config, startedAt }, outcome)
-      if (run !== undefined) reportRun(rt, facts, run, config.waitForRun)
-    }
+    const deps = depsOf(rt, session, ledger)
+    if (config.state === 'absent') report(rt, facts, await removeDataflow(deps, teardownAsk(config)))
+    else await keep(rt, deps, session, { config, mappings, description: config.description ?? defaultDescription(await context) }, facts)
     await summarize(config, context, facts)
   } catch (error) {
     if (error instanceof IncompleteError) report(rt, facts, error.outcome)
@@ -93,17 +75,57 @@ export async function run(): Promise<void> {
   }
 }
 
+/** state: present; the dataflow as the inputs describe it (or what would change), then the run the step caused. */
+async function keep(
+  rt: Runtime,
+  deps: Deps,
+  session: Connected,
+  given: { config: Config; mappings: readonly Mapping[] | undefined; description: string },
+  facts: Partial<DataflowFacts>
+): Promise<void> {
+  const { config, mappings, description } = given
+  const startedAt = Date.now()
+  const ensured = await ensureDataflow(deps, { wanted: wantedOf(config, mappings), description, plan: config.plan })
+  const planned = config.plan ? plannedRun(config, ensured, Date.now()) : undefined
+  const outcome = planned !== undefined ? { ...ensured, changes: [...ensured.changes, planned] } : ensured
+  report(rt, facts, outcome)
+  if (config.plan) return
+  const run = await theRun({ ...deps, waiting: deps.client.over(session.waiting()), notice: rt.notice }, { ...config, startedAt }, outcome)
+  if (run !== undefined) reportRun(rt, facts, run, config.waitForRun)
+}
+
+function depsOf(rt: Runtime, session: Connected, ledger: Ledger): Deps {
+  const client = new DataflowClient(session.api, systemClock, ledger)
+  return {
+    client,
+    cleanup: client.over(session.cleanup),
+    mark: session.mark,
+    ledger,
+    clock: systemClock,
+    log: rt.info,
+    warn: rt.warning,
+    remainingMs: () => session.api.remainingMs()
+  }
+}
+
+function teardownAsk(config: Teardown): TeardownAsk {
+  return { name: config.name, ...(config.connectionId !== undefined && { connectionId: config.connectionId }), plan: config.plan }
+}
+
 async function readMappings(config: Config): Promise<readonly Mapping[] | undefined> {
   if (config.mappingFile === undefined) return undefined
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   return readMappingFile(config.mappingFile, workspace, config.source.format, config.session.timeoutSeconds * 1000)
 }
 
-async function dryRun(rt: Runtime, config: Config, mappings: readonly Mapping[] | undefined): Promise<void> {
+async function dryRun(rt: Runtime, config: Config | Teardown, mappings: readonly Mapping[] | undefined): Promise<void> {
   const runContext = await loadRunContext()
-  const description = config.description ?? defaultDescription(runContext)
+  const lines =
+    config.state === 'absent'
+      ? describeTeardown(config)
+      : describeDryRun(config, mappings, config.description ?? defaultDescription(runContext), Date.now())
   // Multi-line on purpose; every secret in it is redacted.
-  core.info(rt.secrets.redact(describeDryRun(config, mappings, description, Date.now()).join('\n')))
+  core.info(rt.secrets.redact(lines.join('\n')))
   setOutputs({ operation: 'dry-run' })
   await summarize(config, Promise.resolve(runContext), { operation: 'dry-run' })
 }
@@ -193,16 +215,19 @@ function factsOf(outcome: Outcome): Partial<DataflowFacts> {
   }
 }
 
-async function summarize(config: Config, context: Promise<RunContext> | undefined, facts: Partial<DataflowFacts>): Promise<void> {
+async function summarize(
+  config: Config | Teardown,
+  context: Promise<RunContext> | undefined,
+  facts: Partial<DataflowFacts>
+): Promise<void> {
   const { runUrl } = context !== undefined ? await context : {}
   await writeSummary(
     {
       name: config.name,
       operation: 'failed',
       changes: [],
-      connectionId: config.connectionId,
-      datasetId: config.datasetId,
-      sourcePath: config.source.path,
+      ...(config.connectionId !== undefined && { connectionId: config.connectionId }),
+      ...(config.state === 'present' && { datasetId: config.datasetId, sourcePath: config.source.path }),
       links: uiLinks(config.session.imsOrgId, config.session.sandboxName),
       ...facts,
       ...(runUrl !== undefined && { runUrl })

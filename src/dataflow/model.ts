@@ -2,6 +2,7 @@
 // dataset, the dataflow, the source and target connections it points at, its mapping set and its
 // runs. decide.ts reasons about these; client.ts makes them from Adobe's answers.
 
+import type { PartKind } from '../platform/usage.js'
 import type { Frequency } from './inputs.js'
 
 export interface Dataset {
@@ -58,7 +59,7 @@ export interface ExistingMapping {
 }
 
 /** A source or target connection: the two kinds of connection a dataflow is made of. */
-export type PartKind = 'source' | 'target'
+export type { PartKind }
 
 export type ExistingPart = ExistingSource | ExistingTarget
 
@@ -94,9 +95,9 @@ export interface ValidationProblem {
 export type Made = { kind: 'created'; id: string; etag?: string } | { kind: 'recovered'; id: string }
 
 /** How messages and the ledger name each part. */
-export const PART_NAMES: Readonly<Record<PartKind | 'flow' | 'mapping', string>> = {
+export const PART_NAMES = {
   source: 'source connection',
   target: 'target connection',
   flow: 'dataflow',
   mapping: 'mapping set'
-}
+} as const satisfies Record<PartKind | 'flow' | 'mapping', string>

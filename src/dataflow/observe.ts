@@ -10,9 +10,14 @@ import type { ExistingFlow, ExistingSource, ExistingTarget, PartKind } from './m
 import { partNames } from './requests.js'
 
 export async function observe(client: DataflowClient, name: string, datasetId: string): Promise<Observed> {
+  const [dataset, named] = await Promise.all([client.dataset(datasetId), observeNamed(client, name)])
+  return { dataset, ...named }
+}
+
+/** What is named after the dataflow: every dataflow of the name with its parts, and the connections named after it. */
+export async function observeNamed(client: DataflowClient, name: string): Promise<Omit<Observed, 'dataset'>> {
   const names = partNames(name)
-  const [dataset, flows, sources, targets] = await Promise.all([
-    client.dataset(datasetId),
+  const [flows, sources, targets] = await Promise.all([
     client.findFlows(name),
     client.findParts('source', names.source),
     client.findParts('target', names.target)
@@ -21,7 +26,7 @@ export async function observe(client: DataflowClient, name: string, datasetId: s
     Promise.all(flows.map((flow) => chainOf(client, flow, sources, targets))),
     usedOutside(client, flows, sources, targets)
   ])
-  return { dataset, chains, sources, targets, usedElsewhere }
+  return { chains, sources, targets, usedElsewhere }
 }
 
 /** A dataflow and what it points at: its connections as the named lists show them (else read by id), its mapping set. */

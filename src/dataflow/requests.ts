@@ -68,11 +68,6 @@ export function partLookupCall(kind: PartKind, name: string): Call {
 }
 
 /** The dataflows, of any name, made of this connection (array fields are filtered with '[]'). */
-export function flowsUsingCall(kind: PartKind, partId: string): Call {
-  const field = kind === 'source' ? 'sourceConnectionIds' : 'targetConnectionIds'
-  return { service: FLOW, method: 'GET', path: `/flows?property=${field}[]==${id(partId)}&limit=${PAGE_LIMIT}`, label: 'GET /flows' }
-}
-
 export function getMappingCall(mappingId: string, version?: number): Call {
   return {
     service: 'Data Prep',

@@ -18,10 +18,10 @@ export interface DataflowFacts {
   run?: Run
   error?: string
   runUrl?: string
-  /** What the inputs name: shown whatever the outcome. */
-  connectionId: string
-  datasetId: string
-  sourcePath: string
+  /** What the inputs name: shown whatever the outcome (a teardown names only the connection, if given). */
+  connectionId?: string
+  datasetId?: string
+  sourcePath?: string
   schedule?: ExistingFlow['schedule']
   links: UiLinks
 }
@@ -31,9 +31,10 @@ export async function writeSummary(facts: DataflowFacts, nowMs: number): Promise
   const link = (text: string | undefined, href: (id: string) => string): Cell => (text === undefined ? '-' : { text, href: href(text) })
   const summary = new Summary().heading(`Dataflow ${facts.name}`).facts([
     ['Operation', facts.operation],
-    ['Dataflow', link(facts.flowId, links.dataflow)],
+    // A deleted dataflow has no page to link to.
+    ['Dataflow', facts.operation === 'deleted' ? (facts.flowId ?? '-') : link(facts.flowId, links.dataflow)],
     ['Dataset', link(facts.datasetId, links.dataset)],
-    ['Source path', facts.sourcePath],
+    ['Source path', facts.sourcePath ?? '-'],
     ['Connection', link(facts.connectionId, links.connection)],
     ['Schedule', facts.schedule !== undefined ? scheduleText(facts.schedule) : '-'],
     ['Next run', facts.schedule !== undefined ? nextRunText(facts.schedule, nowMs) : '-'],

@@ -321,3 +321,35 @@ it('a dry run prints the requests, sends nothing, outputs dry-run, and says so i
   expect(result.stdout).toContain(`POST ${emulator.platformUrl}/data/foundation/conversion/mappingSets/validate`)
   expect(result.stdout).toContain(`POST ${emulator.platformUrl}/data/foundation/flowservice/flows`)
 })
+
+describe('state: absent', () => {
+  it('plan lists the deletes and deletes nothing; the teardown deletes the dataflow and its connections, naming the mapping set left', async () => {
+    await runSettled()
+    const planned = await run({ state: 'absent', plan: 'true' })
+    expect(planned.exitCode).toBe(0)
+    expect(planned.outputs.operation).toBe('planned')
+    expect(JSON.parse(planned.outputs.changes ?? '[]')).toHaveLength(4)
+    expect(flows()).toHaveLength(1)
+    emulator.clearRequests()
+    // What describes the dataflow is not read: a step can carry it for both states, unread files included.
+    const removed = await run({ state: 'absent', mapping: 'no-such-file.json' })
+    expect(removed.exitCode).toBe(0)
+    expect(removed.outputs).toMatchObject({ operation: 'deleted', 'dataflow-id': planned.outputs['dataflow-id'] })
+    expect(
+      writes()
+        .map((r) => `${r.method} ${r.route}`)
+        .sort()
+    ).toEqual(['DELETE /flows/{id}', 'DELETE /sourceConnections/{id}', 'DELETE /targetConnections/{id}'])
+    expect(removed.summary).toContain('Data Prep has no DELETE for mapping sets')
+    expect(flows()).toEqual([])
+    expect((await run({ state: 'absent' })).outputs.operation).toBe('absent')
+  })
+
+  it('a dry run prints the lookups and the deletes, and sends nothing', async () => {
+    const result = await run({ state: 'absent', 'dry-run': 'true' })
+    expect(result.exitCode).toBe(0)
+    expect(emulator.requests()).toEqual([])
+    expect(result.stdout).toContain(`DELETE ${emulator.platformUrl}/data/foundation/flowservice/flows/{dataflow id}`)
+    expect(result.stdout).toContain(`DELETE ${emulator.platformUrl}/data/foundation/flowservice/sourceConnections/{source connection id}`)
+  })
+})

@@ -136,3 +136,29 @@ it('a disable that cannot be confirmed fails the step naming the dataflow still 
     operation: 'created'
   })
 })
+
+describe('a teardown killed half way', () => {
+  it('killed while its connections are deleted, the dataflow gone: the next teardown deletes what is left', async () => {
+    await run()
+    emulator.faults.add({ method: 'DELETE', route: '/sourceConnections/*', action: { type: 'hang' } })
+    const killed = await run({ state: 'absent' }, { killAfterMs: 2500 })
+    expect(killed.exitCode).toBeNull()
+    expect(flows()).toEqual([])
+    expect(sources()).toHaveLength(1)
+    emulator.faults.clear()
+    const next = await run({ state: 'absent' })
+    expect(next.exitCode).toBe(0)
+    expect(next.outputs.operation).toBe('deleted')
+    expect([flows(), sources(), targets()]).toEqual([[], [], []])
+  })
+
+  it('cancelled while the dataflow is deleted: fails saying what it deleted, and the next teardown finishes', async () => {
+    await run()
+    emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
+    const cancelled = await run({ state: 'absent' }, { signalAfterMs: 2500 })
+    expect(cancelled.exitCode).toBe(1)
+    emulator.faults.clear()
+    expect((await run({ state: 'absent' })).outputs.operation).toBe('deleted')
+    expect([flows(), sources(), targets()]).toEqual([[], [], []])
+  })
+})

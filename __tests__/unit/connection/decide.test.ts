@@ -2,7 +2,15 @@
 // rules every concurrent run applies to agree on one connection.
 
 import type { Found } from '../../../src/connection/client.js'
-import { converge, decide, idList, newcomers, type WantedConnection } from '../../../src/connection/decide.js'
+import {
+  converge,
+  decide,
+  decideRemoval,
+  idList,
+  newcomers,
+  readByDataflows,
+  type WantedConnection
+} from '../../../src/connection/decide.js'
 import type { IfExists } from '../../../src/connection/inputs.js'
 
 const SPEC = { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' }
@@ -105,5 +113,35 @@ describe('converge: after a create', () => {
 describe('newcomers: what appeared since the run looked', () => {
   it('is every connection the run’s own lookup did not list', () => {
     expect(newcomers(new Set(['old']), [found('OLD'), found('new')]).map((c) => c.id)).toEqual(['new'])
+  })
+})
+
+describe('state: absent, row by row', () => {
+  it('none exists: absent already, nothing to do', () => {
+    expect(decideRemoval([], 'S3 Connection', 'prod')).toEqual({ kind: 'absent' })
+  })
+
+  it('one exists: delete it', () => {
+    expect(decideRemoval(ONE, 'S3 Connection', 'prod')).toEqual({ kind: 'delete', target: ONE[0] })
+  })
+
+  it('two or more: fail, listing them, deleting none', () => {
+    const decision = decideRemoval(TWO, 'S3 Connection', 'prod')
+    expect(decision).toEqual({
+      kind: 'fail',
+      reason:
+        '2 connections named "S3 Connection" exist in sandbox "prod" (11111111-1111-1111-1111-111111111111, 22222222-2222-2222-2222-222222222222); state \'absent\' deletes one it can tell apart, so nothing was deleted. Delete the extra ones (DELETE /connections/{id}), then run again.'
+    })
+  })
+
+  it('a connection no dataflow reads is not kept', () => {
+    expect(readByDataflows(found('1'), [])).toBeUndefined()
+  })
+
+  it('a connection dataflows read is kept, naming them, at most ten', () => {
+    const users = Array.from({ length: 12 }, (_, i) => ({ id: `flow-${i}`, name: i === 0 ? 'Daily CRM' : '' }))
+    expect(readByDataflows(found('1'), users)).toBe(
+      'Connection 1 ("S3 Connection") is read by 12 dataflow(s): flow-0 ("Daily CRM"), flow-1, flow-2, flow-3, flow-4, flow-5, flow-6, flow-7, flow-8, flow-9 and 2 more; nothing was deleted. Delete them first (the dataflow action with state: absent), then run this step again.'
+    )
   })
 })

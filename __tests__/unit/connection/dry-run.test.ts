@@ -1,5 +1,5 @@
-import { describeDryRun } from '../../../src/connection/dry-run.js'
-import { readConfig } from '../../../src/connection/inputs.js'
+import { describeDryRun, describeTeardown } from '../../../src/connection/dry-run.js'
+import { readConfig, type Config } from '../../../src/connection/inputs.js'
 
 const base: Record<string, string> = {
   'client-id': 'client-1',
@@ -9,7 +9,12 @@ const base: Record<string, string> = {
   's3-access-key': 'ACCESS-KEY-VALUE',
   's3-secret-key': 'SECRET-KEY-VALUE'
 }
-const config = (overrides: Record<string, string> = {}) => readConfig((name) => ({ ...base, ...overrides })[name] ?? '')
+const read = (overrides: Record<string, string> = {}) => readConfig((name) => ({ ...base, ...overrides })[name] ?? '')
+function config(overrides: Record<string, string> = {}): Config {
+  const given = read(overrides)
+  if (given.state !== 'present') throw new Error('expected state: present')
+  return given
+}
 const CONTEXT = { repository: 'o/r', runId: 9, runAttempt: 1 }
 const text = (overrides: Record<string, string> = {}) =>
   describeDryRun(config(overrides), 'Managed by GitHub Actions: o/r, workflow w', CONTEXT, 0).join('\n')
@@ -64,5 +69,26 @@ describe('describeDryRun', () => {
     expect(out.match(/^\s+POST /gm)).toHaveLength(1)
     expect(out.match(/^\s+PATCH /gm)).toHaveLength(1)
     expect(out).not.toContain('/auth/params')
+  })
+})
+
+describe('describeTeardown', () => {
+  it('lists the lookup, the question whether a dataflow reads it, and the delete, with no credentials read', () => {
+    const teardown = read({ state: 'absent' })
+    if (teardown.state !== 'absent') throw new Error('expected state: absent')
+    const lines = describeTeardown(teardown).join('\n')
+    expect(lines.split('\n').filter((l) => /^\d+\. /.test(l))).toEqual([
+      '1. Get an access token (one per run)',
+      '2. Find the connection by name and spec (every page is read)',
+      '3. With it: probes of it that earlier, killed runs with verify left behind (each is deleted)',
+      '4. When one exists: the source connections made on it',
+      '5. Then, for each: the dataflows that read it (any: the step fails, naming them, and deletes nothing)',
+      '6. When no dataflow reads it: delete it (none exists: nothing to do, operation absent)'
+    ])
+    expect(lines).toContain(
+      'GET https://platform.adobe.io/data/foundation/flowservice/sourceConnections?property=baseConnectionId=={id}&limit=100'
+    )
+    expect(lines).toContain('DELETE https://platform.adobe.io/data/foundation/flowservice/connections/{id}')
+    expect(lines).not.toContain('SECRET-KEY-VALUE')
   })
 })

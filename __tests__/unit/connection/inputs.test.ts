@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { DEFAULTS, isValidBucketName, readConfig, SECRET_INPUTS } from '../../../src/connection/inputs.js'
+import { DEFAULTS, isValidBucketName, readConfig, SECRET_INPUTS, type Config } from '../../../src/connection/inputs.js'
 import { isLoopback } from '../../../src/platform/url-rules.js'
 import { CONTRACT_SECRET_INPUTS } from '../../helpers/contract.js'
 import { inputProblems } from '../../helpers/inputs.js'
@@ -18,8 +18,10 @@ function getter(values: Record<string, string | undefined>) {
   return (name: string): string => values[name] ?? ''
 }
 
-function read(overrides: Record<string, string | undefined> = {}) {
-  return readConfig(getter({ ...VALID, ...overrides }))
+function read(overrides: Record<string, string | undefined> = {}): Config {
+  const config = readConfig(getter({ ...VALID, ...overrides }))
+  if (config.state !== 'present') throw new Error(`expected state: present, got ${config.state}`)
+  return config
 }
 
 function problemsOf(overrides: Record<string, string | undefined>): string[] {
@@ -54,6 +56,7 @@ describe('readConfig with valid inputs', () => {
       connectionSpec: { id: 'ecadc60c-7455-4d87-84dc-2a0e293d997b', version: '1.0' },
       ifExists: 'update',
       verify: false,
+      state: 'present',
       dryRun: false
     })
   })
@@ -133,6 +136,34 @@ describe('readConfig with valid inputs', () => {
 
   it('accepts every if-exists mode', () => {
     for (const mode of ['update', 'reuse', 'fail', 'create']) expect(read({ 'if-exists': mode }).ifExists).toBe(mode)
+  })
+})
+
+describe('state: absent', () => {
+  const absent = (values: Record<string, string | undefined>) => readConfig(getter({ state: 'absent', ...values }))
+  const session = { 'client-id': VALID['client-id'], 'client-secret': VALID['client-secret'], 'ims-org-id': VALID['ims-org-id'] }
+
+  it('needs only what finds the connection: the session, its name and spec', () => {
+    expect(absent({ ...session, 'connection-name': 'S3 Connection' })).toMatchObject({
+      state: 'absent',
+      connectionName: 'S3 Connection',
+      connectionSpec: { id: DEFAULTS['connection-spec-id'], version: '1.0' },
+      dryRun: false
+    })
+  })
+
+  it('does not read the S3 credentials or the rest, so one step can take either state', () => {
+    const config = absent({ ...VALID, 'auth-type': 'iam-role', 'if-exists': 'nonsense', verify: 'maybe' })
+    expect(config).not.toHaveProperty('s3')
+    expect(config).not.toHaveProperty('ifExists')
+  })
+
+  it('still needs the connection name', () => {
+    expect(inputProblems(() => absent(session))).toEqual([expect.stringContaining("Input 'connection-name' is required")])
+  })
+
+  it('refuses a state that is neither', () => {
+    expect(problemsOf({ state: 'gone' })).toEqual([expect.stringContaining("'state' must be one of 'present', 'absent'")])
   })
 })
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { DEFAULTS, readConfig } from '../../../src/dataflow/inputs.js'
+import { DEFAULTS, readConfig, type Config } from '../../../src/dataflow/inputs.js'
 import { inputProblems } from '../../helpers/inputs.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
@@ -15,7 +15,12 @@ const VALID: Record<string, string> = {
   'dataset-id': '5c8c3c555033b814b69f947f',
   mapping: 'mappings/crm.json'
 }
-const read = (overrides: Record<string, string | undefined> = {}) => readConfig((name) => ({ ...VALID, ...overrides })[name] ?? '', NOW)
+const readAny = (overrides: Record<string, string | undefined> = {}) => readConfig((name) => ({ ...VALID, ...overrides })[name] ?? '', NOW)
+function read(overrides: Record<string, string | undefined> = {}): Config {
+  const config = readAny(overrides)
+  if (config.state !== 'present') throw new Error(`expected state: present, got ${config.state}`)
+  return config
+}
 
 function problemsOf(overrides: Record<string, string | undefined>): string[] {
   return inputProblems(() => read(overrides))
@@ -128,5 +133,39 @@ describe('dataflow/action.yml', () => {
       Object.entries(action.inputs).flatMap(([name, input]) => (input.default === undefined ? [] : [[name, input.default]]))
     )
     expect(declared).toEqual(DEFAULTS)
+  })
+})
+
+describe('state: absent', () => {
+  const session = { 'client-id': VALID['client-id'], 'access-token': VALID['access-token'], 'ims-org-id': VALID['ims-org-id'] }
+  const absent = (values: Record<string, string | undefined>) => readConfig((name) => ({ state: 'absent', ...values })[name] ?? '', NOW)
+
+  it('needs only the session and the dataflow name', () => {
+    expect(absent({ ...session, 'dataflow-name': 'Daily CRM export' })).toMatchObject({
+      state: 'absent',
+      name: 'Daily CRM export',
+      plan: false,
+      dryRun: false
+    })
+  })
+
+  it('takes connection-id as a guard when given, checked as an id', () => {
+    expect(absent({ ...VALID, state: 'absent' })).toMatchObject({ connectionId: VALID['connection-id'] })
+    expect(inputProblems(() => absent({ ...session, 'dataflow-name': 'd', 'connection-id': 'nope' }))).toEqual([
+      expect.stringContaining("'connection-id' must be a connection id")
+    ])
+  })
+
+  it('does not read what describes the dataflow, so one step can take either state', () => {
+    const config = absent({ ...VALID, 'data-format': 'xml', frequency: 'hourly', 'run-now': 'true', mapping: undefined })
+    expect(config).toMatchObject({ state: 'absent' })
+    expect(config).not.toHaveProperty('source')
+  })
+
+  it('still needs the dataflow name, and refuses plan with dry-run', () => {
+    expect(inputProblems(() => absent({ ...session, plan: 'true', 'dry-run': 'true' }))).toEqual([
+      expect.stringContaining("Input 'dataflow-name' is required"),
+      expect.stringContaining("Inputs 'plan' and 'dry-run' are both set")
+    ])
   })
 })
