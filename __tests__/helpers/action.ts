@@ -1,5 +1,6 @@
 // What the end-to-end tests assert about a run of the bundle, beyond its outputs.
 
+import { Secrets } from '../../src/platform/secrets.js'
 import { unescapeData, type RunResult } from '../../scripts/runner.js'
 
 export { inputEnv, parseOutputFile, runAction, runnerEnv, type RunResult } from '../../scripts/runner.js'
@@ -23,6 +24,26 @@ export function expectNoLeak(result: RunResult, secrets: string[], extra: { mask
     if (firstShown !== -1 && maskedAt > firstShown)
       throw new Error(`secret ${JSON.stringify(secret.slice(0, 3))}... was masked only after output began`)
   }
+}
+
+/**
+ * Proves that a secret input the action refused was neither masked, in any encoding it would
+ * mask a secret in (masking a short value garbles every line holding it), nor printed anywhere
+ * but as letters of the one failure message, which is exactly `message`.
+ */
+export function expectRefusedSecret(result: RunResult, value: string, message: string): void {
+  if (result.exitCode !== 1 || result.error !== message) {
+    throw new Error(
+      `expected the step to fail with ${JSON.stringify(message)}; got exit ${result.exitCode}, ${JSON.stringify(result.error)}`
+    )
+  }
+  const forms: string[] = []
+  new Secrets((form) => forms.push(form)).add(value)
+  const masked = result.masks.filter((mask) => forms.includes(mask))
+  if (masked.length > 0) throw new Error(`a refused secret was masked: ${JSON.stringify(masked)}`)
+  // The message may hold the value by chance ('short' in 'shorter'), never in any other place.
+  const visible = [result.shown.join('\n'), result.stderr, result.outputFile, result.summary].join('\n').replaceAll(message, '')
+  if (visible.includes(value)) throw new Error(`a refused secret was printed: ${JSON.stringify(value)}`)
 }
 
 // The workflow commands an action may mean to write; anything else that starts a line with '::'

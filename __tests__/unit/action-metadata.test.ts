@@ -45,6 +45,15 @@ describe.each(present)('$file', ({ name, file }) => {
     expect(bytes).toBeLessThanOrEqual(1_500_000)
   })
 
+  it("has an inputs file for `npm run local-action` that sets only its inputs, and every required one but connection-id (the script's)", () => {
+    const text = readFileSync(new URL(file.replace(/action\.yml$/, '.env.example'), root), 'utf8')
+    const set = [...text.matchAll(/^INPUT_([A-Z0-9_-]+)=/gm)].map(([, input]) => (input ?? '').toLowerCase())
+    const declared = Object.keys(action.inputs)
+    const required = declared.filter((input) => action.inputs[input]?.required === true && input !== 'connection-id')
+    expect(set.filter((input) => !declared.includes(input))).toEqual([])
+    expect(required.filter((input) => !set.includes(input))).toEqual([])
+  })
+
   it('declares the session inputs exactly as the connection action does', () => {
     const connection = load('action.yml')
     for (const input of SESSION_INPUTS) expect({ input, spec: action.inputs[input] }).toEqual({ input, spec: connection.inputs[input] })

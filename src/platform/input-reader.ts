@@ -143,15 +143,19 @@ export class InputReader {
   /**
    * A secret input: never echoed; one line without spaces; at least MIN_SECRET_LENGTH characters,
    * because the runner masks a secret wherever it appears and a short one garbles every line.
+   * The same rule (secretFault) decides which secret inputs are masked, before this runs.
    */
   secret(name: string, value: string | undefined, what: string, hint = ''): void {
-    this.check(name, value, singleToken, `must be a single line without spaces; check that the whole ${what} was pasted${hint}`)
-    this.check(
-      name,
-      value,
-      (v) => !singleToken(v) || v.length >= MIN_SECRET_LENGTH,
-      `is ${value?.length ?? 0} characters long, shorter than any real ${what} (${MIN_SECRET_LENGTH} at least); check that the right secret is passed`
-    )
+    if (value === undefined || value === '') return
+    const fault = secretFault(value)
+    if (fault === 'not-one-token') {
+      this.fail(`Input '${name}' must be a single line without spaces; check that the whole ${what} was pasted${hint}.`)
+    }
+    if (fault === 'too-short') {
+      this.fail(
+        `Input '${name}' is ${value.length} characters long, shorter than any real ${what} (${MIN_SECRET_LENGTH} at least); check that the right secret is passed.`
+      )
+    }
   }
 
   /** An absolute https:// base URL (http:// for loopback hosts only), without credentials, query or fragment. */
@@ -193,6 +197,20 @@ export class InputReader {
     if (value === undefined) throw new Error(`input '${name}' has no default`)
     return value
   }
+}
+
+/** Why a value cannot be a secret: more than one word or line, or too short to be masked safely. */
+export type SecretFault = 'not-one-token' | 'too-short'
+
+/**
+ * What refuses a value as a secret, judged on the value alone; undefined when it can be one. A
+ * refused value is never masked: masking a short one (a common word, say) would garble every
+ * later line of the job's log that holds that word, the refusal's own message included.
+ */
+export function secretFault(value: string): SecretFault | undefined {
+  if (!singleToken(value)) return 'not-one-token'
+  if (value.length < MIN_SECRET_LENGTH) return 'too-short'
+  return undefined
 }
 
 export function singleToken(value: string): boolean {

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { PlatformApi, type PlatformService, type Target } from './api.js'
 import { errorMessage, errorStack, type Hints } from './errors.js'
 import { fetchAccessToken } from './ims.js'
+import { secretFault, type GetInput } from './input-reader.js'
 import { newRunMark, type RunMark } from './ownership.js'
 import { DEFAULT_RETRY_POLICY, Deadline, readAttemptMs, systemClock } from './retry.js'
 import { Secrets } from './secrets.js'
@@ -38,11 +39,25 @@ export function createRuntime(): Runtime {
   }
 }
 
-/** Reads inputs from the runner, every secret one masked before validation can run. */
-export function runnerInputs(rt: Runtime, secretInputs: readonly string[]): (name: string) => string {
-  for (const name of secretInputs) rt.secrets.add(core.getInput(name))
+/** Reads inputs from the runner, every secret input the reader accepts masked before anything can print it. */
+export function runnerInputs(rt: Runtime, secretInputs: readonly string[]): GetInput {
+  maskSecretInputs(rt.secrets, (name) => core.getInput(name), secretInputs)
   // Untrimmed: the reader trims, except where a space or a tab is the value (a delimiter).
   return (name) => core.getInput(name, { trimWhitespace: false })
+}
+
+/**
+ * Masks each secret input whose value the reader will accept as a secret (see secretFault). A
+ * refused value is left alone: the reader then stops the run before anything is sent, with a
+ * message that never holds the value, and masking a short value would garble that message and
+ * every later line of the job's log holding the same word.
+ */
+export function maskSecretInputs(secrets: Pick<Secrets, 'add'>, getInput: GetInput, names: readonly string[]): void {
+  for (const name of names) {
+    // Trimmed as the reader trims it, so that both judge the same value.
+    const value = getInput(name).trim()
+    if (secretFault(value) === undefined) secrets.add(value)
+  }
 }
 
 export interface Connected {

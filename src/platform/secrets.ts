@@ -6,7 +6,7 @@
 
 export type SetSecret = (value: string) => void
 
-/** Secret inputs shorter than this are refused: masking a short value garbles every log line. */
+/** Secret inputs shorter than this are refused, and never masked: masking a short value garbles every log line. */
 export const MIN_SECRET_LENGTH = 8
 
 const MASK = '***'

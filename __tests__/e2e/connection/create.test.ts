@@ -2,7 +2,7 @@
 // both token modes, dry runs, bad input, Adobe's errors, and no secret ever shown.
 
 import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { expectNoLeak, runAction } from '../../helpers/action.js'
+import { expectNoLeak, expectRefusedSecret, runAction } from '../../helpers/action.js'
 import { emulatorInputs, flowRequests, secretsOf, SPEC_ID } from '../../helpers/fixtures.js'
 
 let emulator: Emulator
@@ -177,6 +177,31 @@ describe('bad input', () => {
     expect(emulator.requests()).toHaveLength(0)
     expect(result.outputs).toEqual({})
     expectNoLeak(result, secretsOf(inputs))
+  })
+})
+
+describe('a refused secret', () => {
+  it.each([
+    [
+      'too short',
+      'short',
+      "Input 'client-secret' is 5 characters long, shorter than any real client secret (8 at least); check that the right secret is passed."
+    ],
+    [
+      'of two words',
+      'p8e-pasted twice-p8e',
+      "Input 'client-secret' must be a single line without spaces; check that the whole client secret was pasted."
+    ]
+  ])('%s is not masked, and fails the step naming the input, its message whole, sending nothing', async (_why, value, message) => {
+    const inputs = emulatorInputs(emulator, { 'client-secret': value })
+    const result = await runAction({ inputs, debug: true })
+    expect(result.stdout).not.toContain(`::add-mask::${value}`)
+    expectRefusedSecret(result, value, message)
+    expect(result.shown.filter((l) => l.startsWith('::error::'))).toHaveLength(1)
+    expect(emulator.requests()).toHaveLength(0)
+    expect(result.outputs).toEqual({})
+    // The secrets it accepts are still masked before anything else is printed.
+    expectNoLeak(result, [DEMO.s3AccessKey, DEMO.s3SecretKey], { maskedFirst: [DEMO.s3AccessKey, DEMO.s3SecretKey] })
   })
 })
 

@@ -5,7 +5,7 @@
 // fails before any write; no secret anywhere.
 
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { expectNoInjection, expectNoLeak, runAction, type RunResult } from '../../helpers/action.js'
+import { expectNoInjection, expectNoLeak, expectRefusedSecret, runAction, type RunResult } from '../../helpers/action.js'
 import { CRM_MAPPING, dataflowInputs, Workspace } from '../../helpers/dataflow.js'
 import { secretsOf } from '../../helpers/fixtures.js'
 
@@ -352,4 +352,15 @@ describe('state: absent', () => {
     expect(result.stdout).toContain(`DELETE ${emulator.platformUrl}/data/foundation/flowservice/flows/{dataflow id}`)
     expect(result.stdout).toContain(`DELETE ${emulator.platformUrl}/data/foundation/flowservice/sourceConnections/{source connection id}`)
   })
+})
+
+it('an access-token too short to be one fails the step naming the input, without masking it, before anything is sent', async () => {
+  const inputs = dataflowInputs(emulator, connectionId, DEMO_DATASET_ID, { 'client-secret': undefined, 'access-token': 'short' })
+  const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: workspace.dir }, debug: true })
+  expectRefusedSecret(
+    result,
+    'short',
+    "Input 'access-token' is 5 characters long, shorter than any real access token (8 at least); check that the right secret is passed."
+  )
+  expect(emulator.requests()).toEqual([])
 })

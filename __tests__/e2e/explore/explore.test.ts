@@ -2,7 +2,7 @@
 // documented shapes), wait for a file that lands while it waits, dry run; no secret anywhere.
 
 import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { expectNoInjection, expectNoLeak, runAction, type RunResult } from '../../helpers/action.js'
+import { expectNoInjection, expectNoLeak, expectRefusedSecret, runAction, type RunResult } from '../../helpers/action.js'
 import { secretsOf } from '../../helpers/fixtures.js'
 
 let emulator: Emulator
@@ -264,6 +264,16 @@ describe('dry run and bad input', () => {
     expect(result.stdout).toContain('objectType=file&object=%2Fdemo-bucket%2Finbound%2Fcustomers.csv&fileType=delimited&preview=true')
     expect(result.outputs).toEqual({})
     expect(result.summary).toContain('<strong>Dry run:</strong> the inputs are valid; no token was requested and nothing was sent.')
+  })
+
+  it('fails on a client-secret too short to be one without masking it, naming the input, sending nothing', async () => {
+    const result = await runAction({ action: 'explore', inputs: inputs({ 'client-secret': 'short' }), debug: true })
+    expectRefusedSecret(
+      result,
+      'short',
+      "Input 'client-secret' is 5 characters long, shorter than any real client secret (8 at least); check that the right secret is passed."
+    )
+    expect(emulator.requests()).toEqual([])
   })
 
   it('fails fast on a connection-id that is not one, sending nothing', async () => {

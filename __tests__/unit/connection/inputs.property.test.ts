@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { readConfig, SECRET_INPUTS } from '../../../src/connection/inputs.js'
-import { InputError } from '../../../src/platform/input-reader.js'
+import { InputError, secretFault } from '../../../src/platform/input-reader.js'
 import { CONTRACT_INPUTS } from '../../helpers/contract.js'
 
 // Strings shaped like secrets: long enough that finding one in a message cannot be chance.
@@ -30,6 +30,34 @@ describe('readConfig on arbitrary input', () => {
         }
       ),
       { numRuns: 500 }
+    )
+  })
+})
+
+// Inputs that pass, but for the secret under test.
+const VALID: Record<string, string> = {
+  'client-id': 'abc123clientid',
+  'client-secret': 'p8e-SECRET-value',
+  'ims-org-id': '1234ABCD5678EF90@AdobeOrg',
+  'connection-name': 'S3 Connection',
+  's3-access-key': 'AKIAEXAMPLE000000000',
+  's3-secret-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+}
+const refusedSecret = fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => s.trim() !== '' && secretFault(s.trim()) !== undefined)
+
+describe('a secret input that is not masked', () => {
+  it('is one the run refuses, naming the input, whatever else the inputs say: nothing unmasked is ever sent', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SECRET_INPUTS), refusedSecret, fc.constantFrom('access-key', 'iam-role'), (name, value, authType) => {
+        const all: Record<string, string> = { ...VALID, 'auth-type': authType, [name]: value }
+        try {
+          readConfig((input) => all[input] ?? '')
+          return false
+        } catch (error) {
+          return error instanceof InputError && error.problems.some((p) => p.includes(`'${name}'`))
+        }
+      }),
+      { numRuns: 300 }
     )
   })
 })
