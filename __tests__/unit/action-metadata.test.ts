@@ -74,6 +74,7 @@ describe('explore/action.yml (the companion contract)', () => {
       'connection-id',
       'path',
       'preview',
+      'preview-rows',
       'file-type',
       'column-delimiter',
       'compression-type',

@@ -3,18 +3,16 @@
 
 import { flowServiceOnly } from '../platform/api.js'
 import * as core from '@actions/core'
-import type { PlatformApi } from '../platform/api.js'
 import { loadRunContext, type RunContext } from '../platform/context.js'
-import { readListing, type ExploreEntry } from '../platform/explore.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
 import { describeDryRun } from './dry-run.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import { lookUntilMatch } from './look.js'
-import { explainingDenial, fileListed } from './mistakes.js'
+import { explainingDenial } from './mistakes.js'
 import { outputsOf, type Outputs } from './outputs.js'
-import { readPreview, type Preview } from '../platform/explore.js'
-import { listCall, listedFolder, previewCall } from './requests.js'
+import { listing, previewLine, readFile } from './reads.js'
+import { listedFolder } from './requests.js'
 import { writeSummary, type ExploreFacts } from './summary.js'
 
 const USER_AGENT = 'aep-s3-explore-action/1'
@@ -65,10 +63,8 @@ export async function run(): Promise<void> {
         ? await explainingDenial(api, connectionId, preview.file, () => previewing ?? readFile(api, connectionId, preview))
         : undefined
     if (preview !== undefined && previewed !== undefined) {
-      facts.preview = { file: preview.file, result: previewed }
-      rt.info(
-        `Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample row${previewed.rows.length === 1 ? '' : 's'}.`
-      )
+      facts.preview = { file: preview.file, result: previewed, rowsAsked: preview.rows }
+      rt.info(previewLine(preview.file, previewed, preview.rows))
     }
     setOutputsOf(rt, outputsOf(looked.entries, looked.matches, previewed))
     await summarize(config, context, facts)
@@ -78,23 +74,6 @@ export async function run(): Promise<void> {
   } finally {
     session?.close()
   }
-}
-
-/** Lists the folder; the first time it is empty, tells whether the path was a file's (when no preview was asked for). */
-function listing(api: PlatformApi, connectionId: string, folder: string | undefined, checkFile: boolean): () => Promise<ExploreEntry[]> {
-  let first = true
-  return async () => {
-    const entries = readListing((await api.send(listCall(connectionId, folder))).json)
-    const check = first && checkFile && entries.length === 0 && folder !== undefined
-    first = false
-    const mistake = check ? await fileListed(api, connectionId, folder) : undefined
-    if (mistake !== undefined) throw mistake
-    return entries
-  }
-}
-
-async function readFile(api: PlatformApi, connectionId: string, preview: NonNullable<Config['preview']>): Promise<Preview> {
-  return readPreview((await api.send(previewCall(connectionId, preview.file, preview.format))).json)
 }
 
 /** Sets the outputs, saying which a later step finds cut short. */

@@ -144,7 +144,7 @@ describe('path mistakes, each named with its fix', () => {
 
 describe('preview', () => {
   it('reads the columns and at most 20 rows of a CSV, and lists its folder, in one round trip', async () => {
-    const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true' })
+    const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true', 'preview-rows': '20' })
     expect(result.exitCode).toBe(0)
     const columns = json<{ name: string; type: string }[]>(result.outputs.columns)
     expect(columns.map((c) => c.name)).toEqual([
@@ -171,6 +171,30 @@ describe('preview', () => {
     expect(result.summary).toContain('Preview of')
   })
 
+  it('shows columns only by default: no row value in the outputs, the log (debug included) or the summary', async () => {
+    const file = '/demo-bucket/exports/daily/crm-customers-2026-11-29.csv'
+    emulator.putFile(file, { content: 'customer_id,email\nC-7777,only-when-asked@example.com\n' })
+    // One refused attempt, so that the transport's debug log has something to say.
+    emulator.faults.add({ method: 'GET', route: '/connections/*/explore', action: { type: 'status', status: 503 } })
+    const result = await explore({ path: file, preview: 'true' })
+    expect(result.exitCode).toBe(0)
+    expect(json<{ name: string }[]>(result.outputs.columns).map((c) => c.name)).toEqual(['customer_id', 'email'])
+    expect(result.outputs.rows).toBe('[]')
+    expect(result.stdout).toMatch(/::debug::GET \/connections\/\{id\}\/explore: attempt 1 failed: HTTP 503/)
+    expect(result.summary).toContain('<th>email (string)</th>')
+    const everywhere = [result.stdout, result.stderr, result.outputFile, result.summary].join('\n')
+    expect(everywhere).not.toContain('C-7777')
+    expect(everywhere).not.toContain('only-when-asked@example.com')
+  })
+
+  it('shows the sample rows preview-rows asks for, and no more', async () => {
+    const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true', 'preview-rows': '2' })
+    expect(result.exitCode).toBe(0)
+    expect(json<{ customer_id: string }[]>(result.outputs.rows).map((r) => r.customer_id)).toEqual(['C-1001', 'C-1002'])
+    expect(result.summary).toContain('<td>C-1002</td>')
+    expect(result.summary).not.toContain('C-1003')
+  })
+
   it('previews a gzip CSV (compression from the extension), an ISO-8859-1 file with ;, JSON and Parquet', async () => {
     const gz = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-26.csv.gz', preview: 'true' })
     expect(gz.exitCode).toBe(0)
@@ -179,7 +203,8 @@ describe('preview', () => {
       path: '/demo-bucket/exports/eu/kunden-2026-11-27.csv',
       preview: 'true',
       'column-delimiter': ';',
-      encoding: 'ISO-8859-1'
+      encoding: 'ISO-8859-1',
+      'preview-rows': '5'
     })
     expect(eu.exitCode).toBe(0)
     expect(eu.outputs.rows).toMatch(/[äöüéß]/)
@@ -264,6 +289,13 @@ describe('dry run and bad input', () => {
     expect(result.stdout).toContain('objectType=file&object=%2Fdemo-bucket%2Finbound%2Fcustomers.csv&fileType=delimited&preview=true')
     expect(result.outputs).toEqual({})
     expect(result.summary).toContain('<strong>Dry run:</strong> the inputs are valid; no token was requested and nothing was sent.')
+  })
+
+  it('refuses preview-rows without preview before any request, naming the fix', async () => {
+    const result = await explore({ path: '/demo-bucket/inbound/', 'preview-rows': '5' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toBe("Input 'preview-rows' is only read with 'preview: true': set 'preview: true', or remove it.")
+    expect(emulator.requests()).toEqual([])
   })
 
   it('fails fast on a connection-id that is not one, sending nothing', async () => {

@@ -63,7 +63,7 @@ it('preview columns and rows holding commands and markup stay in their outputs a
       : [{ type: 'file', name: 'x.csv', path: '/b/x.csv' }]
     json(200, answer)(req, res, body)
   })
-  const result = await run({ path: '/b/x.csv', preview: 'true' })
+  const result = await run({ path: '/b/x.csv', preview: 'true', 'preview-rows': '1' })
   expect(result.exitCode).toBe(0)
   expect(result.outputs.columns).toContain('\\n::error::injected')
   expect(result.summary.split('\n').some((line) => line.startsWith('#'))).toBe(false)
@@ -112,7 +112,7 @@ it('a preview of a thousand wide columns keeps the job summary under the 1 MiB G
       : [{ type: 'file', name: 'x.csv', path: '/b/x.csv' }]
     json(200, answer)(req, res, body)
   })
-  const result = await run({ path: '/b/x.csv', preview: 'true' })
+  const result = await run({ path: '/b/x.csv', preview: 'true', 'preview-rows': '20' })
   expect(result.exitCode).toBe(0)
   expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
   expect(result.summary).toContain('of 1000 columns: the job summary of a step holds 1 MiB at most.')

@@ -38,6 +38,27 @@ describe('run()', () => {
     expect(result.summary).toContain('<td>customers.csv</td>')
   })
 
+  it('previews columns only by default: no row value in the outputs, the log or the summary', async () => {
+    const result = await runWith(inputs({ path: '/demo-bucket/inbound/customers.csv', preview: 'true' }))
+    expect(result.failed).toBe(false)
+    expect(result.outputs.rows).toBe('[]')
+    expect(JSON.parse(result.outputs.columns ?? '[]')).toHaveLength(7)
+    expect(result.summary).toContain('<th>email (string)</th>')
+    expect(result.summary).toContain('columns only; set preview-rows (up to 20)')
+    for (const value of ['C-1001', 'ada.lovelace@example.com', 'Lovelace'])
+      expect([result.text, result.summary, JSON.stringify(result.outputs)].some((place) => place.includes(value))).toBe(false)
+  })
+
+  it('shows as many sample rows as preview-rows asks for, in the rows output, the log and the summary', async () => {
+    const result = await runWith(inputs({ path: '/demo-bucket/inbound/customers.csv', preview: 'true', 'preview-rows': '2' }))
+    expect(result.failed).toBe(false)
+    const rows = JSON.parse(result.outputs.rows ?? '[]') as { email: string }[]
+    expect(rows.map((r) => r.email)).toEqual(['ada.lovelace@example.com', 'alan.turing@example.com'])
+    expect(result.text).toContain('Previewed /demo-bucket/inbound/customers.csv: 7 columns, 2 sample rows.')
+    expect(result.summary).toContain('<td>alan.turing@example.com</td>')
+    expect(result.summary).not.toContain('grace.hopper@example.com')
+  })
+
   it('waits for a file with backoff, then goes on', async () => {
     setTimeout(() => emulator.putFile('/demo-bucket/inbound/late.csv', { content: 'a\n1\n' }), 1500)
     const result = await runWith(inputs({ path: '/demo-bucket/inbound/', expect: 'late.csv', 'wait-seconds': '20' }))
