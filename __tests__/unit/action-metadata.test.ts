@@ -80,10 +80,11 @@ describe('explore/action.yml (the companion contract)', () => {
       'compression-type',
       'encoding',
       'expect',
+      'if-missing',
       'wait-seconds',
       'dry-run'
     ])
-    expect(Object.keys(action.outputs)).toEqual(['entries', 'count', 'matches', 'columns', 'rows'])
+    expect(Object.keys(action.outputs)).toEqual(['entries', 'count', 'matches', 'matched', 'columns', 'rows'])
   })
 })
 

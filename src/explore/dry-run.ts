@@ -16,7 +16,8 @@ export function describeDryRun(config: Config): string[] {
   const { preview } = config
   if (preview !== undefined) {
     const shown = preview.rows > 0 ? `its columns and up to ${preview.rows} sample rows` : 'its columns only'
-    plan.call(`Preview ${preview.file}, showing ${shown}`, previewCall(config.connectionId, preview.file, preview.format))
+    const when = config.expect !== undefined && config.ifMissing === 'skip' ? ` (only if an entry matches "${config.expect}")` : ''
+    plan.call(`Preview ${preview.file}${when}, showing ${shown}`, previewCall(config.connectionId, preview.file, preview.format))
   }
   return plan.lines()
 }

@@ -17,17 +17,23 @@ export interface Config {
   path?: string
   /** With preview, the file to read, its format, and how many sample rows to show (0: columns only). */
   preview?: { file: string; format: FileFormat; rows: number }
-  /** A glob on entry names; the step fails unless one matches. */
+  /** A glob on entry names; the step fails unless one matches (see ifMissing). */
   expect?: string
+  /** With expect, when nothing matches: the step fails, or ends with matched=false and reads nothing more. */
+  ifMissing: IfMissing
   waitSeconds: number
   dryRun: boolean
 }
+
+export const IF_MISSING = ['fail', 'skip'] as const
+export type IfMissing = (typeof IF_MISSING)[number]
 
 export const DEFAULTS = {
   ...SESSION_DEFAULTS,
   preview: 'false',
   'preview-rows': '0',
   encoding: 'UTF-8',
+  'if-missing': 'fail',
   'wait-seconds': '0',
   'dry-run': 'false'
 } as const
@@ -56,6 +62,11 @@ export function readConfig(getInput: GetInput): Config {
   r.check('expect', expect, (v) => !hasControl(v) && v.length <= 256, 'must be one glob on entry names, such as "*.csv" or "export-*.json"')
   const globProblem = expect !== undefined ? parseGlob(expect) : undefined
   if (typeof globProblem === 'string') r.fail(`Input 'expect' ${globProblem}.`)
+  const ifMissing = r.choice('if-missing', IF_MISSING)
+  // Without expect nothing can be missing: a skip that could never happen is a mistake, said now.
+  if (ifMissing === 'skip' && expect === undefined) {
+    r.fail("Input 'if-missing' says what to do when no entry matches 'expect': set 'expect' too (such as '*.csv'), or remove 'if-missing'.")
+  }
   const waitSeconds = r.number('wait-seconds', { integer: true, min: 0, max: MAX_WAIT_SECONDS })
   if (waitSeconds > 0 && expect === undefined) {
     r.fail("Input 'wait-seconds' waits for an entry matching 'expect': set 'expect' too (such as '*.csv'), or set 'wait-seconds' to 0.")
@@ -69,6 +80,7 @@ export function readConfig(getInput: GetInput): Config {
     ...(path !== undefined && { path }),
     ...(preview !== undefined && { preview }),
     ...(expect !== undefined && { expect }),
+    ifMissing,
     waitSeconds,
     dryRun
   }

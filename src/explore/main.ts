@@ -12,7 +12,7 @@ import { lookUntilMatch } from './look.js'
 import { explainingDenial } from './mistakes.js'
 import { outputsOf, type Outputs } from './outputs.js'
 import { listing, previewLine, readFile } from './reads.js'
-import { listedFolder } from './requests.js'
+import { listedFolder, previewWithListing } from './requests.js'
 import { writeSummary, type ExploreFacts } from './summary.js'
 
 const USER_AGENT = 'aep-s3-explore-action/1'
@@ -43,30 +43,33 @@ export async function run(): Promise<void> {
     context = loadRunContext()
     session = await connecting
     const api = session.waiting()
-    const { connectionId, preview, expect } = config
+    const { connectionId, preview, expect, ifMissing } = config
     const folder = listedFolder(config)
     const where = folder ?? 'the root'
-    // Without a wait the preview does not depend on the listing: both go out at once.
-    const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(api, connectionId, preview) : undefined
+    const early = previewWithListing(config)
+    const previewing = early !== undefined ? readFile(api, connectionId, early) : undefined
     previewing?.catch(() => undefined)
     const list = listing(api, connectionId, folder, preview === undefined)
     const waitMs = config.waitSeconds * 1000
     const looked = await explainingDenial(api, connectionId, folder, () =>
-      lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, waitMs)
+      lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, { expect, ifMissing, waitMs })
     )
-    Object.assign(facts, { entries: looked.entries, matches: looked.matches })
+    Object.assign(facts, { entries: looked.entries, matches: looked.matches, missing: looked.missing })
     rt.info(
       `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
     )
+    if (looked.missing !== undefined) rt.notice(looked.missing)
+    // Nothing matched and if-missing is skip: the file that is not there is not read.
+    const reading = looked.matched === false ? undefined : preview
     const previewed =
-      preview !== undefined
-        ? await explainingDenial(api, connectionId, preview.file, () => previewing ?? readFile(api, connectionId, preview))
+      reading !== undefined
+        ? await explainingDenial(api, connectionId, reading.file, () => previewing ?? readFile(api, connectionId, reading))
         : undefined
-    if (preview !== undefined && previewed !== undefined) {
-      facts.preview = { file: preview.file, result: previewed, rowsAsked: preview.rows }
-      rt.info(previewLine(preview.file, previewed, preview.rows))
+    if (reading !== undefined && previewed !== undefined) {
+      facts.preview = { file: reading.file, result: previewed, rowsAsked: reading.rows }
+      rt.info(previewLine(reading.file, previewed, reading.rows))
     }
-    setOutputsOf(rt, outputsOf(looked.entries, looked.matches, previewed))
+    setOutputsOf(rt, outputsOf(looked, previewed))
     await summarize(config, context, facts)
   } catch (error) {
     const message = failStep(rt, error)

@@ -13,6 +13,8 @@ export interface ExploreFacts {
   entries?: readonly ExploreEntry[]
   expect?: string
   matches?: readonly string[]
+  /** With if-missing: skip, when nothing matched: what was listed and expected, and that the step stopped there. */
+  missing?: string
   /** The preview as read, its rows already kept to the `rowsAsked` the workflow asked for. */
   preview?: { file: string; result: Preview; rowsAsked: number }
   dryRun?: boolean
@@ -34,6 +36,7 @@ export async function writeSummary(facts: ExploreFacts): Promise<void> {
   if (facts.expect !== undefined && facts.matches !== undefined) {
     summary.paragraph(`${facts.matches.length} entr${facts.matches.length === 1 ? 'y matches' : 'ies match'} ${facts.expect}`, 'Expected:')
   }
+  if (facts.missing !== undefined) summary.paragraph(facts.missing, 'Nothing matched:')
   if (facts.preview !== undefined) {
     const { columns, rows } = facts.preview.result
     summary.paragraph(facts.preview.file, 'Preview of')

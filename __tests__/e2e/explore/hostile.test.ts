@@ -69,6 +69,21 @@ it('preview columns and rows holding commands and markup stay in their outputs a
   expect(result.summary.split('\n').some((line) => line.startsWith('#'))).toBe(false)
 })
 
+it('with if-missing: skip, entry names holding commands and markup stay inside the one notice and the summary cell', async () => {
+  server.on(
+    'GET /connections/*/explore',
+    json(200, [
+      { type: 'file', name: `a.csv${INJECTIONS.command}`, path: '/b/a.csv' },
+      { type: 'file', name: `b.csv${INJECTIONS.setOutput}${INJECTIONS.markdown}`, path: '/b/b.csv' }
+    ])
+  )
+  const result = await run({ path: '/b/', expect: '*.parquet', 'if-missing': 'skip' })
+  expect(result.exitCode).toBe(0)
+  expect(result.outputs.matched).toBe('false')
+  expect(result.stdout.split('\n').filter((line) => line.startsWith('::notice::'))).toHaveLength(1)
+  expect(result.summary).toContain('<strong>Nothing matched:</strong>')
+})
+
 it('a 50 MB listing is refused with a clear message, under 150 MB of memory', async () => {
   server.on('GET /connections/*/explore', huge(50 * 1024 * 1024, false))
   const result = await run({ path: '/b/' })

@@ -68,6 +68,17 @@ describe('readConfig', () => {
     expect(read({ path: '/b/x.parquet', preview: 'true', ...given }).preview?.rows).toBe(rows)
   })
 
+  it.each([
+    [{}, 'fail'],
+    [{ expect: '*.csv' }, 'fail'],
+    [{ expect: '*.csv', 'if-missing': 'fail' }, 'fail'],
+    [{ expect: '*.csv', 'if-missing': 'skip' }, 'skip'],
+    [{ expect: '*.csv', 'if-missing': 'skip', 'wait-seconds': '600' }, 'skip'],
+    [{ 'if-missing': 'fail' }, 'fail']
+  ])('reads %j as if-missing %s', (given, ifMissing) => {
+    expect(read(given).ifMissing).toBe(ifMissing)
+  })
+
   it('accepts preview-rows at its default without preview, which changes nothing', () => {
     expect(read({ 'preview-rows': '0' }).preview).toBeUndefined()
   })
@@ -96,6 +107,12 @@ describe('readConfig', () => {
       { path: '/b/x.csv', 'column-delimiter': ';', encoding: 'ISO-8859-1' },
       "Inputs 'column-delimiter', 'encoding' are only read with 'preview: true'"
     ],
+    [
+      { 'if-missing': 'skip' },
+      "Input 'if-missing' says what to do when no entry matches 'expect': set 'expect' too (such as '*.csv'), or remove 'if-missing'."
+    ],
+    [{ expect: '*.csv', 'if-missing': 'ignore' }, "Input 'if-missing' must be one of 'fail', 'skip'; got 'ignore'."],
+    [{ 'if-missing': 'Skip' }, "Input 'if-missing' must be one of 'fail', 'skip'; got 'Skip'."],
     [
       { path: '/b/x.csv', 'preview-rows': '5' },
       "Input 'preview-rows' is only read with 'preview: true': set 'preview: true', or remove it."
