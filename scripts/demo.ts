@@ -60,10 +60,11 @@ try {
     path: '/demo-bucket/exports/daily/',
     expect: 'crm-customers-*.csv'
   })
-  const preview = await step('explore', 'Explore: preview the export (columns and sample rows)', {
+  const preview = await step('explore', 'Explore: preview the export (columns and 3 sample rows, asked for)', {
     ...explore,
     path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv',
-    preview: 'true'
+    preview: 'true',
+    'preview-rows': '3'
   })
   const today = '/demo-bucket/exports/daily/crm-customers-2026-11-28.csv'
   // The export lands while the step waits, as an upstream job's file would.

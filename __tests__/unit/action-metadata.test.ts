@@ -83,15 +83,17 @@ describe('explore/action.yml (the companion contract)', () => {
       'connection-id',
       'path',
       'preview',
+      'preview-rows',
       'file-type',
       'column-delimiter',
       'compression-type',
       'encoding',
       'expect',
+      'if-missing',
       'wait-seconds',
       'dry-run'
     ])
-    expect(Object.keys(action.outputs)).toEqual(['entries', 'count', 'matches', 'columns', 'rows'])
+    expect(Object.keys(action.outputs)).toEqual(['entries', 'count', 'matches', 'matched', 'columns', 'rows'])
   })
 })
 

@@ -13,7 +13,11 @@ export function describeDryRun(config: Config): string[] {
       ? `, then again with backoff for up to ${config.waitSeconds} s until an entry matches "${config.expect ?? ''}"`
       : ''
   plan.call(`List ${folder ?? 'the root'}${again}`, listCall(config.connectionId, folder))
-  if (config.preview !== undefined)
-    plan.call(`Preview ${config.preview.file}`, previewCall(config.connectionId, config.preview.file, config.preview.format))
+  const { preview } = config
+  if (preview !== undefined) {
+    const shown = preview.rows > 0 ? `its columns and up to ${preview.rows} sample rows` : 'its columns only'
+    const when = config.expect !== undefined && config.ifMissing === 'skip' ? ` (only if an entry matches "${config.expect}")` : ''
+    plan.call(`Preview ${preview.file}${when}, showing ${shown}`, previewCall(config.connectionId, preview.file, preview.format))
+  }
   return plan.lines()
 }

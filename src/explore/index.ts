@@ -7,8 +7,8 @@ import { isTrue, warmUpFromEnv } from '../platform/transport/warm-up.js'
 await warmUpFromEnv(process.env, (input) => [
   {
     url: `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
-    // With preview, the listing and the preview go out together.
-    connections: isTrue(input('preview')) ? 2 : 1
+    // With preview, the listing and the preview go out together; with if-missing: skip, one after the other.
+    connections: isTrue(input('preview')) && input('if-missing') !== 'skip' ? 2 : 1
   }
 ])
 const { run } = await import('./main.js')

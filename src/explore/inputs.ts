@@ -2,7 +2,7 @@
 // validated into one typed Config before any network call.
 
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
-import { s3UriProblem } from '../platform/explore.js'
+import { MAX_PREVIEW_ROWS, s3UriProblem } from '../platform/explore.js'
 import { COMPRESSIONS, ENCODINGS, FILE_TYPES, type Compression, type FileFormat, type FileType } from '../platform/file-format.js'
 import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
 import { parseGlob } from './match.js'
@@ -15,18 +15,25 @@ export interface Config {
   connectionId: string
   /** The folder (or, with preview, the file) as listings give it; the root when undefined. */
   path?: string
-  /** With preview, the file to read and its format. */
-  preview?: { file: string; format: FileFormat }
-  /** A glob on entry names; the step fails unless one matches. */
+  /** With preview, the file to read, its format, and how many sample rows to show (0: columns only). */
+  preview?: { file: string; format: FileFormat; rows: number }
+  /** A glob on entry names; the step fails unless one matches (see ifMissing). */
   expect?: string
+  /** With expect, when nothing matches: the step fails, or ends with matched=false and reads nothing more. */
+  ifMissing: IfMissing
   waitSeconds: number
   dryRun: boolean
 }
 
+export const IF_MISSING = ['fail', 'skip'] as const
+export type IfMissing = (typeof IF_MISSING)[number]
+
 export const DEFAULTS = {
   ...SESSION_DEFAULTS,
   preview: 'false',
+  'preview-rows': '0',
   encoding: 'UTF-8',
+  'if-missing': 'fail',
   'wait-seconds': '0',
   'dry-run': 'false'
 } as const
@@ -49,12 +56,17 @@ export function readConfig(getInput: GetInput): Config {
   if (uri !== undefined) r.fail(uri)
 
   const preview = r.boolean('preview') ? readPreview(r, path) : undefined
-  if (!r.boolean('preview')) refuseUnused(r, FORMAT_INPUTS, "with 'preview: true'", "set 'preview: true', or remove")
+  if (!r.boolean('preview')) refuseUnused(r, PREVIEW_INPUTS, "with 'preview: true'", "set 'preview: true', or remove")
 
   const expect = r.optional('expect')
   r.check('expect', expect, (v) => !hasControl(v) && v.length <= 256, 'must be one glob on entry names, such as "*.csv" or "export-*.json"')
   const globProblem = expect !== undefined ? parseGlob(expect) : undefined
   if (typeof globProblem === 'string') r.fail(`Input 'expect' ${globProblem}.`)
+  const ifMissing = r.choice('if-missing', IF_MISSING)
+  // Without expect nothing can be missing: a skip that could never happen is a mistake, said now.
+  if (ifMissing === 'skip' && expect === undefined) {
+    r.fail("Input 'if-missing' says what to do when no entry matches 'expect': set 'expect' too (such as '*.csv'), or remove 'if-missing'.")
+  }
   const waitSeconds = r.number('wait-seconds', { integer: true, min: 0, max: MAX_WAIT_SECONDS })
   if (waitSeconds > 0 && expect === undefined) {
     r.fail("Input 'wait-seconds' waits for an entry matching 'expect': set 'expect' too (such as '*.csv'), or set 'wait-seconds' to 0.")
@@ -68,6 +80,7 @@ export function readConfig(getInput: GetInput): Config {
     ...(path !== undefined && { path }),
     ...(preview !== undefined && { preview }),
     ...(expect !== undefined && { expect }),
+    ifMissing,
     waitSeconds,
     dryRun
   }
@@ -80,6 +93,8 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
     )
     return undefined
   }
+  // Sample rows are customer data: they reach outputs, the log and the summary only when asked for.
+  const rows = r.number('preview-rows', { integer: true, min: 0, max: MAX_PREVIEW_ROWS })
   const guessed = guessFormat(path)
   const fileType = r.optional('file-type') !== undefined ? r.choice('file-type', FILE_TYPES) : guessed.fileType
   if (fileType === undefined) {
@@ -95,7 +110,7 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
   const format: FileFormat = { fileType, ...(compressionType !== undefined && fileType !== 'parquet' && { compressionType }) }
   if (fileType !== 'delimited') {
     refuseUnused(r, ['column-delimiter', 'encoding'], `for delimited files, and this preview reads ${fileType}`, 'remove')
-    return { file: path, format }
+    return { file: path, format, rows }
   }
   // ',' unless given; a tab for a .tsv file, which is what its name promises.
   const columnDelimiter = r.getRaw('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
@@ -106,11 +121,11 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
     `must be exactly one character (such as ',' or '|'); got '${printable(columnDelimiter)}'`
   )
   const encoding = r.choice('encoding', ENCODINGS)
-  return { file: path, format: { ...format, columnDelimiter, encoding } }
+  return { file: path, format: { ...format, columnDelimiter, encoding }, rows }
 }
 
-/** The inputs that describe the previewed file's format. */
-const FORMAT_INPUTS = ['file-type', 'compression-type', 'column-delimiter', 'encoding'] as const
+/** The inputs only a preview reads: the previewed file's format, and how many of its rows to show. */
+const PREVIEW_INPUTS = ['preview-rows', 'file-type', 'compression-type', 'column-delimiter', 'encoding'] as const
 
 /** An input that would be silently ignored is refused instead: the workflow meant something by it. */
 function refuseUnused(r: InputReader, names: readonly string[], when: string, fix: string): void {

@@ -3,12 +3,24 @@
 import type { ExploreEntry } from '../platform/explore.js'
 import { formatSeconds, type Clock } from '../platform/retry.js'
 import { oneLine, quoted } from '../platform/text.js'
+import type { IfMissing } from './inputs.js'
 import { matchesOf, nextWaitMs } from './match.js'
 
 export interface Looked {
   entries: ExploreEntry[]
   matches: string[]
   looks: number
+  /** With expect: whether an entry matches it. Without, undefined: nothing was expected. */
+  matched?: boolean
+  /** With if-missing: skip, when nothing matched in time: what was listed, what was expected, and that the step reads no more. */
+  missing?: string
+}
+
+/** What a run looks for: entries matching `expect`, within `waitMs`, and what to do when none shows. */
+export interface Wanted {
+  expect?: string
+  ifMissing: IfMissing
+  waitMs: number
 }
 
 export interface LookDeps {
@@ -28,24 +40,41 @@ export class NothingMatchedError extends Error {
 /** Names a message shows of the last listing; the rest are counted. */
 const NAMES_SHOWN = 10
 
-export async function lookUntilMatch(d: LookDeps, where: string, expect: string | undefined, waitMs: number): Promise<Looked> {
+/**
+ * Lists until an entry matches `expect` or the wait is over. Nothing matching then fails the step,
+ * or with if-missing: skip is an answer (matched: false) that says so.
+ */
+export async function lookUntilMatch(d: LookDeps, where: string, { expect, ifMissing, waitMs }: Wanted): Promise<Looked> {
   const started = d.clock.now()
   for (let look = 1; ; look++) {
     const entries = await d.list()
     const matches = matchesOf(entries, expect)
-    if (expect === undefined || matches.length > 0) return { entries, matches, looks: look }
+    if (expect === undefined) return { entries, matches, looks: look }
+    if (matches.length > 0) return { entries, matches, looks: look, matched: true }
     const leftMs = waitMs - (d.clock.now() - started)
-    if (leftMs <= 0) throw new NothingMatchedError(nothingMessage(where, expect, entries, look, waitMs))
+    if (leftMs <= 0) {
+      const nothing = nothingFound(where, expect, entries, look, waitMs)
+      if (ifMissing === 'fail')
+        throw new NothingMatchedError(`${nothing} Check 'path' and 'expect', or raise 'wait-seconds' if the file lands later.`)
+      return {
+        entries,
+        matches,
+        looks: look,
+        matched: false,
+        missing: `${nothing} Skipped (if-missing: skip): the step succeeds with matched=false and reads nothing more.`
+      }
+    }
     const delay = nextWaitMs(look, leftMs)
     d.log(`Nothing in ${where} matches ${quoted(expect)} yet (${entries.length} entries listed); looking again in ${formatSeconds(delay)}.`)
     await d.clock.sleep(delay)
   }
 }
 
-function nothingMessage(where: string, expect: string, entries: readonly ExploreEntry[], looks: number, waitMs: number): string {
+/** What the last listing held, against what was expected: one sentence. */
+function nothingFound(where: string, expect: string, entries: readonly ExploreEntry[], looks: number, waitMs: number): string {
   const waited = waitMs > 0 ? ` within ${formatSeconds(waitMs)} (listed ${looks} times)` : ''
   const names = entries.slice(0, NAMES_SHOWN).map((e) => quoted(e.name, 80))
   const more = entries.length > names.length ? ` and ${entries.length - names.length} more` : ''
   const last = entries.length === 0 ? 'was empty' : `held ${entries.length}: ${names.join(', ')}${more}`
-  return `No entry in ${oneLine(where)} matches ${quoted(expect)}${waited}; the last listing ${last}. Check 'path' and 'expect', or raise 'wait-seconds' if the file lands later.`
+  return `No entry in ${oneLine(where)} matches ${quoted(expect)}${waited}; the last listing ${last}.`
 }

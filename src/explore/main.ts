@@ -3,18 +3,16 @@
 
 import { flowServiceOnly } from '../platform/api.js'
 import * as core from '@actions/core'
-import type { PlatformApi } from '../platform/api.js'
 import { loadRunContext, type RunContext } from '../platform/context.js'
-import { readListing, type ExploreEntry } from '../platform/explore.js'
 import { systemClock } from '../platform/retry.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
 import { describeDryRun } from './dry-run.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import { lookUntilMatch } from './look.js'
-import { explainingDenial, fileListed } from './mistakes.js'
+import { explainingDenial } from './mistakes.js'
 import { outputsOf, type Outputs } from './outputs.js'
-import { readPreview, type Preview } from '../platform/explore.js'
-import { listCall, listedFolder, previewCall } from './requests.js'
+import { listing, previewLine, readFile } from './reads.js'
+import { listedFolder, previewWithListing } from './requests.js'
 import { writeSummary, type ExploreFacts } from './summary.js'
 
 const USER_AGENT = 'aep-s3-explore-action/1'
@@ -45,32 +43,33 @@ export async function run(): Promise<void> {
     context = loadRunContext()
     session = await connecting
     const api = session.waiting()
-    const { connectionId, preview, expect } = config
+    const { connectionId, preview, expect, ifMissing } = config
     const folder = listedFolder(config)
     const where = folder ?? 'the root'
-    // Without a wait the preview does not depend on the listing: both go out at once.
-    const previewing = preview !== undefined && config.waitSeconds === 0 ? readFile(api, connectionId, preview) : undefined
+    const early = previewWithListing(config)
+    const previewing = early !== undefined ? readFile(api, connectionId, early) : undefined
     previewing?.catch(() => undefined)
     const list = listing(api, connectionId, folder, preview === undefined)
     const waitMs = config.waitSeconds * 1000
     const looked = await explainingDenial(api, connectionId, folder, () =>
-      lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, expect, waitMs)
+      lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, { expect, ifMissing, waitMs })
     )
-    Object.assign(facts, { entries: looked.entries, matches: looked.matches })
+    Object.assign(facts, { entries: looked.entries, matches: looked.matches, missing: looked.missing })
     rt.info(
       `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
     )
+    if (looked.missing !== undefined) rt.notice(looked.missing)
+    // Nothing matched and if-missing is skip: the file that is not there is not read.
+    const reading = looked.matched === false ? undefined : preview
     const previewed =
-      preview !== undefined
-        ? await explainingDenial(api, connectionId, preview.file, () => previewing ?? readFile(api, connectionId, preview))
+      reading !== undefined
+        ? await explainingDenial(api, connectionId, reading.file, () => previewing ?? readFile(api, connectionId, reading))
         : undefined
-    if (preview !== undefined && previewed !== undefined) {
-      facts.preview = { file: preview.file, result: previewed }
-      rt.info(
-        `Previewed ${preview.file}: ${previewed.columns.length} columns, ${previewed.rows.length} sample row${previewed.rows.length === 1 ? '' : 's'}.`
-      )
+    if (reading !== undefined && previewed !== undefined) {
+      facts.preview = { file: reading.file, result: previewed, rowsAsked: reading.rows }
+      rt.info(previewLine(reading.file, previewed, reading.rows))
     }
-    setOutputsOf(rt, outputsOf(looked.entries, looked.matches, previewed))
+    setOutputsOf(rt, outputsOf(looked, previewed))
     await summarize(config, context, facts)
   } catch (error) {
     const message = failStep(rt, error)
@@ -78,23 +77,6 @@ export async function run(): Promise<void> {
   } finally {
     session?.close()
   }
-}
-
-/** Lists the folder; the first time it is empty, tells whether the path was a file's (when no preview was asked for). */
-function listing(api: PlatformApi, connectionId: string, folder: string | undefined, checkFile: boolean): () => Promise<ExploreEntry[]> {
-  let first = true
-  return async () => {
-    const entries = readListing((await api.send(listCall(connectionId, folder))).json)
-    const check = first && checkFile && entries.length === 0 && folder !== undefined
-    first = false
-    const mistake = check ? await fileListed(api, connectionId, folder) : undefined
-    if (mistake !== undefined) throw mistake
-    return entries
-  }
-}
-
-async function readFile(api: PlatformApi, connectionId: string, preview: NonNullable<Config['preview']>): Promise<Preview> {
-  return readPreview((await api.send(previewCall(connectionId, preview.file, preview.format))).json)
 }
 
 /** Sets the outputs, saying which a later step finds cut short. */

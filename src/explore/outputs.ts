@@ -4,6 +4,7 @@
 
 import type { ExploreEntry } from '../platform/explore.js'
 import type { Preview } from '../platform/explore.js'
+import type { Looked } from './look.js'
 
 /** UTF-8 bytes all of one step's outputs may take: under the runner's 1 MB, with room to spare. */
 export const MAX_OUTPUTS_BYTES = 900_000
@@ -43,16 +44,17 @@ export interface Outputs {
 
 /**
  * Every output of a run, sharing one byte budget: what a later step most likely reads first
- * (the preview's columns, the matches) is served first, the whole listing last.
+ * (whether the expected file is there, the preview's columns, the matches) is served first, the
+ * whole listing last. `matched` is set only with expect: without it, nothing was expected.
  */
 export function outputsOf(
-  entries: readonly ExploreEntry[],
-  matches: readonly string[],
+  { entries, matches, matched }: Pick<Looked, 'entries' | 'matches' | 'matched'>,
   preview: Preview | undefined,
   budget = MAX_OUTPUTS_BYTES
 ): Outputs {
   const count = String(entries.length)
-  let left = budget - count.length
+  const found = matched !== undefined ? String(matched) : undefined
+  let left = budget - count.length - (found?.length ?? 0)
   const cut: Outputs['cut'] = []
   const take = (name: string, items: readonly unknown[]): string => {
     const bounded = boundedJson(items, left)
@@ -61,14 +63,15 @@ export function outputsOf(
     return bounded.json
   }
   const columns = preview !== undefined ? take('columns', preview.columns) : undefined
-  const matched = take('matches', matches)
+  const matchList = take('matches', matches)
   const rows = preview !== undefined ? take('rows', preview.rows) : undefined
   const listed = take('entries', entries.map(entryOutput))
   return {
     values: {
       entries: listed,
       count,
-      matches: matched,
+      matches: matchList,
+      ...(found !== undefined && { matched: found }),
       ...(columns !== undefined && { columns }),
       ...(rows !== undefined && { rows })
     },

@@ -1,9 +1,10 @@
-// The explore action's job summary: the listing (first 100 entries) and the preview, as tables
-// whose every cell is escaped: a file name cannot break a table or add markup.
+// The explore action's job summary: the listing (first 100 entries) and the preview (its columns,
+// and the sample rows asked for), as tables whose every cell is escaped: a file name cannot break
+// a table or add markup.
 
 import type { ExploreEntry } from '../platform/explore.js'
 import { Summary } from '../platform/summary.js'
-import type { Preview } from '../platform/explore.js'
+import { MAX_PREVIEW_ROWS, type Preview } from '../platform/explore.js'
 
 export const SUMMARY_ENTRIES = 100
 
@@ -12,7 +13,10 @@ export interface ExploreFacts {
   entries?: readonly ExploreEntry[]
   expect?: string
   matches?: readonly string[]
-  preview?: { file: string; result: Preview }
+  /** With if-missing: skip, when nothing matched: what was listed and expected, and that the step stopped there. */
+  missing?: string
+  /** The preview as read, its rows already kept to the `rowsAsked` the workflow asked for. */
+  preview?: { file: string; result: Preview; rowsAsked: number }
   dryRun?: boolean
   error?: string
   runUrl?: string
@@ -32,6 +36,7 @@ export async function writeSummary(facts: ExploreFacts): Promise<void> {
   if (facts.expect !== undefined && facts.matches !== undefined) {
     summary.paragraph(`${facts.matches.length} entr${facts.matches.length === 1 ? 'y matches' : 'ies match'} ${facts.expect}`, 'Expected:')
   }
+  if (facts.missing !== undefined) summary.paragraph(facts.missing, 'Nothing matched:')
   if (facts.preview !== undefined) {
     const { columns, rows } = facts.preview.result
     summary.paragraph(facts.preview.file, 'Preview of')
@@ -39,6 +44,11 @@ export async function writeSummary(facts: ExploreFacts): Promise<void> {
       columns.map((c) => `${c.name} (${c.type})`),
       rows.map((row) => columns.map((c) => cellText(row[c.name])))
     )
+    if (facts.preview.rowsAsked === 0)
+      summary.paragraph(
+        `columns only; set preview-rows (up to ${MAX_PREVIEW_ROWS}) to show sample rows here and in the rows output.`,
+        'Rows:'
+      )
   }
   if (facts.dryRun === true) summary.dryRun()
   if (facts.error !== undefined) summary.paragraph(facts.error, 'Failed:')

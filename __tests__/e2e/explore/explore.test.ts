@@ -1,5 +1,6 @@
 // dist/explore/index.js as the runner runs it, against the emulator: list, match, preview (both
-// documented shapes), wait for a file that lands while it waits, dry run; no secret anywhere.
+// documented shapes; rows only when asked for), wait for a file that lands while it waits or
+// answer matched=false with if-missing: skip, dry run; no secret anywhere.
 
 import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
 import { expectNoInjection, expectNoLeak, expectRefusedSecret, runAction, type RunResult } from '../../helpers/action.js'
@@ -51,6 +52,7 @@ describe('listing', () => {
     expect(result.exitCode).toBe(0)
     expect(json<unknown[]>(result.outputs.entries)).toEqual([{ type: 'folder', name: 'demo-bucket', path: '/demo-bucket/' }])
     expect(result.outputs).toMatchObject({ count: '1', matches: '[]' })
+    expect(result.outputs.matched).toBeUndefined()
     expect(result.outputs.entries).not.toContain('\n')
     const [request] = emulator.requests().filter((r) => r.service === 'flow')
     expect(request?.query).toMatchObject({ objectType: ['root'] })
@@ -69,6 +71,7 @@ describe('listing', () => {
   it('matches expect, and fails with what was listed when nothing matches', async () => {
     const found = await explore({ path: '/demo-bucket/exports/daily/', expect: 'crm-customers-*.csv' })
     expect(json<string[]>(found.outputs.matches)).toEqual(['/demo-bucket/exports/daily/crm-customers-2026-11-27.csv'])
+    expect(found.outputs.matched).toBe('true')
     const none = await explore({ path: '/demo-bucket/exports/daily/', expect: '*.parquet' })
     expect(none.exitCode).toBe(1)
     expect(none.error).toMatch(/^No entry in \/demo-bucket\/exports\/daily\/ matches "\*\.parquet"; the last listing held \d+: "crm-/)
@@ -144,7 +147,7 @@ describe('path mistakes, each named with its fix', () => {
 
 describe('preview', () => {
   it('reads the columns and at most 20 rows of a CSV, and lists its folder, in one round trip', async () => {
-    const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true' })
+    const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true', 'preview-rows': '20' })
     expect(result.exitCode).toBe(0)
     const columns = json<{ name: string; type: string }[]>(result.outputs.columns)
     expect(columns.map((c) => c.name)).toEqual([
@@ -171,6 +174,30 @@ describe('preview', () => {
     expect(result.summary).toContain('Preview of')
   })
 
+  it('shows columns only by default: no row value in the outputs, the log (debug included) or the summary', async () => {
+    const file = '/demo-bucket/exports/daily/crm-customers-2026-11-29.csv'
+    emulator.putFile(file, { content: 'customer_id,email\nC-7777,only-when-asked@example.com\n' })
+    // One refused attempt, so that the transport's debug log has something to say.
+    emulator.faults.add({ method: 'GET', route: '/connections/*/explore', action: { type: 'status', status: 503 } })
+    const result = await explore({ path: file, preview: 'true' })
+    expect(result.exitCode).toBe(0)
+    expect(json<{ name: string }[]>(result.outputs.columns).map((c) => c.name)).toEqual(['customer_id', 'email'])
+    expect(result.outputs.rows).toBe('[]')
+    expect(result.stdout).toMatch(/::debug::GET \/connections\/\{id\}\/explore: attempt 1 failed: HTTP 503/)
+    expect(result.summary).toContain('<th>email (string)</th>')
+    const everywhere = [result.stdout, result.stderr, result.outputFile, result.summary].join('\n')
+    expect(everywhere).not.toContain('C-7777')
+    expect(everywhere).not.toContain('only-when-asked@example.com')
+  })
+
+  it('shows the sample rows preview-rows asks for, and no more', async () => {
+    const result = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv', preview: 'true', 'preview-rows': '2' })
+    expect(result.exitCode).toBe(0)
+    expect(json<{ customer_id: string }[]>(result.outputs.rows).map((r) => r.customer_id)).toEqual(['C-1001', 'C-1002'])
+    expect(result.summary).toContain('<td>C-1002</td>')
+    expect(result.summary).not.toContain('C-1003')
+  })
+
   it('previews a gzip CSV (compression from the extension), an ISO-8859-1 file with ;, JSON and Parquet', async () => {
     const gz = await explore({ path: '/demo-bucket/exports/daily/crm-customers-2026-11-26.csv.gz', preview: 'true' })
     expect(gz.exitCode).toBe(0)
@@ -179,7 +206,8 @@ describe('preview', () => {
       path: '/demo-bucket/exports/eu/kunden-2026-11-27.csv',
       preview: 'true',
       'column-delimiter': ';',
-      encoding: 'ISO-8859-1'
+      encoding: 'ISO-8859-1',
+      'preview-rows': '5'
     })
     expect(eu.exitCode).toBe(0)
     expect(eu.outputs.rows).toMatch(/[äöüéß]/)
@@ -245,6 +273,49 @@ describe('waiting for a file', () => {
     }
   })
 
+  it('with if-missing: skip, a day without the file ends well: matched=false, a notice, and no preview of a file that is not there', async () => {
+    const file = '/demo-bucket/exports/daily/crm-customers-2026-11-30.csv'
+    const result = await explore({
+      path: file,
+      preview: 'true',
+      expect: 'crm-customers-2026-11-30.csv',
+      'wait-seconds': '3',
+      'if-missing': 'skip'
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.matched).toBe('false')
+    expect(result.outputs.matches).toBe('[]')
+    expect(result.outputs.columns).toBeUndefined()
+    expect(result.outputs.rows).toBeUndefined()
+    const notices = result.stdout.split('\n').filter((line) => line.startsWith('::notice::'))
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(
+      /^::notice::No entry in \/demo-bucket\/exports\/daily\/ matches "crm-customers-2026-11-30\.csv" within 3\.0 s \(listed \d times\); the last listing held \d+: .*Skipped \(if-missing: skip\): the step succeeds with matched=false and reads nothing more\.$/
+    )
+    expect(emulator.requests().filter((r) => r.query.objectType?.[0] === 'file')).toEqual([])
+    expect(result.summary).toContain('<strong>Nothing matched:</strong>')
+  })
+
+  it('with if-missing: skip, a file that lands while it waits is previewed as ever, matched=true', async () => {
+    const file = '/demo-bucket/exports/daily/crm-customers-2026-11-28.csv'
+    const landing = setTimeout(() => emulator.putFile(file, { content: 'customer_id,email\nC-9,new@example.com\n' }), 1500)
+    try {
+      const result = await explore({
+        path: file,
+        preview: 'true',
+        expect: 'crm-customers-2026-11-28.csv',
+        'wait-seconds': '30',
+        'if-missing': 'skip'
+      })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.matched).toBe('true')
+      expect(json<{ name: string }[]>(result.outputs.columns).map((c) => c.name)).toEqual(['customer_id', 'email'])
+      expect(result.stdout).not.toContain('::notice::')
+    } finally {
+      clearTimeout(landing)
+    }
+  })
+
   it('ends when nothing appeared in time, saying what was listed and what was expected', async () => {
     const result = await explore({ path: '/demo-bucket/inbound/', expect: 'never-*.csv', 'wait-seconds': '3' })
     expect(result.exitCode).toBe(1)
@@ -273,6 +344,22 @@ describe('dry run and bad input', () => {
       'short',
       "Input 'client-secret' is 5 characters long, shorter than any real client secret (8 at least); check that the right secret is passed."
     )
+    expect(emulator.requests()).toEqual([])
+  })
+
+  it('refuses if-missing without expect before any request, naming both', async () => {
+    const result = await explore({ path: '/demo-bucket/inbound/', 'if-missing': 'skip' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toBe(
+      "Input 'if-missing' says what to do when no entry matches 'expect': set 'expect' too (such as '*.csv'), or remove 'if-missing'."
+    )
+    expect(emulator.requests()).toEqual([])
+  })
+
+  it('refuses preview-rows without preview before any request, naming the fix', async () => {
+    const result = await explore({ path: '/demo-bucket/inbound/', 'preview-rows': '5' })
+    expect(result.exitCode).toBe(1)
+    expect(result.error).toBe("Input 'preview-rows' is only read with 'preview: true': set 'preview: true', or remove it.")
     expect(emulator.requests()).toEqual([])
   })
 

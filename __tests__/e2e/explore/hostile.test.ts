@@ -63,10 +63,25 @@ it('preview columns and rows holding commands and markup stay in their outputs a
       : [{ type: 'file', name: 'x.csv', path: '/b/x.csv' }]
     json(200, answer)(req, res, body)
   })
-  const result = await run({ path: '/b/x.csv', preview: 'true' })
+  const result = await run({ path: '/b/x.csv', preview: 'true', 'preview-rows': '1' })
   expect(result.exitCode).toBe(0)
   expect(result.outputs.columns).toContain('\\n::error::injected')
   expect(result.summary.split('\n').some((line) => line.startsWith('#'))).toBe(false)
+})
+
+it('with if-missing: skip, entry names holding commands and markup stay inside the one notice and the summary cell', async () => {
+  server.on(
+    'GET /connections/*/explore',
+    json(200, [
+      { type: 'file', name: `a.csv${INJECTIONS.command}`, path: '/b/a.csv' },
+      { type: 'file', name: `b.csv${INJECTIONS.setOutput}${INJECTIONS.markdown}`, path: '/b/b.csv' }
+    ])
+  )
+  const result = await run({ path: '/b/', expect: '*.parquet', 'if-missing': 'skip' })
+  expect(result.exitCode).toBe(0)
+  expect(result.outputs.matched).toBe('false')
+  expect(result.stdout.split('\n').filter((line) => line.startsWith('::notice::'))).toHaveLength(1)
+  expect(result.summary).toContain('<strong>Nothing matched:</strong>')
 })
 
 it('a 50 MB listing is refused with a clear message, under 150 MB of memory', async () => {
@@ -112,7 +127,7 @@ it('a preview of a thousand wide columns keeps the job summary under the 1 MiB G
       : [{ type: 'file', name: 'x.csv', path: '/b/x.csv' }]
     json(200, answer)(req, res, body)
   })
-  const result = await run({ path: '/b/x.csv', preview: 'true' })
+  const result = await run({ path: '/b/x.csv', preview: 'true', 'preview-rows': '20' })
   expect(result.exitCode).toBe(0)
   expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
   expect(result.summary).toContain('of 1000 columns: the job summary of a step holds 1 MiB at most.')

@@ -38,6 +38,64 @@ describe('run()', () => {
     expect(result.summary).toContain('<td>customers.csv</td>')
   })
 
+  it('previews columns only by default: no row value in the outputs, the log or the summary', async () => {
+    const result = await runWith(inputs({ path: '/demo-bucket/inbound/customers.csv', preview: 'true' }))
+    expect(result.failed).toBe(false)
+    expect(result.outputs.rows).toBe('[]')
+    expect(JSON.parse(result.outputs.columns ?? '[]')).toHaveLength(7)
+    expect(result.summary).toContain('<th>email (string)</th>')
+    expect(result.summary).toContain('columns only; set preview-rows (up to 20)')
+    for (const value of ['C-1001', 'ada.lovelace@example.com', 'Lovelace'])
+      expect([result.text, result.summary, JSON.stringify(result.outputs)].some((place) => place.includes(value))).toBe(false)
+  })
+
+  it('shows as many sample rows as preview-rows asks for, in the rows output, the log and the summary', async () => {
+    const result = await runWith(inputs({ path: '/demo-bucket/inbound/customers.csv', preview: 'true', 'preview-rows': '2' }))
+    expect(result.failed).toBe(false)
+    const rows = JSON.parse(result.outputs.rows ?? '[]') as { email: string }[]
+    expect(rows.map((r) => r.email)).toEqual(['ada.lovelace@example.com', 'alan.turing@example.com'])
+    expect(result.text).toContain('Previewed /demo-bucket/inbound/customers.csv: 7 columns, 2 sample rows.')
+    expect(result.summary).toContain('<td>alan.turing@example.com</td>')
+    expect(result.summary).not.toContain('grace.hopper@example.com')
+  })
+
+  it('with if-missing: skip, answers matched=false when nothing matches, says so in a notice, and reads no preview', async () => {
+    const result = await runWith(
+      inputs({ path: '/demo-bucket/inbound/today.csv', preview: 'true', expect: 'today.csv', 'if-missing': 'skip' })
+    )
+    expect(result.failed).toBe(false)
+    expect(result.outputs).toEqual({
+      entries: expect.any(String),
+      count: '2',
+      matches: '[]',
+      matched: 'false'
+    })
+    expect(result.text).toMatch(
+      /::notice::No entry in \/demo-bucket\/inbound\/ matches "today\.csv"; the last listing held 2: "customers\.csv", "orders\.json"\. Skipped \(if-missing: skip\): the step succeeds with matched=false and reads nothing more\./
+    )
+    expect(emulator.requests().filter((r) => r.query.preview !== undefined)).toEqual([])
+    expect(result.summary).toContain('<strong>Nothing matched:</strong>')
+    expect(result.summary).not.toContain('Preview of')
+  })
+
+  it('with if-missing: skip and a match, previews the file after the listing and answers matched=true', async () => {
+    const result = await runWith(
+      inputs({ path: '/demo-bucket/inbound/customers.csv', preview: 'true', expect: 'customers.csv', 'if-missing': 'skip' })
+    )
+    expect(result.failed).toBe(false)
+    expect(result.outputs.matched).toBe('true')
+    expect(JSON.parse(result.outputs.columns ?? '[]')).toHaveLength(7)
+    const explores = emulator.requests().filter((r) => r.route.endsWith('/explore'))
+    expect(explores.map((r) => (r.query.preview !== undefined ? 'preview' : 'list'))).toEqual(['list', 'preview'])
+  })
+
+  it('sets matched only with expect', async () => {
+    const listed = await runWith(inputs({ path: '/demo-bucket/inbound/' }))
+    expect(listed.outputs.matched).toBeUndefined()
+    const expected = await runWith(inputs({ path: '/demo-bucket/inbound/', expect: '*.json' }))
+    expect(expected.outputs.matched).toBe('true')
+  })
+
   it('waits for a file with backoff, then goes on', async () => {
     setTimeout(() => emulator.putFile('/demo-bucket/inbound/late.csv', { content: 'a\n1\n' }), 1500)
     const result = await runWith(inputs({ path: '/demo-bucket/inbound/', expect: 'late.csv', 'wait-seconds': '20' }))

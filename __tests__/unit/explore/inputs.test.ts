@@ -30,11 +30,13 @@ describe('readConfig', () => {
   it('previews a file with its format from the extension, delimiter and encoding for delimited only', () => {
     expect(read({ path: '/b/daily/export.csv', preview: 'true' }).preview).toEqual({
       file: '/b/daily/export.csv',
-      format: { fileType: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' }
+      format: { fileType: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' },
+      rows: 0
     })
     expect(read({ path: '/b/daily/orders.json.gz', preview: 'true' }).preview).toEqual({
       file: '/b/daily/orders.json.gz',
-      format: { fileType: 'json', compressionType: 'gzip' }
+      format: { fileType: 'json', compressionType: 'gzip' },
+      rows: 0
     })
     expect(read({ path: '/b/x.tsv', preview: 'true' }).preview?.format.columnDelimiter).toBe('\t')
   })
@@ -55,6 +57,30 @@ describe('readConfig', () => {
       encoding: 'ISO-8859-1'
     })
     expect(read({ path: '/b/x.csv', preview: 'true', 'column-delimiter': ' ' }).preview?.format.columnDelimiter).toBe(' ')
+  })
+
+  it.each([
+    [{}, 0],
+    [{ 'preview-rows': '0' }, 0],
+    [{ 'preview-rows': '1' }, 1],
+    [{ 'preview-rows': '20' }, 20]
+  ])('a preview shows columns only unless sample rows are asked for: %j gives %i rows', (given, rows) => {
+    expect(read({ path: '/b/x.parquet', preview: 'true', ...given }).preview?.rows).toBe(rows)
+  })
+
+  it.each([
+    [{}, 'fail'],
+    [{ expect: '*.csv' }, 'fail'],
+    [{ expect: '*.csv', 'if-missing': 'fail' }, 'fail'],
+    [{ expect: '*.csv', 'if-missing': 'skip' }, 'skip'],
+    [{ expect: '*.csv', 'if-missing': 'skip', 'wait-seconds': '600' }, 'skip'],
+    [{ 'if-missing': 'fail' }, 'fail']
+  ])('reads %j as if-missing %s', (given, ifMissing) => {
+    expect(read(given).ifMissing).toBe(ifMissing)
+  })
+
+  it('accepts preview-rows at its default without preview, which changes nothing', () => {
+    expect(read({ 'preview-rows': '0' }).preview).toBeUndefined()
   })
 
   it.each([
@@ -81,6 +107,26 @@ describe('readConfig', () => {
       { path: '/b/x.csv', 'column-delimiter': ';', encoding: 'ISO-8859-1' },
       "Inputs 'column-delimiter', 'encoding' are only read with 'preview: true'"
     ],
+    [
+      { 'if-missing': 'skip' },
+      "Input 'if-missing' says what to do when no entry matches 'expect': set 'expect' too (such as '*.csv'), or remove 'if-missing'."
+    ],
+    [{ expect: '*.csv', 'if-missing': 'ignore' }, "Input 'if-missing' must be one of 'fail', 'skip'; got 'ignore'."],
+    [{ 'if-missing': 'Skip' }, "Input 'if-missing' must be one of 'fail', 'skip'; got 'Skip'."],
+    [
+      { path: '/b/x.csv', 'preview-rows': '5' },
+      "Input 'preview-rows' is only read with 'preview: true': set 'preview: true', or remove it."
+    ],
+    [
+      { path: '/b/x.csv', 'preview-rows': '5', encoding: 'ISO-8859-1' },
+      "Inputs 'preview-rows', 'encoding' are only read with 'preview: true'"
+    ],
+    [
+      { preview: 'true', path: '/b/x.csv', 'preview-rows': '21' },
+      "Input 'preview-rows' must be a whole number at least 0 and at most 20, in decimal digits; got '21'."
+    ],
+    [{ preview: 'true', path: '/b/x.csv', 'preview-rows': '-1' }, "Input 'preview-rows' must be a whole number at least 0 and at most 20"],
+    [{ preview: 'true', path: '/b/x.csv', 'preview-rows': 'all' }, "Input 'preview-rows' must be a whole number at least 0 and at most 20"],
     [
       { preview: 'true', path: '/b/x.json', 'column-delimiter': ';' },
       "Input 'column-delimiter' is only read for delimited files, and this preview reads json: remove it."

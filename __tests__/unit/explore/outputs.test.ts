@@ -27,9 +27,33 @@ describe('boundedJson', () => {
   })
 })
 
+describe('outputsOf: matched', () => {
+  it.each([
+    [undefined, undefined],
+    [true, 'true'],
+    [false, 'false']
+  ])('with matched %p sets the matched output to %p (none without expect)', (matched, output) => {
+    const outputs = outputsOf({ entries: [], matches: [], ...(matched !== undefined && { matched }) }, undefined)
+    expect(outputs.values.matched).toBe(output)
+    expect('matched' in outputs.values).toBe(matched !== undefined)
+  })
+
+  it('sets neither columns nor rows when no preview was read', () => {
+    expect(outputsOf({ entries: [entry('a.json')], matches: [], matched: false }, undefined).values).toEqual({
+      entries: '[{"type":"file","name":"a.json","path":"/b/a.json"}]',
+      count: '1',
+      matches: '[]',
+      matched: 'false'
+    })
+  })
+})
+
 describe('outputsOf: every output within one budget', () => {
   it('sets every output in full when they fit', () => {
-    const outputs = outputsOf([entry('a.csv')], ['/b/a.csv'], { columns: [{ name: 'id', type: 'string' }], rows: [{ id: '1' }] })
+    const outputs = outputsOf(
+      { entries: [entry('a.csv')], matches: ['/b/a.csv'] },
+      { columns: [{ name: 'id', type: 'string' }], rows: [{ id: '1' }] }
+    )
     expect(outputs).toEqual({
       values: {
         entries: '[{"type":"file","name":"a.csv","path":"/b/a.csv"}]',
@@ -44,11 +68,12 @@ describe('outputsOf: every output within one budget', () => {
   it('serves columns and matches first, and cuts the listing, all outputs together within the budget', () => {
     const entries = Array.from({ length: 200 }, (_, i) => entry(`file-${i}.csv`))
     const matches = entries.slice(0, 20).map((e) => e.path)
-    const outputs = outputsOf(entries, matches, { columns: [{ name: 'id', type: 'string' }], rows: [] }, 2000)
+    const outputs = outputsOf({ entries, matches, matched: true }, { columns: [{ name: 'id', type: 'string' }], rows: [] }, 2000)
     const bytes = Object.values(outputs.values).reduce((n, v) => n + Buffer.byteLength(v), 0)
     expect(bytes).toBeLessThanOrEqual(2000)
     expect(JSON.parse(outputs.values.matches ?? '')).toEqual(matches)
     expect(outputs.values.count).toBe('200')
+    expect(outputs.values.matched).toBe('true')
     expect(outputs.cut).toEqual([{ name: 'entries', kept: expect.any(Number), total: 200 }])
   })
 })
