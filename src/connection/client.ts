@@ -7,8 +7,8 @@ import type { Ledger } from '../platform/ledger.js'
 import { flowsReading, type User } from '../platform/usage.js'
 import { listCall, readListing, type ExploreEntry } from '../platform/explore.js'
 import { isObject } from '../platform/json.js'
-import { continuationOf, followPage, listAll, type Continuation, type Page } from '../platform/paging.js'
-import { isEtag, readEtag, readId, sameId } from '../platform/server-values.js'
+import { listEvery } from '../platform/paging.js'
+import { createdAtOf, isEtag, readEtag, readId, sameId } from '../platform/server-values.js'
 import { isRecovered, type Recovered, type Response } from '../platform/transport/transport.js'
 import { createCall, deleteCall, getCall, lookupCall, patchCall, type NewConnection, type PatchOperation } from './requests.js'
 
@@ -122,21 +122,9 @@ export class ConnectionsClient {
     return read.etag
   }
 
+  /** Every item of the listing across its pages; only exact matches are read (the service's filter syntax is loose). */
   private list(first: Call, keep: (item: Found) => boolean): Promise<Found[]> {
-    const baseUrl = this.api.target.baseUrls[FLOW]
-    const page = async (next: Continuation | undefined): Promise<Page<Found>> => {
-      const res = await this.api.send(followPage(first, next, baseUrl))
-      const list = isObject(res.json) ? res.json : undefined
-      if (list === undefined || !Array.isArray(list.items)) throw unexpected(first.label, 'no "items" array')
-      // Only exact matches are read (the service's filter syntax is loose); the rest is not used.
-      const items = list.items.flatMap((value: unknown) => {
-        const item = readItem(value, first.label, keep)
-        return item === undefined ? [] : [item]
-      })
-      const following = continuationOf(list)
-      return following === undefined ? { items } : { items, next: following }
-    }
-    return listAll(page, (item) => item.id.toLowerCase(), { service: FLOW, label: first.label })
+    return listEvery(this.api, first, (value) => readItem(value, first.label, keep))
   }
 
   /** A create or patch answer: its id, and a usable etag (read back when the answer lacks one). */
@@ -162,7 +150,7 @@ function readItem(value: unknown, label: string, keep: (item: Found) => boolean 
     spec: { id: typeof spec.id === 'string' ? spec.id : '', version: typeof spec.version === 'string' ? spec.version : '' },
     ...(typeof value.description === 'string' && { description: value.description }),
     ...(isObject(value.auth) && typeof value.auth.specName === 'string' && { authSpecName: value.auth.specName }),
-    ...(typeof value.createdAt === 'number' && Number.isFinite(value.createdAt) && { createdAt: value.createdAt })
+    ...createdAtOf(value)
   }
   if (!keep(candidate)) return undefined
   const origin = { service: FLOW, label }

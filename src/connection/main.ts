@@ -1,12 +1,11 @@
 // The story of one run: read inputs, open the session, ensure the connection (or, with state:
 // absent, remove it), write outputs.
 
-import * as core from '@actions/core'
 import { flowServiceOnly } from '../platform/api.js'
-import { defaultDescription, loadRunContext, type RunContext } from '../platform/context.js'
+import { defaultDescription, type RunContext } from '../platform/context.js'
 import { systemClock } from '../platform/retry.js'
-import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
-import { Ledger } from '../platform/ledger.js'
+import { setOutputs } from '../platform/runtime.js'
+import { runStep, type DryRunReport, type StepRun } from '../platform/step.js'
 import { ConnectionsClient } from './client.js'
 import { describeDryRun, describeTeardown } from './dry-run.js'
 import type { Outcome, Wanted } from './deps.js'
@@ -16,8 +15,6 @@ import { authFor, verifyObject } from './requests.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
 import { removeConnection } from './teardown.js'
 import { quoted } from '../platform/text.js'
-
-const USER_AGENT = 'aep-s3-connection-action/1'
 
 /** What the step did, in the log: an update says why it writes every time. */
 const SAID: Readonly<Record<Outcome['operation'], (id: string) => string>> = {
@@ -37,42 +34,29 @@ const HINTS = {
 const NEXT_RUN =
   "each carries this run's mark: a later run with verify deletes a probe once this run's time is over, and a later run with if-exists 'update' takes the mark out of a connection"
 
-export async function run(): Promise<void> {
-  const rt = createRuntime()
-  const ledger = new Ledger()
-  let config: Config | Teardown | undefined
-  let session: Connected | undefined
-  let context: Promise<RunContext> | undefined
-  try {
-    config = readConfig(runnerInputs(rt, SECRET_INPUTS))
-    if (config.dryRun) {
-      await dryRun(rt, config)
-      return
-    }
-    const connecting = connect(config.session, rt, {
+export function run(): Promise<void> {
+  return runStep<Config | Teardown, Facts>({
+    secretInputs: SECRET_INPUTS,
+    read: readConfig,
+    dryRun,
+    connect: (config) => ({
       makesThings: config.state === 'present',
-      userAgent: USER_AGENT,
+      userAgent: 'aep-s3-connection-action/1',
       baseUrls: flowServiceOnly(config.flowServiceUrl),
       warm: ['Flow Service'],
       hints: HINTS
-    })
-    // @actions/github loads while the first request is on the wire.
-    context = loadRunContext()
-    session = await connecting
-    const facts =
-      config.state === 'absent' ? await remove(rt, config, session, ledger, context) : await ensure(rt, config, session, ledger, context)
-    await summarize(config, context, facts)
-  } catch (error) {
-    const message = failStep(rt, error, ledger.account(NEXT_RUN))
-    if (config !== undefined) await summarize(config, context, { operation: 'failed', verified: '-', error: message })
-  } finally {
-    session?.close()
-  }
+    }),
+    facts: () => ({ operation: 'failed', verified: '-' }),
+    work: ({ inputs, ...run }, facts) =>
+      inputs.state === 'absent' ? remove({ ...run, inputs }, facts) : ensure({ ...run, inputs }, facts),
+    nextRun: NEXT_RUN,
+    summarize
+  })
 }
 
-type Facts = Omit<SummaryFacts, 'name' | 'sandboxName' | 'connectionSpec'>
+type Facts = Omit<SummaryFacts, 'name' | 'sandboxName' | 'connectionSpec' | 'runUrl'>
 
-async function ensure(rt: Runtime, config: Config, session: Connected, ledger: Ledger, context: Promise<RunContext>): Promise<Facts> {
+async function ensure({ rt, inputs: config, session, ledger, context }: StepRun<Config>, facts: Facts): Promise<void> {
   const { api, cleanup } = session
   const outcome = await ensureConnection(
     {
@@ -90,18 +74,23 @@ async function ensure(rt: Runtime, config: Config, session: Connected, ledger: L
   ledger.kept(outcome.id)
   rt.info(`${SAID[outcome.operation](outcome.id)} Etag ${outcome.etag}.`)
   setOutputs({ 'connection-id': outcome.id, etag: outcome.etag, operation: outcome.operation })
-  return { operation: outcome.operation, id: outcome.id, etag: outcome.etag, verified: outcome.verified ?? 'no (verify: false)' }
+  Object.assign(facts, {
+    operation: outcome.operation,
+    id: outcome.id,
+    etag: outcome.etag,
+    verified: outcome.verified ?? 'no (verify: false)'
+  })
 }
 
 /** state: absent; the outputs name the connection deleted, or none. */
-async function remove(rt: Runtime, config: Teardown, session: Connected, ledger: Ledger, context: Promise<RunContext>): Promise<Facts> {
+async function remove({ rt, inputs: config, session, ledger, context }: StepRun<Teardown>, facts: Facts): Promise<void> {
   const removed = await removeConnection(
     { client: new ConnectionsClient(session.api, ledger), context, clock: systemClock, log: rt.info, warn: rt.warning },
     { name: config.connectionName, sandboxName: config.session.sandboxName, specId: config.connectionSpec.id }
   )
   if (removed.operation === 'absent') rt.info(`No connection named ${quoted(config.connectionName)}: nothing to delete.`)
   setOutputs({ 'connection-id': removed.id ?? '', etag: '', operation: removed.operation })
-  return { operation: removed.operation, ...(removed.id !== undefined && { id: removed.id }), verified: '-' }
+  Object.assign(facts, { operation: removed.operation, ...(removed.id !== undefined && { id: removed.id }) })
 }
 
 function wanted(config: Config, context: Promise<RunContext>): Wanted {
@@ -121,20 +110,18 @@ function wanted(config: Config, context: Promise<RunContext>): Wanted {
   }
 }
 
-async function dryRun(rt: Runtime, config: Config | Teardown): Promise<void> {
-  const context = await loadRunContext()
-  const lines =
-    config.state === 'absent'
-      ? describeTeardown(config)
-      : describeDryRun(config, config.description ?? defaultDescription(context), context, Date.now())
-  // Multi-line on purpose; every secret in it is redacted.
-  core.info(rt.secrets.redact(lines.join('\n')))
-  setOutputs({ 'connection-id': '', etag: '', operation: 'dry-run' })
-  await summarize(config, Promise.resolve(context), { operation: 'dry-run', verified: 'no (dry run)' })
+function dryRun(config: Config | Teardown, context: RunContext): DryRunReport<Facts> {
+  return {
+    lines:
+      config.state === 'absent'
+        ? describeTeardown(config)
+        : describeDryRun(config, config.description ?? defaultDescription(context), context, Date.now()),
+    outputs: { 'connection-id': '', etag: '', operation: 'dry-run' },
+    facts: { operation: 'dry-run', verified: 'no (dry run)' }
+  }
 }
 
-async function summarize(config: Config | Teardown, context: Promise<RunContext> | undefined, facts: Facts): Promise<void> {
-  const { runUrl } = context !== undefined ? await context : {}
+async function summarize(config: Config | Teardown, facts: Facts, runUrl: string | undefined): Promise<void> {
   await writeSummary({
     name: config.connectionName,
     sandboxName: config.session.sandboxName,

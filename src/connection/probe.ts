@@ -19,7 +19,7 @@ import type { Found } from './client.js'
 import { VerifyError, type Deps, type Wanted } from './deps.js'
 import type { Auth, NewConnection } from './requests.js'
 
-const MARK = ' (verify probe: '
+const PROBE_INFIX = ' (verify probe: '
 
 export interface ProbeOwner {
   repository?: string
@@ -37,16 +37,16 @@ export function probeName(connectionName: string, owner: RunContext, nowMs: numb
     owner.runId !== undefined
       ? `${owner.repository ?? 'unknown repository'} run ${owner.runId} attempt ${owner.runAttempt ?? 1}`
       : `a run outside GitHub Actions at ${new Date(nowMs).toISOString()}`
-  return `${connectionName}${MARK}${run}, ${nonce})`
+  return `${connectionName}${PROBE_INFIX}${run}, ${nonce})`
 }
 
 export function isProbeOf(connectionName: string, name: string): boolean {
-  return name.startsWith(`${connectionName}${MARK}`) && name.endsWith(')')
+  return name.startsWith(`${connectionName}${PROBE_INFIX}`) && name.endsWith(')')
 }
 
 /** Which run made a probe, as far as its name says. */
 export function probeOwner(connectionName: string, name: string): ProbeOwner {
-  const run = name.slice(`${connectionName}${MARK}`.length, -1)
+  const run = name.slice(`${connectionName}${PROBE_INFIX}`.length, -1)
   const match = /^(.*) run (\d+) attempt (\d+), [0-9a-f]+$/.exec(run)
   if (match === null) return {}
   return { repository: match[1] ?? '', runId: Number(match[2]), runAttempt: Number(match[3]) }

@@ -4,7 +4,7 @@
 // marks out. Until the commit, a failure or a cancellation deletes again what was made; a run
 // killed before it leaves marked parts that a later run finishes or removes.
 
-import { listWithOwn } from '../platform/converge.js'
+import { listWithOwn, survivorOf } from '../platform/converge.js'
 import { ConflictError, errorMessage, mayHaveTakenEffect } from '../platform/errors.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { untilSeen } from '../platform/lag.js'
@@ -189,9 +189,7 @@ export async function converge(d: Deps, ask: Ask, built: Built, setAside: Readon
     )
   if (listed.kind === 'listed' && listed.lagging)
     d.warn(`Dataflow ${own} does not show in GET /flows yet: it is compared by creation time with the ${listed.items.length - 1} listed.`)
-  const survivor = [...candidates].sort(
-    (a, b) => (a.createdAt ?? Infinity) - (b.createdAt ?? Infinity) || (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1)
-  )[0]
+  const survivor = survivorOf(candidates)
   return survivor === undefined || sameId(survivor.id, own) ? { kind: 'won' } : { kind: 'lost', survivor }
 }
 

@@ -83,7 +83,7 @@ export type Decision =
   | { kind: 'update'; chain: Chain; steps: UpdateSteps; changes: Change[] }
   | { kind: 'replace'; chain: Chain; reuseMapping?: { id: string; version: number }; changes: Change[]; overlap?: string }
 
-export interface Plan {
+export interface Decided {
   leftovers: Leftovers
   decision: Decision
   /** Dataflows another run is making right now: they take part in the convergence after a create. */
@@ -102,7 +102,7 @@ export interface UpdateSteps {
 /** Which of a listing's ids a message shows; the rest are counted. */
 export const MAX_IDS_SHOWN = 10
 
-export function plan(observed: Observed, wanted: Wanted, nowMs: number): Plan {
+export function decide(observed: Observed, wanted: Wanted, nowMs: number): Decided {
   const standing = (flow: ExistingFlow): FlowStanding => standingOf(flow, observed.chains, nowMs)
   const committed = observed.chains.filter((c) => standing(c.flow) === 'committed')
   const abandoned = observed.chains.filter((c) => standing(c.flow) === 'abandoned')

@@ -6,7 +6,7 @@ import { CancelledError, ConflictError, errorMessage } from '../platform/errors.
 import { ownershipOf } from '../platform/ownership.js'
 import { quoted } from '../platform/text.js'
 import { build, converge, deleteCopies, undo, unmark, type Built, type Convergence, type Making } from './build.js'
-import { decideFor, plan, type Chain, type Change, type Decision, type Plan } from './decide.js'
+import { decide, decideFor, type Chain, type Change, type Decision, type Decided } from './decide.js'
 import { IncompleteError, type Ask, type Deps, type Outcome, type Rehearsed } from './deps.js'
 import { clearLeftovers, retire } from './leftovers.js'
 import type { Dataset, ExistingFlow } from './model.js'
@@ -21,7 +21,7 @@ export async function ensureDataflow(d: Deps, ask: Ask): Promise<Outcome> {
   d.log(
     `Dataset ${dataset.id} (${quoted(dataset.name)}) has schema ${dataset.schemaId}; found ${chains.length} dataflow(s) named ${quoted(wanted.name)}${chains.length > 0 ? ` (${chains.map((c) => c.flow.id).join(', ')})` : ''}.`
   )
-  const decided = plan(observed, wanted, d.clock.now())
+  const decided = decide(observed, wanted, d.clock.now())
   // What Platform would refuse is found before the first write (the leftovers' deletion included).
   const { sourceType } = await rehearse(d, wanted, dataset, decided.decision)
   if (ask.plan) return planned(decided)
@@ -34,7 +34,7 @@ export async function ensureDataflow(d: Deps, ask: Ask): Promise<Outcome> {
   }
 }
 
-function planned(decided: Plan): Outcome {
+function planned(decided: Decided): Outcome {
   const { decision } = decided
   if (decision.kind === 'fail') throw new ConflictError(decision.reason)
   return {
@@ -46,7 +46,7 @@ function planned(decided: Plan): Outcome {
 }
 
 /** The dataflows a new one does not converge with: those deleted as leftovers. */
-function setAside(decided: Plan): Set<string> {
+function setAside(decided: Decided): Set<string> {
   return new Set(decided.leftovers.removed.map(({ chain }) => chain.flow.id.toLowerCase()))
 }
 

@@ -230,7 +230,7 @@ function readSource(r: InputReader): SourceSpec {
     format,
     ...(compression !== undefined && { compressionType: compression })
   }
-  const delimiter = r.getRaw('column-delimiter')
+  const delimiter = r.verbatim('column-delimiter')
   if (format !== 'delimited') {
     if (delimiter !== '') r.fail("Input 'column-delimiter' is only used with 'data-format: delimited'; remove it.")
     return source

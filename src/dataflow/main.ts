@@ -3,11 +3,11 @@
 // its run when asked, write outputs. Whatever fails, the outputs that are still true are written,
 // and the message says what the run left.
 
-import * as core from '@actions/core'
-import { defaultDescription, loadRunContext, type RunContext } from '../platform/context.js'
+import { defaultDescription, type RunContext } from '../platform/context.js'
 import { Ledger } from '../platform/ledger.js'
 import { systemClock } from '../platform/retry.js'
-import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import { setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import { runStep, type DryRunReport } from '../platform/step.js'
 import { DataflowClient } from './client.js'
 import type { Change, Wanted } from './decide.js'
 import { IncompleteError, type Deps, type Outcome } from './deps.js'
@@ -23,8 +23,6 @@ import { plannedRun, theRun } from './the-run.js'
 import { writeSummary, type DataflowFacts } from './summary.js'
 import { removeDataflow, type TeardownAsk } from './teardown.js'
 
-const USER_AGENT = 'aep-s3-dataflow-action/1'
-
 const HINTS = {
   'FLOW-1360-400': "check 'start-time': it must not be in the past",
   'FLOW-1425-400': "the mapping's schema is not the dataset's; check 'dataset-id'",
@@ -35,44 +33,42 @@ const HINTS = {
 const NEXT_RUN =
   "each carries this run's mark, and the next run with this dataflow-name finishes or removes it once this run's time is over"
 
-export async function run(): Promise<void> {
-  const rt = createRuntime()
-  const ledger = new Ledger()
-  let config: Config | Teardown | undefined
-  let session: Connected | undefined
-  let context: Promise<RunContext> | undefined
-  const facts: Partial<DataflowFacts> = {}
-  try {
-    config = readConfig(runnerInputs(rt, SECRET_INPUTS), Date.now())
-    const mappings = config.state === 'present' ? await readMappings(config) : undefined
-    if (config.dryRun) {
-      await dryRun(rt, config, mappings)
-      return
-    }
-    const connecting = connect(config.session, rt, {
+/** The inputs, with the mapping file read and checked before anything is sent. */
+type Inputs = Teardown | (Config & { mappings: readonly Mapping[] | undefined })
+
+type Facts = Partial<DataflowFacts>
+
+export function run(): Promise<void> {
+  return runStep<Inputs, Facts>({
+    secretInputs: SECRET_INPUTS,
+    read: async (getInput) => {
+      const config = readConfig(getInput, Date.now())
+      return config.state === 'absent' ? config : { ...config, mappings: await readMappings(config) }
+    },
+    dryRun,
+    connect: (config) => ({
       makesThings: config.state === 'present',
       // Looking at the runs after the write comes on top of timeout-seconds, which bounds the write.
       ...(config.state === 'present' && config.waitForRun && { wait: { seconds: config.waitMinutes * 60, input: 'wait-minutes' } }),
-      userAgent: USER_AGENT,
+      userAgent: 'aep-s3-dataflow-action/1',
       baseUrls: config.baseUrls,
       warm: ['Flow Service'],
       hints: HINTS
-    })
-    context = loadRunContext()
-    session = await connecting
-    const deps = depsOf(rt, session, ledger)
-    if (config.state === 'absent') report(rt, facts, await removeDataflow(deps, teardownAsk(config)))
-    else await keep(rt, deps, session, { config, mappings, description: config.description ?? defaultDescription(await context) }, facts)
-    await summarize(config, context, facts)
-  } catch (error) {
-    if (error instanceof IncompleteError) report(rt, facts, error.outcome)
-    const run = error instanceof RunFailedError ? error.run : error instanceof NoRunError ? error.run : undefined
-    if (run !== undefined) reportRun(rt, facts, run, false)
-    const message = failStep(rt, error, ledger.account(NEXT_RUN))
-    if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
-  } finally {
-    session?.close()
-  }
+    }),
+    facts: () => ({}),
+    work: async ({ rt, inputs, session, ledger, context }, facts) => {
+      const deps = depsOf(rt, session, ledger)
+      if (inputs.state === 'absent') report(rt, facts, await removeDataflow(deps, teardownAsk(inputs)))
+      else await keep(rt, deps, session, { config: inputs, description: inputs.description ?? defaultDescription(await context) }, facts)
+    },
+    failed: (error, rt, facts) => {
+      if (error instanceof IncompleteError) report(rt, facts, error.outcome)
+      const run = error instanceof RunFailedError ? error.run : error instanceof NoRunError ? error.run : undefined
+      if (run !== undefined) reportRun(rt, facts, run, false)
+    },
+    nextRun: NEXT_RUN,
+    summarize
+  })
 }
 
 /** state: present; the dataflow as the inputs describe it (or what would change), then the run the step caused. */
@@ -80,12 +76,12 @@ async function keep(
   rt: Runtime,
   deps: Deps,
   session: Connected,
-  given: { config: Config; mappings: readonly Mapping[] | undefined; description: string },
-  facts: Partial<DataflowFacts>
+  given: { config: Config & { mappings: readonly Mapping[] | undefined }; description: string },
+  facts: Facts
 ): Promise<void> {
-  const { config, mappings, description } = given
+  const { config, description } = given
   const startedAt = Date.now()
-  const ensured = await ensureDataflow(deps, { wanted: wantedOf(config, mappings), description, plan: config.plan })
+  const ensured = await ensureDataflow(deps, { wanted: wantedOf(config, config.mappings), description, plan: config.plan })
   const planned = config.plan ? plannedRun(config, ensured, Date.now()) : undefined
   const outcome = planned !== undefined ? { ...ensured, changes: [...ensured.changes, planned] } : ensured
   report(rt, facts, outcome)
@@ -118,20 +114,19 @@ async function readMappings(config: Config): Promise<readonly Mapping[] | undefi
   return readMappingFile(config.mappingFile, workspace, config.source.format, config.session.timeoutSeconds * 1000)
 }
 
-async function dryRun(rt: Runtime, config: Config | Teardown, mappings: readonly Mapping[] | undefined): Promise<void> {
-  const runContext = await loadRunContext()
-  const lines =
-    config.state === 'absent'
-      ? describeTeardown(config)
-      : describeDryRun(config, mappings, config.description ?? defaultDescription(runContext), Date.now())
-  // Multi-line on purpose; every secret in it is redacted.
-  core.info(rt.secrets.redact(lines.join('\n')))
-  setOutputs({ operation: 'dry-run' })
-  await summarize(config, Promise.resolve(runContext), { operation: 'dry-run' })
+function dryRun(config: Inputs, context: RunContext): DryRunReport<Facts> {
+  return {
+    lines:
+      config.state === 'absent'
+        ? describeTeardown(config)
+        : describeDryRun(config, config.mappings, config.description ?? defaultDescription(context), Date.now()),
+    outputs: { operation: 'dry-run' },
+    facts: { operation: 'dry-run' }
+  }
 }
 
 /** The outcome in the log and the outputs. */
-function report(rt: Runtime, facts: Partial<DataflowFacts>, outcome: Outcome): void {
+function report(rt: Runtime, facts: Facts, outcome: Outcome): void {
   Object.assign(facts, factsOf(outcome))
   const { changes } = outcome
   rt.info(`Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${changes.length} change(s)${changes.length > 0 ? ':' : '.'}`)
@@ -185,7 +180,7 @@ function runOutputs(ran: Run): Record<string, string> {
 }
 
 /** The run in the log, the facts and the outputs; its end said only when it was waited for. */
-function reportRun(rt: Runtime, facts: Partial<DataflowFacts>, run: Run, ended: boolean): void {
+function reportRun(rt: Runtime, facts: Facts, run: Run, ended: boolean): void {
   facts.run = run
   setOutputs(runOutputs(run))
   if (!ended) return
@@ -215,12 +210,7 @@ function factsOf(outcome: Outcome): Partial<DataflowFacts> {
   }
 }
 
-async function summarize(
-  config: Config | Teardown,
-  context: Promise<RunContext> | undefined,
-  facts: Partial<DataflowFacts>
-): Promise<void> {
-  const { runUrl } = context !== undefined ? await context : {}
+async function summarize(config: Inputs, facts: Facts, runUrl: string | undefined): Promise<void> {
   await writeSummary(
     {
       name: config.name,

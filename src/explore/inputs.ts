@@ -113,7 +113,7 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
     return { file: path, format, rows }
   }
   // ',' unless given; a tab for a .tsv file, which is what its name promises.
-  const columnDelimiter = r.getRaw('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
+  const columnDelimiter = r.verbatim('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
   r.check(
     'column-delimiter',
     columnDelimiter,

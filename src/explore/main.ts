@@ -2,10 +2,9 @@
 // write outputs.
 
 import { flowServiceOnly } from '../platform/api.js'
-import * as core from '@actions/core'
-import { loadRunContext, type RunContext } from '../platform/context.js'
 import { systemClock } from '../platform/retry.js'
-import { connect, createRuntime, failStep, runnerInputs, setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import { setOutputs, type Runtime } from '../platform/runtime.js'
+import { runStep, type StepRun } from '../platform/step.js'
 import { describeDryRun } from './dry-run.js'
 import { readConfig, SECRET_INPUTS, type Config } from './inputs.js'
 import { lookUntilMatch } from './look.js'
@@ -15,68 +14,57 @@ import { listing, previewLine, readFile } from './reads.js'
 import { listedFolder, previewWithListing } from './requests.js'
 import { writeSummary, type ExploreFacts } from './summary.js'
 
-const USER_AGENT = 'aep-s3-explore-action/1'
+type Facts = Omit<ExploreFacts, 'listed' | 'expect' | 'runUrl'>
 
-export async function run(): Promise<void> {
-  const rt = createRuntime()
-  let config: Config | undefined
-  let session: Connected | undefined
-  let context: Promise<RunContext> | undefined
-  const facts: Partial<ExploreFacts> = {}
-  try {
-    config = readConfig(runnerInputs(rt, SECRET_INPUTS))
-    if (config.dryRun) {
-      // Multi-line on purpose; every secret in it is redacted.
-      core.info(rt.secrets.redact(describeDryRun(config).join('\n')))
-      await summarize(config, loadRunContext(), { dryRun: true })
-      return
-    }
-    // timeout-seconds bounds the token; the listing, and the preview after it, may wait wait-seconds on top.
-    const connecting = connect(config.session, rt, {
+export function run(): Promise<void> {
+  return runStep<Config, Facts>({
+    secretInputs: SECRET_INPUTS,
+    read: readConfig,
+    dryRun: (config) => ({ lines: describeDryRun(config), outputs: {}, facts: { dryRun: true } }),
+    connect: (config) => ({
+      // timeout-seconds bounds the token; the listing, and the preview after it, may wait wait-seconds on top.
       wait: { seconds: config.waitSeconds, input: 'wait-seconds' },
       // Explore only reads: no time is kept back for deleting anything.
       makesThings: false,
-      userAgent: USER_AGENT,
+      userAgent: 'aep-s3-explore-action/1',
       baseUrls: flowServiceOnly(config.flowServiceUrl),
       warm: ['Flow Service']
-    })
-    context = loadRunContext()
-    session = await connecting
-    const api = session.waiting()
-    const { connectionId, preview, expect, ifMissing } = config
-    const folder = listedFolder(config)
-    const where = folder ?? 'the root'
-    const early = previewWithListing(config)
-    const previewing = early !== undefined ? readFile(api, connectionId, early) : undefined
-    previewing?.catch(() => undefined)
-    const list = listing(api, connectionId, folder, preview === undefined)
-    const waitMs = config.waitSeconds * 1000
-    const looked = await explainingDenial(api, connectionId, folder, () =>
-      lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, { expect, ifMissing, waitMs })
-    )
-    Object.assign(facts, { entries: looked.entries, matches: looked.matches, missing: looked.missing })
-    rt.info(
-      `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
-    )
-    if (looked.missing !== undefined) rt.notice(looked.missing)
-    // Nothing matched and if-missing is skip: the file that is not there is not read.
-    const reading = looked.matched === false ? undefined : preview
-    const previewed =
-      reading !== undefined
-        ? await explainingDenial(api, connectionId, reading.file, () => previewing ?? readFile(api, connectionId, reading))
-        : undefined
-    if (reading !== undefined && previewed !== undefined) {
-      facts.preview = { file: reading.file, result: previewed, rowsAsked: reading.rows }
-      rt.info(previewLine(reading.file, previewed, reading.rows))
-    }
-    setOutputsOf(rt, outputsOf(looked, previewed))
-    await summarize(config, context, facts)
-  } catch (error) {
-    const message = failStep(rt, error)
-    if (config !== undefined && !config.dryRun) await summarize(config, context, { ...facts, error: message })
-  } finally {
-    session?.close()
+    }),
+    facts: () => ({}),
+    work: explore,
+    summarize
+  })
+}
+
+async function explore({ rt, inputs: config, session }: StepRun<Config>, facts: Facts): Promise<void> {
+  const api = session.waiting()
+  const { connectionId, preview, expect, ifMissing } = config
+  const folder = listedFolder(config)
+  const where = folder ?? 'the root'
+  const early = previewWithListing(config)
+  const previewing = early !== undefined ? readFile(api, connectionId, early) : undefined
+  previewing?.catch(() => undefined)
+  const list = listing(api, connectionId, folder, preview === undefined)
+  const waitMs = config.waitSeconds * 1000
+  const looked = await explainingDenial(api, connectionId, folder, () =>
+    lookUntilMatch({ list, clock: systemClock, log: rt.info }, where, { expect, ifMissing, waitMs })
+  )
+  Object.assign(facts, { entries: looked.entries, matches: looked.matches, missing: looked.missing })
+  rt.info(
+    `Listed ${where}: ${looked.entries.length} entries; ${looked.matches.length} ${expect !== undefined ? `match "${expect}"` : 'files'}.`
+  )
+  if (looked.missing !== undefined) rt.notice(looked.missing)
+  // Nothing matched and if-missing is skip: the file that is not there is not read.
+  const reading = looked.matched === false ? undefined : preview
+  const previewed =
+    reading !== undefined
+      ? await explainingDenial(api, connectionId, reading.file, () => previewing ?? readFile(api, connectionId, reading))
+      : undefined
+  if (reading !== undefined && previewed !== undefined) {
+    facts.preview = { file: reading.file, result: previewed, rowsAsked: reading.rows }
+    rt.info(previewLine(reading.file, previewed, reading.rows))
   }
+  setOutputsOf(rt, outputsOf(looked, previewed))
 }
 
 /** Sets the outputs, saying which a later step finds cut short. */
@@ -86,8 +74,7 @@ function setOutputsOf(rt: Runtime, outputs: Outputs): void {
   setOutputs(outputs.values)
 }
 
-async function summarize(config: Config, context: Promise<RunContext> | undefined, facts: Partial<ExploreFacts>): Promise<void> {
-  const { runUrl } = context !== undefined ? await context : {}
+async function summarize(config: Config, facts: Facts, runUrl: string | undefined): Promise<void> {
   await writeSummary({
     listed: listedFolder(config) ?? 'the root',
     ...facts,

@@ -34,17 +34,18 @@ export class InputReader {
     private readonly defaults: Readonly<Record<string, string>>
   ) {}
 
-  raw(name: string): string {
+  /** The input as most are read: surrounding whitespace is never meant. */
+  private trimmed(name: string): string {
     return this.getInput(name).trim()
   }
 
-  /** The input exactly as given, spaces and tabs included (a delimiter may be either). */
-  getRaw(name: string): string {
+  /** The input exactly as given but for surrounding line breaks: spaces and tabs are kept (a delimiter may be either). */
+  verbatim(name: string): string {
     return this.getInput(name).replace(/^\r?\n+|\r?\n+$/g, '')
   }
 
   optional(name: string): string | undefined {
-    const value = this.raw(name)
+    const value = this.trimmed(name)
     return value === '' ? undefined : value
   }
 
@@ -60,7 +61,7 @@ export class InputReader {
 
   /** Whether the workflow set the input to something other than its default. */
   isSet(name: string): boolean {
-    const value = this.raw(name)
+    const value = this.trimmed(name)
     return value !== '' && value !== (this.defaults[name] ?? '')
   }
 

@@ -2,7 +2,7 @@
 
 import {
   MAX_ENTRY_CHANGES,
-  plan,
+  decide,
   sourceDifferences,
   transformationOperation,
   type Chain,
@@ -49,8 +49,8 @@ function observed(chains: Chain[], parts: Partial<Observed> = {}): Observed {
 }
 
 /** The decision for what exists now, once the leftovers of runs that are over are dealt with. */
-function decide(chains: Chain[], w: Wanted): Decision {
-  return plan(observed(chains), w, NOW).decision
+function decisionOf(chains: Chain[], w: Wanted): Decision {
+  return decide(observed(chains), w, NOW).decision
 }
 
 function sourceOf(overrides: Partial<ExistingSource> = {}): ExistingSource {
@@ -103,7 +103,7 @@ function chain(flowOverrides: Partial<ExistingFlow> = {}, parts: Partial<Chain> 
 
 describe('decide: the README table, row by row', () => {
   it('none exists: create the source connection, target connection, mapping set and dataflow', () => {
-    const d = decide([], wanted())
+    const d = decisionOf([], wanted())
     expect(d).toMatchObject({ kind: 'create' })
     expect(d.kind === 'create' && d.changes.map((c) => c.object)).toEqual([
       'source connection',
@@ -113,29 +113,29 @@ describe('decide: the README table, row by row', () => {
     ])
   })
   it('none exists, no mapping (XDM-shaped JSON): no mapping set', () => {
-    const d = decide([], wanted({ mappings: undefined }))
+    const d = decisionOf([], wanted({ mappings: undefined }))
     expect(d.kind === 'create' && d.changes.map((c) => c.object)).toEqual(['source connection', 'target connection', 'dataflow'])
   })
   it('two or more exist: fail, listing them', () => {
-    const d = decide([chain(), chain({ id: '44444444-4444-4444-4444-444444444444' })], wanted())
+    const d = decisionOf([chain(), chain({ id: '44444444-4444-4444-4444-444444444444' })], wanted())
     expect(d).toMatchObject({ kind: 'fail', reason: expect.stringContaining(`2 dataflows named "Daily CRM" exist (${FLOW_ID}, 44444444-`) })
   })
   it('one exists, if-exists fail: fail, naming it', () => {
-    expect(decide([chain()], wanted({ ifExists: 'fail' }))).toMatchObject({
+    expect(decisionOf([chain()], wanted({ ifExists: 'fail' }))).toMatchObject({
       kind: 'fail',
       reason: expect.stringContaining("already exists (11111111-1111-1111-1111-111111111111), and if-exists is 'fail'")
     })
   })
   it('one exists, unchanged: reuse, writing nothing', () => {
-    expect(decide([chain()], wanted())).toEqual({ kind: 'reuse', chain: chain(), changes: [] })
+    expect(decisionOf([chain()], wanted())).toEqual({ kind: 'reuse', chain: chain(), changes: [] })
   })
   it('one exists, if-exists reuse: change nothing, and report what differs as not applied', () => {
-    const d = decide([chain()], wanted({ ifExists: 'reuse', schedule: { frequency: 'hour', interval: 2, backfill: true } }))
+    const d = decisionOf([chain()], wanted({ ifExists: 'reuse', schedule: { frequency: 'hour', interval: 2, backfill: true } }))
     expect(d.kind).toBe('reuse')
     expect(d.kind === 'reuse' && d.changes.every((c) => c.action === 'not applied')).toBe(true)
   })
   it('a new schedule frequency and interval: one PATCH with both', () => {
-    const d = decide([chain()], wanted({ schedule: { frequency: 'minute', interval: 30, backfill: true } }))
+    const d = decisionOf([chain()], wanted({ schedule: { frequency: 'minute', interval: 30, backfill: true } }))
     expect(d).toMatchObject({
       kind: 'update',
       steps: {
@@ -147,25 +147,28 @@ describe('decide: the README table, row by row', () => {
     })
   })
   it('a given description that differs: PATCH /description (add when there was none)', () => {
-    expect(decide([chain({ description: 'old' })], wanted({ description: 'new' }))).toMatchObject({
+    expect(decisionOf([chain({ description: 'old' })], wanted({ description: 'new' }))).toMatchObject({
       steps: { patch: [{ op: 'replace', path: '/description', value: 'new' }] }
     })
-    expect(decide([chain()], wanted({ description: 'new' }))).toMatchObject({
+    expect(decisionOf([chain()], wanted({ description: 'new' }))).toMatchObject({
       steps: { patch: [{ op: 'add', path: '/description', value: 'new' }] }
     })
   })
   it('options on a dataflow created without them: add /options (JSON Patch cannot replace what is absent)', () => {
-    const d = decide([chain({ options: undefined })], wanted({ partialIngestionPercent: 5 }))
+    const d = decisionOf([chain({ options: undefined })], wanted({ partialIngestionPercent: 5 }))
     expect(d).toMatchObject({ steps: { patch: [{ op: 'add', path: '/options', value: { partialIngestionPercent: 5 } }] } })
   })
   it('partial ingestion or diagnostics that differ: PATCH /options', () => {
-    const d = decide([chain()], wanted({ partialIngestionPercent: 5, errorDiagnostics: true }))
+    const d = decisionOf([chain()], wanted({ partialIngestionPercent: 5, errorDiagnostics: true }))
     expect(d).toMatchObject({
       steps: { patch: [{ op: 'replace', path: '/options', value: { partialIngestionPercent: 5, errorDiagnosticsEnabled: true } }] }
     })
   })
   it('a changed mapping: a new version of the mapping set, then the transformation patched to it', () => {
-    const d = decide([chain()], wanted({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'mail', destination: 'personalEmail.address' }] }))
+    const d = decisionOf(
+      [chain()],
+      wanted({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'mail', destination: 'personalEmail.address' }] })
+    )
     expect(d).toMatchObject({ kind: 'update', steps: { patch: [], mapping: { kind: 'new-version', mappingId: MAPPING_ID, index: 0 } } })
     if (d.kind !== 'update') throw new Error('expected an update')
     expect(d.changes).toEqual([
@@ -186,7 +189,7 @@ describe('decide: the README table, row by row', () => {
     })
   })
   it('a mapping changed entry by entry: each destination added, removed or fed from another source is one change', () => {
-    const d = decide(
+    const d = decisionOf(
       [chain()],
       wanted({
         mappings: [
@@ -199,7 +202,7 @@ describe('decide: the README table, row by row', () => {
       ['destination personalEmail.address', 'email (ATTRIBUTE)', 'lower(email) (EXPRESSION)', 'changed'],
       ['destination person.name.firstName', undefined, 'first_name (ATTRIBUTE)', 'added']
     ])
-    const removed = decide([chain()], wanted({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'id', destination: '_t.id' }] }))
+    const removed = decisionOf([chain()], wanted({ mappings: [{ sourceType: 'ATTRIBUTE', source: 'id', destination: '_t.id' }] }))
     expect(removed.kind === 'update' && removed.changes.slice(1).map((c) => c.note)).toEqual(['added', 'removed'])
   })
   it('a mapping changed in many entries lists the first ones and counts the rest', () => {
@@ -208,19 +211,19 @@ describe('decide: the README table, row by row', () => {
       source: `c${i}`,
       destination: `_t.f${i}`
     }))
-    const d = decide([chain()], wanted({ mappings: many }))
+    const d = decisionOf([chain()], wanted({ mappings: many }))
     const entries = d.kind === 'update' ? d.changes.slice(1) : []
     expect(entries).toHaveLength(MAX_ENTRY_CHANGES + 1)
     expect(entries.at(-1)).toEqual({ action: 'update', object: 'mapping set', note: 'and 8 more mapping entries' })
   })
   it('a mapping where there was none: a new mapping set, added as a transformation', () => {
-    const d = decide([chain({ mapping: undefined }, { mapping: undefined })], wanted())
+    const d = decisionOf([chain({ mapping: undefined }, { mapping: undefined })], wanted())
     expect(d).toMatchObject({ kind: 'update', steps: { mapping: { kind: 'new-set' } } })
     if (d.kind !== 'update') throw new Error('expected an update')
     expect(transformationOperation(d.steps, { id: MAPPING_ID, version: 0 })).toMatchObject({ op: 'add', path: '/transformations/-' })
   })
   it('no mapping any more: the transformation removed', () => {
-    const d = decide(
+    const d = decisionOf(
       [chain()],
       wanted({
         mappings: undefined,
@@ -237,11 +240,11 @@ describe('decide: the README table, row by row', () => {
     })
   })
   it('enabled differs: the enable or disable action, nothing else', () => {
-    expect(decide([chain()], wanted({ enabled: false }))).toMatchObject({ kind: 'update', steps: { patch: [], enable: false } })
-    expect(decide([chain({ state: 'disabled' })], wanted())).toMatchObject({ kind: 'update', steps: { enable: true } })
+    expect(decisionOf([chain()], wanted({ enabled: false }))).toMatchObject({ kind: 'update', steps: { patch: [], enable: false } })
+    expect(decisionOf([chain({ state: 'disabled' })], wanted())).toMatchObject({ kind: 'update', steps: { enable: true } })
   })
   it('start-time or backfill differ: reported, never patched', () => {
-    const d = decide([chain()], wanted({ schedule: { frequency: 'day', interval: 1, backfill: false, startTime: 1797000000 } }))
+    const d = decisionOf([chain()], wanted({ schedule: { frequency: 'day', interval: 1, backfill: false, startTime: 1797000000 } }))
     expect(d.kind).toBe('reuse')
     expect(d.kind === 'reuse' && d.changes.map((c) => [c.action, c.field])).toEqual([
       ['not applied', 'scheduleParams.startTime'],
@@ -249,7 +252,7 @@ describe('decide: the README table, row by row', () => {
     ])
   })
   it('a scheduled dataflow asked to become once: reported, not applied (Adobe refuses it, 1366)', () => {
-    const d = decide([chain()], wanted({ schedule: { frequency: 'once' } }))
+    const d = decisionOf([chain()], wanted({ schedule: { frequency: 'once' } }))
     expect(d.kind === 'reuse' && d.changes[0]).toMatchObject({ action: 'not applied', field: 'scheduleParams.frequency', to: 'once' })
   })
   it.each([
@@ -276,11 +279,11 @@ describe('decide: the README table, row by row', () => {
     ['base connection', { baseConnectionId: '55555555-5555-5555-5555-555555555555' }, 'baseConnectionId'],
     ['dataset', { datasetId: '6c8c3c555033b814b69f947f' }, 'dataSetId']
   ])('a changed %s, on-source-change fail: fail, listing what is and what the inputs ask', (_what, overrides, field) => {
-    const d = decide([chain()], wanted(overrides))
+    const d = decisionOf([chain()], wanted(overrides))
     expect(d).toMatchObject({ kind: 'fail', reason: expect.stringContaining(`${field}: is `) })
   })
   it('a changed path, on-source-change replace: replace the chain, deleting the old parts after; the mapping set carries over', () => {
-    const d = decide(
+    const d = decisionOf(
       [chain()],
       wanted({
         onSourceChange: 'replace',
@@ -300,7 +303,7 @@ describe('decide: the README table, row by row', () => {
     expect(d.kind === 'replace' && d.changes[3]?.note).toBe(`the replacement, with mapping set ${MAPPING_ID} version 2 as it is`)
   })
   it('a changed path and a changed mapping, on-source-change replace: the replacement gets a new mapping set', () => {
-    const d = decide(
+    const d = decisionOf(
       [chain()],
       wanted({
         onSourceChange: 'replace',
@@ -314,7 +317,10 @@ describe('decide: the README table, row by row', () => {
   it('a path that differs only by its trailing slash is the same path (Adobe removes it)', () => {
     const c = chain({}, { source: sourceOf({ path: '/b/daily' }) })
     expect(
-      decide([c], wanted({ source: { path: '/b/daily/', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' } }))
+      decisionOf(
+        [c],
+        wanted({ source: { path: '/b/daily/', recursive: false, format: 'delimited', columnDelimiter: ',', encoding: 'UTF-8' } })
+      )
     ).toMatchObject({
       kind: 'reuse'
     })
@@ -360,7 +366,7 @@ describe('what runs that are over left, row by row', () => {
   const otherPath = { path: '/b/other/*.csv' }
 
   it("a killed run's dataflow that reads what the inputs ask, none other: it is the dataflow, its marks come out", () => {
-    const p = plan(observed([theirs(killed)]), wanted(), NOW)
+    const p = decide(observed([theirs(killed)]), wanted(), NOW)
     expect(p.leftovers.adopted?.flow.id).toBe(NEW_FLOW)
     expect(p.leftovers.unmarked.map((u) => u.part.id)).toEqual([NEW_SOURCE, NEW_TARGET])
     expect(p.decision).toMatchObject({
@@ -369,7 +375,7 @@ describe('what runs that are over left, row by row', () => {
     })
   })
   it("a killed run's dataflow that reads something else, none other: deleted with its connections, and a new one created", () => {
-    const p = plan(observed([theirs(killed, otherPath)]), wanted(), NOW)
+    const p = decide(observed([theirs(killed, otherPath)]), wanted(), NOW)
     expect(p.leftovers.removed.map((r) => r.chain.flow.id)).toEqual([NEW_FLOW])
     expect(p.leftovers.orphans).toEqual([])
     expect(p.decision).toMatchObject({ kind: 'create' })
@@ -377,7 +383,7 @@ describe('what runs that are over left, row by row', () => {
   })
   it('a replacement a killed run left half done, the inputs asking for the new path: the swap is finished (the old one deleted)', () => {
     const old = chain({ state: 'disabled' }, { source: sourceOf(otherPath) })
-    const p = plan(observed([old, theirs(killed)]), wanted(), NOW)
+    const p = decide(observed([old, theirs(killed)]), wanted(), NOW)
     expect(p.leftovers.adopted?.flow.id).toBe(NEW_FLOW)
     expect(p.leftovers.removed).toMatchObject([
       { chain: { flow: { id: FLOW_ID } }, why: expect.stringContaining(`replaced by dataflow ${NEW_FLOW}`) }
@@ -386,25 +392,25 @@ describe('what runs that are over left, row by row', () => {
   })
   it('a replacement a killed run left half done, the inputs asking for the old path: undone (the new one deleted, the old one enabled again)', () => {
     const old = chain({ state: 'disabled' })
-    const p = plan(observed([old, theirs(killed, otherPath)]), wanted(), NOW)
+    const p = decide(observed([old, theirs(killed, otherPath)]), wanted(), NOW)
     expect(p.leftovers.adopted).toBeUndefined()
     expect(p.leftovers.removed.map((r) => r.chain.flow.id)).toEqual([NEW_FLOW])
     expect(p.decision).toMatchObject({ kind: 'update', chain: { flow: { id: FLOW_ID } }, steps: { enable: true } })
   })
   it("another run's dataflow it is still making: not counted, and left alone; this run creates, then converges with it", () => {
-    const p = plan(observed([theirs(alive)]), wanted(), NOW)
+    const p = decide(observed([theirs(alive)]), wanted(), NOW)
     expect(p.decision.kind).toBe('create')
     expect(p.inProgress.map((c) => c.flow.id)).toEqual([NEW_FLOW])
     expect(p.leftovers).toEqual({ removed: [], orphans: [], unmarked: [] })
   })
   it('a dataflow recorded as replaced by one that exists: deleted; the replacement is the dataflow, even before its mark is out', () => {
     const old = chain({ description: withRetirement('Managed by a test', NEW_FLOW, 1024) }, { source: sourceOf(otherPath) })
-    const p = plan(observed([old, theirs(alive)]), wanted(), NOW)
+    const p = decide(observed([old, theirs(alive)]), wanted(), NOW)
     expect(p.leftovers.removed.map((r) => r.chain.flow.id)).toEqual([FLOW_ID])
     expect(p.decision).toMatchObject({ kind: 'update', chain: { flow: { id: NEW_FLOW } } })
   })
   it('a dataflow recorded as replaced by one that does not exist: it is the dataflow, and the record comes out', () => {
-    const p = plan(observed([chain({ description: withRetirement('Managed by a test', NEW_FLOW, 1024) })]), wanted(), NOW)
+    const p = decide(observed([chain({ description: withRetirement('Managed by a test', NEW_FLOW, 1024) })]), wanted(), NOW)
     expect(p.leftovers.removed).toEqual([])
     expect(p.decision).toMatchObject({
       kind: 'update',
@@ -416,7 +422,7 @@ describe('what runs that are over left, row by row', () => {
     const busy = targetOf({ id: NEW_TARGET, description: marked(alive) })
     const renamed = sourceOf({ id: '77777777-7777-7777-7777-777777777777' })
     const c = chain()
-    const p = plan(
+    const p = decide(
       observed([c], {
         sources: [c.source ?? sourceOf(), orphan, renamed],
         targets: [c.target ?? targetOf(), busy],
@@ -429,7 +435,7 @@ describe('what runs that are over left, row by row', () => {
     expect(p.decision).toMatchObject({ kind: 'reuse', changes: [{ action: 'delete', object: 'source connection', from: NEW_SOURCE }] })
   })
   it("a killed run's mark on the dataflow that stays, with if-exists reuse: only the mark comes out", () => {
-    const p = plan(
+    const p = decide(
       observed([theirs(killed)]),
       wanted({ ifExists: 'reuse', schedule: { frequency: 'hour', interval: 1, backfill: true } }),
       NOW
