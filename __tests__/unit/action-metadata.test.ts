@@ -17,6 +17,9 @@ interface ActionYml {
   runs: { using: string; main: string }
 }
 
+/** The longest description of an input or output: each becomes a cell of its README's table. */
+const MAX_DESCRIPTION = 160
+
 const load = (file: string) => parse(readFileSync(new URL(file, root), 'utf8')) as ActionYml
 
 describe.each(ACTIONS)('$actionYml', ({ name, actionYml: file }) => {
@@ -28,6 +31,12 @@ describe.each(ACTIONS)('$actionYml', ({ name, actionYml: file }) => {
       if (spec.default !== undefined) expect({ input, type: typeof spec.default }).toEqual({ input, type: 'string' })
     }
     for (const output of Object.values(action.outputs)) expect(output.description?.length).toBeGreaterThan(10)
+  })
+
+  it(`describes each input and output in at most ${MAX_DESCRIPTION} characters: a table cell read at a glance (details go in the README's prose)`, () => {
+    const described = { ...action.inputs, ...action.outputs }
+    const long = Object.entries(described).filter(([, spec]) => (spec.description ?? '').length > MAX_DESCRIPTION)
+    expect(long.map(([name, spec]) => `${name}: ${spec.description?.length ?? 0}`)).toEqual([])
   })
 
   it(`runs its own bundle, dist/${name}/index.js, on node24, with Marketplace branding`, () => {
