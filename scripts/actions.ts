@@ -1,5 +1,6 @@
 // The repository's actions, once: what scripts and tests read to build, run, document and check
-// each of them. A new action is a new line here, its folder with an action.yml, and its src/.
+// each of them. A new action is a new line here, its folder with an action.yml and a README.md
+// (`npm run docs` writes its tables there), and its src/.
 
 import { dirname, join } from 'node:path'
 
@@ -15,6 +16,11 @@ export type ActionName = Action['name']
 /** Where an action's bundle is built: its own folder, as ncc empties the folder it writes. */
 export function distOf(name: ActionName): string {
   return `dist/${name}`
+}
+
+/** An action's README: the one beside its action.yml, where `npm run docs` writes its inputs and outputs tables. */
+export function readmeOf(action: Action): string {
+  return join(dirname(action.actionYml), 'README.md')
 }
 
 /** The module that exports an action's run(), which local-action calls: main.ts, beside the entry that imports it. */

@@ -1,25 +1,23 @@
-// The README's inputs and outputs tables, generated from each action.yml so that the two never
-// disagree: `npm run docs` rewrites them; a test fails when they drift. The session inputs,
-// the same in every action, get one table of their own.
+// Each action's inputs and outputs tables, generated from its action.yml into its own README (the
+// one beside it: README.md, explore/README.md, dataflow/README.md) so that the two never
+// disagree: `npm run docs` rewrites them, formatted as Prettier formats them (so a second run, or
+// `npm run format:check`, finds nothing to change); a test fails when they drift. The actions are
+// those of scripts/actions.ts. The session inputs, the same in every action, get one table of
+// their own in the root README.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
+import { ACTIONS, readmeOf, type Action } from './actions.js'
 
 interface ActionYml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
   outputs: Record<string, { description: string }>
 }
 
-/** The repository's actions: the name the README's markers use, and where its action.yml is. */
-export const ACTIONS = [
-  { name: 'connection', file: 'action.yml' },
-  { name: 'explore', file: 'explore/action.yml' },
-  { name: 'dataflow', file: 'dataflow/action.yml' }
-] as const
-
-/** Inputs every action declares alike (a test keeps them equal); the README shows them once. */
+/** Inputs every action declares alike (a test keeps them equal); the root README shows them once. */
 export const SESSION_INPUTS = [
   'client-id',
   'client-secret',
@@ -32,6 +30,9 @@ export const SESSION_INPUTS = [
   'timeout-seconds',
   'max-attempts'
 ]
+
+/** The README that holds the session inputs table: the root one, the first a user reads. */
+export const SESSION_README = 'README.md'
 
 const cell = (text: string): string => text.replace(/([|*_])/g, '\\$1').replace(/\n/g, ' ')
 
@@ -57,33 +58,33 @@ function outputsTable(outputs: ActionYml['outputs']): string {
   ].join('\n')
 }
 
-export function replaceBlock(text: string, name: string, content: string): string {
+/** `text` with what lies between `<!-- name:start -->` and `<!-- name:end -->` replaced by `content`. */
+export function replaceBlock(text: string, name: string, content: string, file = 'README'): string {
   const start = `<!-- ${name}:start -->`
   const end = `<!-- ${name}:end -->`
   const from = text.indexOf(start)
   const to = text.indexOf(end)
-  if (from === -1 || to < from) throw new Error(`README.md has no ${start} ... ${end} block`)
+  if (from === -1 || to < from) throw new Error(`${file} has no ${start} ... ${end} block`)
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`
 }
 
-/** The README with every table rewritten from the action.yml files found under `root`. */
-export function renderReadme(readme: string, root: string): string {
+/** `action`'s README with its tables rewritten from its action.yml under `root` (and, in the root README, the session inputs). */
+export function renderReadme(action: Action, readme: string, root: string): string {
+  const file = readmeOf(action)
+  const yml = parse(readFileSync(join(root, action.actionYml), 'utf8')) as ActionYml
   let text = readme
-  for (const { name, file } of ACTIONS) {
-    const path = join(root, file)
-    if (!existsSync(path)) continue
-    const action = parse(readFileSync(path, 'utf8')) as ActionYml
-    if (name === 'connection') text = replaceBlock(text, 'session-inputs', inputsTable(action.inputs, SESSION_INPUTS))
-    const own = Object.keys(action.inputs).filter((input) => !SESSION_INPUTS.includes(input))
-    text = replaceBlock(text, `${name}-inputs`, inputsTable(action.inputs, own))
-    text = replaceBlock(text, `${name}-outputs`, outputsTable(action.outputs))
-  }
-  return text
+  if (file === SESSION_README) text = replaceBlock(text, 'session-inputs', inputsTable(yml.inputs, SESSION_INPUTS), file)
+  const own = Object.keys(yml.inputs).filter((input) => !SESSION_INPUTS.includes(input))
+  text = replaceBlock(text, 'inputs', inputsTable(yml.inputs, own), file)
+  return replaceBlock(text, 'outputs', outputsTable(yml.outputs), file)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(fileURLToPath(import.meta.url), '..', '..')
-  const readmePath = join(root, 'README.md')
-  writeFileSync(readmePath, renderReadme(readFileSync(readmePath, 'utf8'), root))
-  console.log('README.md tables rewritten from the action.yml files')
+  for (const action of ACTIONS) {
+    const path = join(root, readmeOf(action))
+    const text = renderReadme(action, readFileSync(path, 'utf8'), root)
+    writeFileSync(path, await format(text, { ...(await resolveConfig(path)), filepath: path }))
+    console.log(`${readmeOf(action)}: tables rewritten from ${action.actionYml}`)
+  }
 }

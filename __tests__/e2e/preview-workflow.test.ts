@@ -1,6 +1,6 @@
-// The README's pull-request preview workflow, as written, played against the emulator: opened,
-// pushed to, closed, closed again; and a fork's pull request. The preview comes and goes with
-// nothing left but the mapping set Data Prep cannot delete.
+// The pull-request preview workflow of dataflow/README.md, as written, played against the
+// emulator: opened, pushed to, closed, closed again; and a fork's pull request. The preview comes
+// and goes with nothing left but the mapping set Data Prep cannot delete.
 
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../emulator/index.js'
 import { CRM_MAPPING, Workspace } from '../helpers/dataflow.js'
@@ -46,7 +46,7 @@ function contexts(action: string, fork = false): Contexts {
   }
 }
 
-const workflow = readmeWorkflow('## A pull-request preview, torn down when it closes')
+const workflow = readmeWorkflow('dataflow/README.md', '## A pull-request preview, torn down when it closes')
 const play = (job: string, ctx: Contexts): Promise<StepResult[]> => playJob(workflow, job, ctx, { emulator, workspace: workspace.dir })
 const outputsOf = (steps: StepResult[], id: string) => steps.find((s) => s.step.id === id)?.outputs ?? {}
 const sandbox = () => ({

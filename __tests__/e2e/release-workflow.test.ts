@@ -45,7 +45,7 @@ function land(day: string, first: number, rows: number): void {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 it('passes on every tag, each run reading only what landed since the one before, with one dataflow throughout', async () => {
-  const workflow = readmeWorkflow('## A release workflow')
+  const workflow = readmeWorkflow('README.md', '## A release workflow')
   const job = Object.keys(workflow.jobs)[0] ?? ''
   const mapping = (entries: readonly object[]) => workspace.write('mappings/crm-customers.json', entries)
   mapping(CRM_MAPPING)

@@ -1,14 +1,14 @@
-// Plays a workflow the README shows, as written, against the emulator: each step that uses one of
+// Plays a workflow a README shows, as written, against the emulator: each step that uses one of
 // this repository's actions runs its bundle as the runner would (with the emulator's URLs added,
 // as a workflow pointed at the emulator sets them), `run:` steps run in bash, and `${{ }}`
 // expressions read secrets, vars, env, the event and earlier steps' outputs. Only what the
-// README's workflows use is understood; anything else fails the test loudly.
+// READMEs' workflows use is understood; anything else fails the test loudly.
 
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import type { Emulator } from '../../emulator/index.js'
-import type { ActionName } from '../../scripts/runner.js'
+import { ACTIONS, type ActionName } from '../../scripts/actions.js'
 import { runAction, type RunResult } from './action.js'
 
 export interface Workflow {
@@ -38,10 +38,11 @@ export interface Step {
   run?: string
 }
 
-/** The YAML of the first ```yaml block after the heading `heading` in README.md. */
-export function readmeWorkflow(heading: string, readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')): Workflow {
+/** The YAML of the first ```yaml block after the heading `heading` in `file` (a README, from the repository's root). */
+export function readmeWorkflow(file: string, heading: string): Workflow {
+  const readme = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
   const at = readme.indexOf(`\n${heading}\n`)
-  if (at === -1) throw new Error(`README.md has no heading ${JSON.stringify(heading)}`)
+  if (at === -1) throw new Error(`${file} has no heading ${JSON.stringify(heading)}`)
   const block = /```yaml\n([\s\S]*?)\n```/.exec(readme.slice(at))?.[1]
   if (block === undefined) throw new Error(`no yaml block after ${JSON.stringify(heading)}`)
   const workflow: unknown = parse(block)
@@ -71,11 +72,8 @@ export interface StepResult {
   outputs: Record<string, string>
 }
 
-const OURS: Readonly<Record<string, ActionName>> = {
-  'OWNER/REPO@v1': 'connection',
-  'OWNER/REPO/explore@v1': 'explore',
-  'OWNER/REPO/dataflow@v1': 'dataflow'
-}
+/** The `uses:` of each of this repository's actions, as the READMEs write it. */
+const OURS: Readonly<Record<string, ActionName>> = Object.fromEntries(ACTIONS.map((a) => [a.uses, a.name]))
 
 /** Plays the job's steps in order; a step that fails fails the job (and this call), as on the runner. */
 export async function playJob(

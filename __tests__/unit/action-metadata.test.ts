@@ -1,8 +1,9 @@
-// Each action.yml is a public contract; the README documents them. Both are checked here.
+// Each action.yml is a public contract; its README documents it. Both are checked here.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { parse } from 'yaml'
-import { ACTIONS, renderReadme, SESSION_INPUTS } from '../../scripts/readme-tables.js'
+import { ACTIONS, readmeOf } from '../../scripts/actions.js'
+import { renderReadme, SESSION_INPUTS } from '../../scripts/readme-tables.js'
 import { CONTRACT_INPUTS } from '../helpers/contract.js'
 
 const root = new URL('../../', import.meta.url)
@@ -16,10 +17,12 @@ interface ActionYml {
   runs: { using: string; main: string }
 }
 
-const present = ACTIONS.filter(({ file }) => existsSync(new URL(file, root)))
+/** The longest description of an input or output: each becomes a cell of its README's table. */
+const MAX_DESCRIPTION = 160
+
 const load = (file: string) => parse(readFileSync(new URL(file, root), 'utf8')) as ActionYml
 
-describe.each(present)('$file', ({ name, file }) => {
+describe.each(ACTIONS)('$actionYml', ({ name, actionYml: file }) => {
   const action = load(file)
 
   it('describes every input and output, with string defaults', () => {
@@ -28,6 +31,12 @@ describe.each(present)('$file', ({ name, file }) => {
       if (spec.default !== undefined) expect({ input, type: typeof spec.default }).toEqual({ input, type: 'string' })
     }
     for (const output of Object.values(action.outputs)) expect(output.description?.length).toBeGreaterThan(10)
+  })
+
+  it(`describes each input and output in at most ${MAX_DESCRIPTION} characters: a table cell read at a glance (details go in the README's prose)`, () => {
+    const described = { ...action.inputs, ...action.outputs }
+    const long = Object.entries(described).filter(([, spec]) => (spec.description ?? '').length > MAX_DESCRIPTION)
+    expect(long.map(([name, spec]) => `${name}: ${spec.description?.length ?? 0}`)).toEqual([])
   })
 
   it(`runs its own bundle, dist/${name}/index.js, on node24, with Marketplace branding`, () => {
@@ -154,9 +163,9 @@ function tableCells(markdown: string): string[][] {
     .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/^:?-+:?$/, '---')))
 }
 
-describe('README.md', () => {
-  it("has every action's inputs and outputs tables, as the action.yml files say (npm run docs rewrites them)", () => {
-    const readme = readFileSync(new URL('README.md', root), 'utf8')
-    expect(tableCells(readme)).toEqual(tableCells(renderReadme(readme, new URL('.', root).pathname)))
+describe.each(ACTIONS.map((action) => ({ action, readme: readmeOf(action) })))('$readme', ({ action, readme: file }) => {
+  it(`has the inputs and outputs tables of ${action.actionYml}, as it says (npm run docs rewrites them)`, () => {
+    const readme = readFileSync(new URL(file, root), 'utf8')
+    expect(tableCells(readme)).toEqual(tableCells(renderReadme(action, readme, new URL('.', root).pathname)))
   })
 })

@@ -1,4 +1,4 @@
-// One test per row of the README's table of what a dataflow run does.
+// One test per row of dataflow/README.md's table of what a dataflow run does.
 
 import {
   MAX_ENTRY_CHANGES,
