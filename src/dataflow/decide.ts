@@ -2,7 +2,7 @@
 // part's run mark read) and what the inputs ask for, returning the steps; ensure.ts carries them
 // out. First what runs that are over left (a killed run's dataflow to finish or undo, a replaced
 // dataflow to delete, connections no dataflow uses), then the dataflow itself: create, update in
-// place, replace, reuse or fail. Each row of the README's table is a unit test.
+// place, replace, reuse or fail. Each row of dataflow/README.md's table is a unit test.
 
 import { survivorOf } from '../platform/converge.js'
 import { cleanText, markIn, ownershipOf, successorIn, type Ownership } from '../platform/ownership.js'
