@@ -5,7 +5,7 @@ import { CONNECTION_ROUTES } from './flow-connections.js'
 import { created, ifMatchProblem, inUse, type FlowCall, type FlowDeps, type FlowRoutes } from './flow-resources.js'
 import { DATAFLOW_ROUTES } from './flows.js'
 import { listReply } from './listing.js'
-import { applyPatch } from './patch.js'
+import { patchDocument } from './json-patch.js'
 import { failure, ok, type Incoming, type Reply } from './reply.js'
 import { dispatch, routeTemplate } from './routing.js'
 import {
@@ -20,7 +20,7 @@ import {
   specView,
   type Checked
 } from './specs.js'
-import type { MemoryStore } from './store.js'
+import type { ConnectionChange, MemoryStore } from './store.js'
 import type { StoredConnection } from './types.js'
 import { auditFields } from './views.js'
 
@@ -124,22 +124,44 @@ function getConnection(call: Call): Reply {
   return withConnection(call, (conn) => ok({ items: [connectionView(conn, call.deps.store)] }))
 }
 
+// What a PATCH may change: the name, the description and the auth params (whole or one key).
+// Removing an absent description or param is a no-op, so that a client need not know what the UI
+// left unset (an assumption: RFC 6902 refuses it, and so does every other collection here).
+const CONNECTION_PATCHES = ['/name', '/description', '/auth/params', '/auth/params/*']
+const LENIENT_REMOVES = ['/description', '/auth/params/*']
+
 function patchConnection(call: Call): Reply {
   return withConnection(call, (conn) => {
     const stale = ifMatchProblem(call, conn.etag, 'connection')
     if (stale) return failure(stale)
-    const current = {
-      name: conn.name,
-      params: conn.auth.params,
-      ...(conn.description !== undefined ? { description: conn.description } : {})
-    }
-    const patched = applyPatch(current, call.caller.json)
+    const patched = patchDocument(connectionBody(conn), call.caller.json, CONNECTION_PATCHES, LENIENT_REMOVES)
     if (!patched.ok) return failure(badRequest(patched.message))
-    const problem = paramsProblem(conn, patched.value.params)
+    const change = readChange(patched.value)
+    if (!change.ok) return failure(change.error)
+    const problem = paramsProblem(conn, change.value.params)
     if (problem) return failure(problem)
-    const updated = call.deps.store.update(conn.id, patched.value, call.caller.clientId)
+    const updated = call.deps.store.update(conn.id, change.value, call.caller.clientId)
     return updated ? ok({ id: updated.id, etag: updated.etag }) : failure(connectionNotFound(conn.id))
   })
+}
+
+// The part of a connection a patch works on, as a JSON document.
+function connectionBody(conn: StoredConnection): Record<string, unknown> {
+  return {
+    name: conn.name,
+    ...(conn.description !== undefined ? { description: conn.description } : {}),
+    auth: { params: { ...conn.auth.params } }
+  }
+}
+
+// The patched document, checked before the params are checked against their auth spec.
+function readChange(body: Record<string, unknown>): Checked<ConnectionChange> {
+  const { name, description, auth } = body
+  if (typeof name !== 'string' || name === '') return invalid('the name must be a non-empty string.')
+  if (description !== undefined && typeof description !== 'string') return invalid('the description must be a string.')
+  const params = isRecord(auth) ? auth['params'] : undefined
+  if (!isRecord(params)) return invalid('auth.params must be a JSON object.')
+  return { ok: true, value: { name, params, ...(description !== undefined ? { description } : {}) } }
 }
 
 // Seeded connections may use specs the emulator does not know; those are not validated.

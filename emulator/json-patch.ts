@@ -1,7 +1,8 @@
 import { isRecord } from './specs.js'
 
 // JSON Patch (RFC 6902: add, replace, remove; lower case) over a plain JSON document, limited to
-// the paths a resource lets clients change. The resource then checks the patched document as it
+// the paths a resource lets clients change: every PATCH of Flow Service (base, source and target
+// connections, dataflows) goes through it. The resource then checks the patched document as it
 // checks a create, so a patch can never leave what a create would refuse.
 
 export type PatchOutcome = { ok: true; value: Record<string, unknown> } | { ok: false; message: string }
@@ -17,8 +18,18 @@ interface Instruction {
 
 const OPS: readonly Op[] = ['add', 'replace', 'remove']
 
-/** `allowed`: pointer patterns where `*` stands for one segment (`/transformations/*`). */
-export function patchDocument(doc: Record<string, unknown>, body: unknown, allowed: readonly string[]): PatchOutcome {
+/**
+ * `allowed`: pointer patterns a patch may touch, where `*` stands for one segment
+ * (`/transformations/*`). `lenientRemove`: patterns where `remove` of an absent member is a no-op
+ * instead of the error RFC 6902 asks for; base connections forgive it, so that a client need not
+ * know which params the UI left unset.
+ */
+export function patchDocument(
+  doc: Record<string, unknown>,
+  body: unknown,
+  allowed: readonly string[],
+  lenientRemove: readonly string[] = []
+): PatchOutcome {
   if (!Array.isArray(body) || body.length === 0) {
     return {
       ok: false,
@@ -32,7 +43,8 @@ export function patchDocument(doc: Record<string, unknown>, body: unknown, allow
     if (!allowed.some((pattern) => matches(pattern, instruction.segments))) {
       return { ok: false, message: `Patch operation ${index}: path '${instruction.path}' cannot be patched; use ${allowed.join(', ')}.` }
     }
-    const problem = applyOne(draft, instruction)
+    const lenient = lenientRemove.some((pattern) => matches(pattern, instruction.segments))
+    const problem = applyOne(draft, instruction, lenient)
     if (problem) return { ok: false, message: `Patch operation ${index}: ${problem}` }
   }
   return { ok: true, value: draft }
@@ -63,11 +75,12 @@ function matches(pattern: string, segments: readonly string[]): boolean {
   return parts.length === segments.length && parts.every((p, i) => p === '*' || p === segments[i])
 }
 
-function applyOne(doc: Record<string, unknown>, ins: Instruction): string | undefined {
+function applyOne(doc: Record<string, unknown>, ins: Instruction, lenientRemove: boolean): string | undefined {
   const parent = walk(doc, ins.segments.slice(0, -1))
   const key = ins.segments.at(-1) ?? ''
   if (Array.isArray(parent)) return applyToArray(parent, key, ins)
   if (!isRecord(parent)) return `'${ins.path}' is not inside an object or array that exists.`
+  if (ins.op === 'remove' && lenientRemove && !(key in parent)) return undefined
   if (ins.op !== 'add' && !(key in parent))
     return `'${ins.op}' of '${ins.path}', which is not set${ins.op === 'replace' ? "; use 'add'" : ''}.`
   if (ins.op === 'remove') Reflect.deleteProperty(parent, key)

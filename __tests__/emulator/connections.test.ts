@@ -327,6 +327,58 @@ describe('PATCH /connections/{id}', () => {
     expect(res.text).not.toContain('AKIA-ONLY')
   })
 
+  // Each patch is sent with the connection's current etag.
+  async function patch(id: string, body: unknown) {
+    return flow(emu, 'PATCH', `/connections/${id}`, { body, headers: { 'if-match': emu.store.get(id)?.etag ?? '' } })
+  }
+
+  test('adds and replaces one auth param, unescaping the pointer; removing an absent param changes nothing', async () => {
+    const { id } = await createS3(emu, 'P')
+    const res = await patch(id, [
+      { op: 'add', path: '/auth/params/s3SessionToken', value: 't' },
+      { op: 'replace', path: '/auth/params/s3SecretKey', value: 'z' },
+      { op: 'remove', path: '/auth/params/serviceUrl' }
+    ])
+    expect(res.status).toBe(200)
+    expect(emu.store.get(id)?.auth.params).toEqual({ s3AccessKey: DEMO.s3AccessKey, s3SecretKey: 'z', s3SessionToken: 't' })
+    const escaped = await patch(id, [{ op: 'add', path: '/auth/params/a~1b', value: 'v' }])
+    expect(escaped.json<FlowError>().errorMessage).toContain("auth.params.a/b is not a property of auth spec 'Access Key'")
+  })
+
+  test('sets the name; removes the description, then removing it again is a no-op, replacing it is refused and add sets it', async () => {
+    const { id } = await createS3(emu, 'P')
+    expect((await patch(id, [{ op: 'replace', path: '/name', value: 'm' }])).status).toBe(200)
+    expect((await patch(id, [{ op: 'remove', path: '/description' }])).status).toBe(200)
+    expect(emu.store.get(id)).toMatchObject({ name: 'm' })
+    expect(emu.store.get(id)).not.toHaveProperty('description')
+    expect((await patch(id, [{ op: 'remove', path: '/description' }])).status).toBe(200)
+    const replaced = await patch(id, [{ op: 'replace', path: '/description', value: 'e' }])
+    expect(flowCode(replaced)).toBe('1400-400')
+    expect(replaced.text).toContain("use 'add'")
+    expect((await patch(id, [{ op: 'add', path: '/description', value: 'e' }])).status).toBe(200)
+    expect(emu.store.get(id)?.description).toBe('e')
+  })
+
+  test('refuses other paths, an empty patch, removing the name or the params, a missing value and params that are not an object', async () => {
+    const { id, etag } = await createS3(emu, 'P')
+    const refusals: [unknown, RegExp][] = [
+      [[{ op: 'replace', path: '/auth/specName', value: 'IAMRole Based' }], /cannot be patched/],
+      [[{ op: 'replace', path: '/connectionSpec/id', value: 'x' }], /cannot be patched/],
+      [[], /array/],
+      [[{ op: 'remove', path: '/name' }], /name/],
+      [[{ op: 'remove', path: '/auth/params' }], /params/],
+      [[{ op: 'replace', path: '/auth/params' }], /value/],
+      [[{ op: 'replace', path: '/auth/params', value: 'x' }], /object/],
+      [[{ op: 'replace', path: '/auth/params/s3SessionToken', value: 't' }], /use 'add'/]
+    ]
+    for (const [body, message] of refusals) {
+      const res = await patch(id, body)
+      expect(flowCode(res)).toBe('1400-400')
+      expect(res.json<FlowError>().errorMessage).toMatch(message)
+    }
+    expect(emu.store.get(id)?.etag).toBe(etag)
+  })
+
   test('an unknown id is 404', async () => {
     const res = await flow(emu, 'PATCH', '/connections/nope', { body: newKeys, headers: { 'if-match': '"x"' } })
     expect(res.status).toBe(404)

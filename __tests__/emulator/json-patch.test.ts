@@ -36,6 +36,18 @@ describe('JSON Patch', () => {
     expect(problem([{ op: 'remove', path: '/list/-' }])).toBe("Patch operation 0: '/list/-' is not an element of the array (it has 2).")
   })
 
+  test('a lenient remove of an absent member is a no-op; elsewhere, and for replace, it stays an error', () => {
+    const lenient = (ops: unknown): string => {
+      const result = patchDocument(doc, ops, ALL, ['/description', '/options/*'])
+      return result.ok ? JSON.stringify(result.value) : result.message
+    }
+    expect(lenient([{ op: 'remove', path: '/description' }])).toBe(JSON.stringify(doc))
+    expect(lenient([{ op: 'remove', path: '/options/absent' }])).toBe(JSON.stringify(doc))
+    expect(JSON.parse(lenient([{ op: 'remove', path: '/options/x' }]))).toMatchObject({ options: {} })
+    expect(lenient([{ op: 'replace', path: '/description', value: 'd' }])).toMatch(/which is not set; use 'add'/)
+    expect(lenient([{ op: 'remove', path: '/list/5' }])).toMatch(/not an element of the array/)
+  })
+
   test('operations apply in order, on a copy: the document is never changed', () => {
     const result = patched([
       { op: 'replace', path: '/name', value: 'm' },
