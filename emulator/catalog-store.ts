@@ -1,5 +1,5 @@
 import { demoDataset, demoSchema } from './demo.js'
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 import type { CatalogApi, CatalogDataset, CatalogOptions, DatasetInput, SchemaInput, XdmFieldType, XdmSchema } from './types.js'
 import { DATASET_ID, fieldsProblem, FIELD_TYPES, newDatasetId, newSchemaId, SCHEMA_ID } from './xdm.js'
 

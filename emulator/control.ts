@@ -1,9 +1,9 @@
 import { readDatasetInput, readSchemaInput } from './catalog-store.js'
 import { readRule } from './faults.js'
+import { isRecord } from './json.js'
 import { rawQueryParam } from './paging.js'
 import { ok, type Reply } from './reply.js'
 import { readBucketEntry, readS3File } from './s3-tree.js'
-import { isRecord } from './specs.js'
 import { readSeed } from './store.js'
 import type { BucketEntry, Emulator, FaultRule, RunClock, S3Options } from './types.js'
 

@@ -8,6 +8,13 @@ export type AdobeError =
   | { shape: 'generic'; status: number; title: string; detail: string }
   | { shape: 'ims'; status: number; error: string; description: string }
 
+/** A value read from a request, or the error that refuses it. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: AdobeError }
+
+export function refuse<T>(error: AdobeError): Checked<T> {
+  return { ok: false, error }
+}
+
 export function flowStatus(code: string): number {
   const status = Number(code.split('-')[1])
   return Number.isInteger(status) ? status : 500

@@ -1,3 +1,4 @@
+import { isRecord } from './json.js'
 import { filesBelow, findNode, type Buckets, type FileNode, type FolderNode } from './s3-tree.js'
 import type { CompressionType, FileContent, FileEncoding, FileFormat } from './types.js'
 
@@ -150,7 +151,7 @@ export function parseJsonRecords(text: string, path: string): FileResult<Table> 
     return fail('format', `The file '${path}' does not parse as JSON (${values}): read it with the fileType that matches it.`)
   const rows: Record<string, unknown>[] = []
   for (const value of values) {
-    if (!isPlainObject(value)) return fail('format', `The file '${path}' is JSON but not records: every element must be an object.`)
+    if (!isRecord(value)) return fail('format', `The file '${path}' is JSON but not records: every element must be an object.`)
     rows.push(value)
   }
   return { ok: true, value: { columns: inferColumns(rows), rows } }
@@ -170,10 +171,6 @@ function jsonValues(text: string): unknown[] | string {
   } catch (err) {
     return err instanceof Error ? err.message : String(err)
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 /** Keys in first-seen order; a column's type is that of its values (mixed numbers are numbers, other mixes strings). */

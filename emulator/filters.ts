@@ -1,4 +1,4 @@
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 
 // `property=<field><op><value>` filters of Flow Service listings, as Flow Service reads them.
 

@@ -18,10 +18,10 @@ import {
   type Resource
 } from './flow-resources.js'
 import { patchDocument, pointerSegments } from './json-patch.js'
+import { isRecord } from './json.js'
 import { listReply } from './listing.js'
 import { failure, ok, type Reply } from './reply.js'
 import { FREQUENCIES } from './schedule.js'
-import { isRecord } from './specs.js'
 import { newEtag } from './store.js'
 import type { Dataflow, DataflowRun } from './types.js'
 import { auditFields } from './views.js'

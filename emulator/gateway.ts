@@ -1,7 +1,6 @@
 import type { Credentials } from './credentials.js'
-import { flow, gateway, generic, type AdobeError } from './errors.js'
+import { flow, gateway, generic, type AdobeError, type Checked } from './errors.js'
 import { isMediaType } from './reply.js'
-import type { Checked } from './specs.js'
 
 export interface Caller {
   clientId: string

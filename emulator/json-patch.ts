@@ -1,4 +1,4 @@
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 
 // JSON Patch (RFC 6902: add, replace, remove; lower case) over a plain JSON document, limited to
 // the paths a resource lets clients change: every PATCH of Flow Service (base, source and target

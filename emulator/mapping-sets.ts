@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { isRecord } from './json.js'
 import type { InputProperties, RuleDraft } from './mapping.js'
-import { isRecord } from './specs.js'
 import type { DataPrepApi, MappingRule, MappingSet } from './types.js'
 import { schemaIdOf } from './xdm.js'
 

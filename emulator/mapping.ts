@@ -1,5 +1,5 @@
 import { columnsOf, evaluate, parseExpression, splitPath, type Expr, type Lookup } from './expressions.js'
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 import type { MappingRule, MappingSourceType, XdmFieldType } from './types.js'
 import { convert, setPath } from './xdm.js'
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 
 // A continuation token carries a cursor (the creation sequence number of the last item served),
 // not an offset, so that deleting an item between two pages neither skips nor repeats one.

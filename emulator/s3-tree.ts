@@ -1,4 +1,4 @@
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 import type { BucketEntry, CompressionType, DeclaredColumn, ExploreEntry, FileContent, FileEncoding, S3File } from './types.js'
 
 // The emulated S3 world: one tree per bucket, of folders holding folders and files. A child is

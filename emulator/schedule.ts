@@ -1,5 +1,5 @@
-import { badRequest, flow, type AdobeError } from './errors.js'
-import { isRecord, refuse, type Checked } from './specs.js'
+import { badRequest, flow, refuse, type AdobeError, type Checked } from './errors.js'
+import { isRecord } from './json.js'
 import type { Frequency, ScheduleParams } from './types.js'
 
 // A dataflow's scheduleParams as the CloudStorageToAEP flow spec's schema has them checked, on a

@@ -2,10 +2,10 @@ import type { CatalogStore } from './catalog-store.js'
 import { SCHEMA_REGISTRY_BASE_PATH } from './demo.js'
 import { generic, notFoundRoute } from './errors.js'
 import type { GatewayConfig } from './gateway.js'
+import { isRecord } from './json.js'
 import { failure, ok, type Incoming, type Reply } from './reply.js'
 import { dispatch, routeTemplate, type Call, type Routes } from './routing.js'
 import type { XdmFieldType, XdmSchema } from './types.js'
-import { isRecord } from './specs.js'
 import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 
 // Schema Registry under /data/foundation/schemaregistry: a schema read whole, as the dataflow

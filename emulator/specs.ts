@@ -1,5 +1,6 @@
 import { GCS_SPEC_ID, S3_SPEC_ID } from './demo.js'
-import { badRequest, flow, type AdobeError } from './errors.js'
+import { badRequest, flow, type AdobeError, type Checked } from './errors.js'
+import { isRecord } from './json.js'
 
 export interface AuthSpec {
   name: string
@@ -68,16 +69,6 @@ export function findSpec(id: unknown): ConnectionSpec | undefined {
 
 export function findAuthSpec(spec: ConnectionSpec, name: unknown): AuthSpec | undefined {
   return spec.authSpecs.find((a) => a.name === name)
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: AdobeError }
-
-export function refuse<T>(error: AdobeError): Checked<T> {
-  return { ok: false, error }
 }
 
 // Resolves `connectionSpec` of a create request. Version is required: the emulator does not

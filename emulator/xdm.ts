@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { isRecord } from './specs.js'
+import { isRecord } from './json.js'
 import type { XdmFieldType } from './types.js'
 
 // XDM as the emulator needs it: schema ids, field paths and their types, and turning a source
