@@ -1,7 +1,7 @@
 import type { CatalogStore } from './catalog-store.js'
-import { CATALOG_BASE_PATH } from './demo.js'
 import { generic } from './errors.js'
 import type { GatewayConfig } from './gateway.js'
+import { CATALOG_BASE_PATH } from './paths.js'
 import { failure, ok, type Incoming, type Reply } from './reply.js'
 import { dispatch, routeTemplate, type Call, type Routes } from './routing.js'
 import type { CatalogDataset } from './types.js'

@@ -1,7 +1,8 @@
-import { defaultBuckets, S3_SPEC_ID } from './demo.js'
+import { defaultBuckets } from './demo.js'
 import { badRequest, errorText, flow, type AdobeError, type Checked } from './errors.js'
 import { FILE_FORMATS, isOneCharacter, readFile, xdmType, type ReadOptions, type Table } from './files.js'
 import { bucketOf, buildBuckets, COMPRESSIONS, ENCODINGS, findNode, listingEntry, type Buckets } from './s3-tree.js'
+import { S3_SPEC_ID } from './specs.js'
 import type { ExploreEntry, PreviewShape, S3Options, StoredConnection } from './types.js'
 
 // What Flow Service would see when it lists the customer's S3 bucket, or reads one of its files,

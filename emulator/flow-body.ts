@@ -1,8 +1,8 @@
-import { FLOW_SPEC_ID } from './demo.js'
 import { badRequest, flow, refuse, type AdobeError, type Checked } from './errors.js'
 import { readName } from './flow-resources.js'
 import { isRecord } from './json.js'
 import { readBoolean, readSchedule, wholeNumber } from './schedule.js'
+import { FLOW_SPEC_ID } from './specs.js'
 import type { Dataflow, FlowOptions, MappingSet, SourceConnection, TargetConnection } from './types.js'
 
 // A dataflow's body, read and checked as a create is; a patch produces a body and is checked the

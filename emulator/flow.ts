@@ -1,15 +1,25 @@
-import { FLOW_BASE_PATH, S3_SPEC_ID } from './demo.js'
 import { badRequest, connectionNotFound, flow, type AdobeError, type Checked } from './errors.js'
 import { explore, type ExploreAnswer } from './explore.js'
 import { CONNECTION_ROUTES } from './flow-connections.js'
 import { created, ifMatchProblem, inUse, type FlowCall, type FlowDeps, type FlowRoutes } from './flow-resources.js'
 import { DATAFLOW_ROUTES } from './flows.js'
 import { isRecord } from './json.js'
-import { listReply } from './listing.js'
 import { patchDocument } from './json-patch.js'
+import { listReply } from './listing.js'
+import { FLOW_BASE_PATH } from './paths.js'
 import { failure, ok, type Incoming, type Reply } from './reply.js'
 import { dispatch, routeTemplate } from './routing.js'
-import { checkAuthParams, checkAuthSpecName, checkSpecRef, findAuthSpec, findSpec, IAM_ROLE_ARN, maskParams, specView } from './specs.js'
+import {
+  checkAuthParams,
+  checkAuthSpecName,
+  checkSpecRef,
+  findAuthSpec,
+  findSpec,
+  IAM_ROLE_ARN,
+  maskParams,
+  S3_SPEC_ID,
+  specView
+} from './specs.js'
 import type { ConnectionChange, MemoryStore } from './store.js'
 import type { StoredConnection } from './types.js'
 import { auditFields } from './views.js'

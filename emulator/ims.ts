@@ -1,6 +1,6 @@
 import type { Credentials } from './credentials.js'
-import { IMS_TOKEN_PATH } from './demo.js'
 import { generic, ims, notFoundRoute } from './errors.js'
+import { IMS_TOKEN_PATH } from './paths.js'
 import { failure, isMediaType, ok, type Incoming, type Reply } from './reply.js'
 
 export const TOKEN_LIFETIME_SECONDS = 86399

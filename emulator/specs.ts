@@ -1,6 +1,13 @@
-import { GCS_SPEC_ID, S3_SPEC_ID } from './demo.js'
 import { badRequest, flow, type AdobeError, type Checked } from './errors.js'
 import { isRecord } from './json.js'
+
+// Adobe's ids of the specs the emulator knows.
+export const S3_SPEC_ID = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
+export const GCS_SPEC_ID = '32e8f412-cdf7-464c-9885-78184cb113fd'
+/** The Data Lake target connection spec. */
+export const DATA_LAKE_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c'
+/** CloudStorageToAEP: cloud storage sources into the Data Lake. */
+export const FLOW_SPEC_ID = '9753525b-82c7-4dce-8a9b-5ccfce2b9876'
 
 export interface AuthSpec {
   name: string

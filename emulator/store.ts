@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { S3_SPEC_ID } from './demo.js'
 import { isRecord } from './json.js'
+import { S3_SPEC_ID } from './specs.js'
 import type { ConnectionStore, SeedInput, StoredConnection } from './types.js'
 
 interface Entry {

@@ -1,6 +1,5 @@
 // Source and target connections over real sockets.
-import { GCS_SPEC_ID } from '../../emulator/demo.js'
-import { DEMO_DATASET_ID, DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../emulator/index.js'
+import { DEMO_DATASET_ID, DEMO_SCHEMA_ID, GCS_SPEC_ID, startEmulator, type Emulator } from '../../emulator/index.js'
 import {
   chainParts,
   createFlow,

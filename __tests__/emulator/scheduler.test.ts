@@ -1,11 +1,12 @@
 // The scheduler with explicit times: far in the future, so that its own timer never fires during a test.
 import { CatalogStore } from '../../emulator/catalog-store.js'
 import { DataflowStore } from '../../emulator/dataflow-store.js'
-import { DATA_LAKE_SPEC_ID, DEMO, DEMO_DATASET_ID, DEMO_MAPPING, DEMO_SCHEMA_ID, FLOW_SPEC_ID, S3_SPEC_ID } from '../../emulator/demo.js'
+import { DEMO, DEMO_DATASET_ID, DEMO_MAPPING, DEMO_SCHEMA_ID } from '../../emulator/demo.js'
 import { s3World, type S3World } from '../../emulator/explore.js'
 import { MappingSetStore } from '../../emulator/mapping-sets.js'
 import { findNode, putFile } from '../../emulator/s3-tree.js'
 import { DEFAULT_RUN_CLOCK, resolveClock, Scheduler } from '../../emulator/scheduler.js'
+import { DATA_LAKE_SPEC_ID, FLOW_SPEC_ID, S3_SPEC_ID } from '../../emulator/specs.js'
 import { MemoryStore } from '../../emulator/store.js'
 import type { Dataflow, DataflowRun, RunClock, ScheduleParams } from '../../emulator/types.js'
 
