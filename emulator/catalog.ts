@@ -1,9 +1,9 @@
 import type { CatalogStore } from './catalog-store.js'
-import { generic } from './errors.js'
 import type { GatewayConfig } from './gateway.js'
+import { generic } from './http/errors.js'
+import { failure, ok, type Incoming, type Reply } from './http/reply.js'
+import { dispatch, routeTemplate, type Call, type Routes } from './http/routing.js'
 import { CATALOG_BASE_PATH } from './paths.js'
-import { failure, ok, type Incoming, type Reply } from './reply.js'
-import { dispatch, routeTemplate, type Call, type Routes } from './routing.js'
 import type { CatalogDataset } from './types.js'
 import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 

@@ -1,11 +1,11 @@
 import type { CatalogStore } from './catalog-store.js'
-import { generic, type AdobeError } from './errors.js'
 import type { GatewayConfig } from './gateway.js'
+import { generic, type AdobeError } from './http/errors.js'
+import { failure, ok, type Incoming, type Reply } from './http/reply.js'
+import { dispatch, routeTemplate, type Call, type Routes } from './http/routing.js'
 import { checkRules, SOURCE_TYPE_FORMS, type MappingCheck, type RulesChecked } from './mapping.js'
 import { readMappingSetBody, type MappingSetStore, type NewVersion, type StoredVersion } from './mapping-sets.js'
 import { DATAPREP_BASE_PATH } from './paths.js'
-import { failure, ok, type Incoming, type Reply } from './reply.js'
-import { dispatch, routeTemplate, type Call, type Routes } from './routing.js'
 import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 
 // Data Prep's mapping sets under /data/foundation/conversion. Data Prep documents no error body:

@@ -1,6 +1,6 @@
 import { defaultBuckets } from './demo.js'
-import { badRequest, errorText, flow, type AdobeError, type Checked } from './errors.js'
 import { FILE_FORMATS, isOneCharacter, readFile, xdmType, type ReadOptions, type Table } from './files.js'
+import { badRequest, errorText, flow, type AdobeError, type Checked } from './http/errors.js'
 import { bucketOf, buildBuckets, COMPRESSIONS, ENCODINGS, findNode, listingEntry, type Buckets } from './s3-tree.js'
 import { S3_SPEC_ID } from './specs.js'
 import type { ExploreEntry, PreviewShape, S3Options, StoredConnection } from './types.js'

@@ -1,5 +1,5 @@
-import { badRequest, flow, refuse, type AdobeError, type Checked } from './errors.js'
 import { readName } from './flow-resources.js'
+import { badRequest, flow, refuse, type AdobeError, type Checked } from './http/errors.js'
 import { isRecord } from './json.js'
 import { readBoolean, readSchedule, wholeNumber } from './schedule.js'
 import { FLOW_SPEC_ID } from './specs.js'

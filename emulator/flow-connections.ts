@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { touched, type Row } from './dataflow-store.js'
-import { badRequest, flow, refuse, type AdobeError, type Checked } from './errors.js'
 import { FILE_FORMATS, isOneCharacter } from './files.js'
 import {
   baseView,
@@ -17,9 +16,10 @@ import {
   type FlowRoutes,
   type Resource
 } from './flow-resources.js'
+import { badRequest, flow, refuse, type AdobeError, type Checked } from './http/errors.js'
+import { failure, ok, type Reply } from './http/reply.js'
 import { isRecord } from './json.js'
 import { patchDocument } from './json-patch.js'
-import { failure, ok, type Reply } from './reply.js'
 import { COMPRESSIONS, ENCODINGS } from './s3-tree.js'
 import { readBoolean } from './schedule.js'
 import { DATA_LAKE_SPEC_ID, S3_SPEC_ID } from './specs.js'

@@ -1,14 +1,14 @@
-import { badRequest, connectionNotFound, flow, type AdobeError, type Checked } from './errors.js'
 import { explore, type ExploreAnswer } from './explore.js'
 import { CONNECTION_ROUTES } from './flow-connections.js'
 import { created, ifMatchProblem, inUse, type FlowCall, type FlowDeps, type FlowRoutes } from './flow-resources.js'
 import { DATAFLOW_ROUTES } from './flows.js'
+import { badRequest, connectionNotFound, flow, type AdobeError, type Checked } from './http/errors.js'
+import { failure, ok, type Incoming, type Reply } from './http/reply.js'
+import { dispatch, routeTemplate } from './http/routing.js'
 import { isRecord } from './json.js'
 import { patchDocument } from './json-patch.js'
 import { listReply } from './listing.js'
 import { FLOW_BASE_PATH } from './paths.js'
-import { failure, ok, type Incoming, type Reply } from './reply.js'
-import { dispatch, routeTemplate } from './routing.js'
 import {
   checkAuthParams,
   checkAuthSpecName,

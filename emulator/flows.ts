@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { touched, type Row } from './dataflow-store.js'
-import { badRequest, flow, type AdobeError } from './errors.js'
 import { editableBody, FLOW_SPEC_VERSION, readFlowBody, type FlowContext, type FlowFields } from './flow-body.js'
 import {
   baseView,
@@ -16,10 +15,11 @@ import {
   type FlowRoutes,
   type Resource
 } from './flow-resources.js'
+import { badRequest, flow, type AdobeError } from './http/errors.js'
+import { failure, ok, type Reply } from './http/reply.js'
 import { isRecord } from './json.js'
 import { patchDocument, pointerSegments } from './json-patch.js'
 import { listReply } from './listing.js'
-import { failure, ok, type Reply } from './reply.js'
 import { FREQUENCIES } from './schedule.js'
 import { DATA_LAKE_SPEC_ID, FLOW_SPEC_ID, GCS_SPEC_ID, S3_SPEC_ID } from './specs.js'
 import { newEtag } from './store.js'

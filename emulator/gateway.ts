@@ -1,6 +1,6 @@
 import type { Credentials } from './credentials.js'
-import { flow, gateway, generic, type AdobeError, type Checked } from './errors.js'
-import { isMediaType } from './reply.js'
+import { flow, gateway, generic, type AdobeError, type Checked } from './http/errors.js'
+import { isMediaType } from './http/reply.js'
 
 export interface Caller {
   clientId: string

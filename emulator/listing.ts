@@ -1,7 +1,8 @@
-import { badRequest, flow, type AdobeError } from './errors.js'
 import { fieldValues, matchesAll, parseFilter, type PropertyFilter } from './filters.js'
-import { decodeToken, encodeToken, filtersDigest, parseLimit, rawQueryParam, takePage, type TokenStyle } from './paging.js'
-import { failure, ok, type Incoming, type Reply } from './reply.js'
+import { badRequest, flow, type AdobeError } from './http/errors.js'
+import { rawQueryParam } from './http/io.js'
+import { failure, ok, type Incoming, type Reply } from './http/reply.js'
+import { decodeToken, encodeToken, filtersDigest, parseLimit, takePage, type TokenStyle } from './paging.js'
 
 // A Flow Service listing, the same for every collection: `property` filters, `orderby`, `count`,
 // `limit` and continuation tokens over items in creation order (or in the order asked for).

@@ -57,28 +57,6 @@ function parseCursor(json: string): PageCursor | undefined {
   }
 }
 
-/**
- * A query parameter read from the raw query string with percent-decoding only (RFC 3986): a
- * literal '+' is a plus, not a space as form decoding would have it. null when absent; an
- * undecodable value is returned as sent, for the caller to refuse.
- */
-export function rawQueryParam(rawQuery: string, name: string): string | null {
-  for (const pair of rawQuery.split('&')) {
-    const eq = pair.indexOf('=')
-    const key = eq === -1 ? pair : pair.slice(0, eq)
-    if (percentDecode(key) === name) return percentDecode(eq === -1 ? '' : pair.slice(eq + 1))
-  }
-  return null
-}
-
-function percentDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
 export interface Page<T> {
   items: T[]
   nextAfter?: number

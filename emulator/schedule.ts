@@ -1,4 +1,4 @@
-import { badRequest, flow, refuse, type AdobeError, type Checked } from './errors.js'
+import { badRequest, flow, refuse, type AdobeError, type Checked } from './http/errors.js'
 import { isRecord } from './json.js'
 import type { Frequency, ScheduleParams } from './types.js'
 

@@ -1,10 +1,10 @@
 import type { CatalogStore } from './catalog-store.js'
-import { generic, notFoundRoute } from './errors.js'
 import type { GatewayConfig } from './gateway.js'
+import { generic, notFoundRoute } from './http/errors.js'
+import { failure, ok, type Incoming, type Reply } from './http/reply.js'
+import { dispatch, routeTemplate, type Call, type Routes } from './http/routing.js'
 import { isRecord } from './json.js'
 import { SCHEMA_REGISTRY_BASE_PATH } from './paths.js'
-import { failure, ok, type Incoming, type Reply } from './reply.js'
-import { dispatch, routeTemplate, type Call, type Routes } from './routing.js'
 import type { XdmFieldType, XdmSchema } from './types.js'
 import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 

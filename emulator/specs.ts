@@ -1,4 +1,4 @@
-import { badRequest, flow, type AdobeError, type Checked } from './errors.js'
+import { badRequest, flow, type AdobeError, type Checked } from './http/errors.js'
 import { isRecord } from './json.js'
 
 // Adobe's ids of the specs the emulator knows.

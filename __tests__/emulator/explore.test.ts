@@ -1,6 +1,6 @@
-import { S3_SPEC_ID } from '../../emulator/index.js'
-import { errorBody } from '../../emulator/errors.js'
 import { explore, PREVIEW_ROWS, s3World, type ExploreQuery } from '../../emulator/explore.js'
+import { errorBody } from '../../emulator/http/errors.js'
+import { S3_SPEC_ID } from '../../emulator/index.js'
 import type { StoredConnection } from '../../emulator/index.js'
 
 function conn(specName: string, params: Record<string, unknown>): StoredConnection {

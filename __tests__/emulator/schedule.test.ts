@@ -1,4 +1,4 @@
-import type { AdobeError } from '../../emulator/errors.js'
+import type { AdobeError } from '../../emulator/http/errors.js'
 import { intervalMs, readBoolean, readSchedule, wholeNumber } from '../../emulator/schedule.js'
 import type { ScheduleParams } from '../../emulator/types.js'
 

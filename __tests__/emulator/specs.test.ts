@@ -1,5 +1,5 @@
+import { errorBody } from '../../emulator/http/errors.js'
 import { S3_SPEC_ID } from '../../emulator/index.js'
-import { errorBody } from '../../emulator/errors.js'
 import {
   checkAuthParams,
   checkAuthSpecName,

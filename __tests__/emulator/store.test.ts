@@ -1,7 +1,6 @@
 import { readS3Options } from '../../emulator/control.js'
-import { originHost } from '../../emulator/listener.js'
-import { MemoryStore, newEtag, readSeed } from '../../emulator/store.js'
 import { S3_SPEC_ID } from '../../emulator/index.js'
+import { MemoryStore, newEtag, readSeed } from '../../emulator/store.js'
 
 describe('connection store', () => {
   test('seed fills in prod, the S3 spec, Access Key and dummy keys', () => {
@@ -167,15 +166,5 @@ describe('S3 options from the control API', () => {
     expect(readS3Options({ secretKey: 1 })).toMatch(/secretKey/)
     expect(readS3Options({ buckets: [] })).toMatch(/buckets/)
     expect(readS3Options({ buckets: { b: 'x' } })).toMatch(/buckets\.b/)
-  })
-})
-
-describe('listener origins', () => {
-  test('name a host a client can dial', () => {
-    expect(originHost('127.0.0.1')).toBe('127.0.0.1')
-    expect(originHost('localhost')).toBe('localhost')
-    expect(originHost('0.0.0.0')).toBe('127.0.0.1')
-    expect(originHost('::')).toBe('[::1]')
-    expect(originHost('::1')).toBe('[::1]')
   })
 })

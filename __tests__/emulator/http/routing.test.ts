@@ -1,4 +1,4 @@
-import { routeTemplate, type Routes } from '../../emulator/routing.js'
+import { routeTemplate, type Routes } from '../../../emulator/http/routing.js'
 
 const ok = (): { status: number } => ({ status: 200 })
 const routes: Routes<unknown> = {

@@ -1,5 +1,5 @@
+import { admit, type Caller, type GatewayConfig } from '../gateway.js'
 import { generic, notFoundRoute } from './errors.js'
-import { admit, type Caller, type GatewayConfig } from './gateway.js'
 import { failure, type Incoming, type Reply } from './reply.js'
 
 // Routing shared by the Platform services (Flow Service, Catalog, Data Prep): the gateway checks

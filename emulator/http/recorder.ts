@@ -1,4 +1,4 @@
-import type { RecordedRequest } from './types.js'
+import type { RecordedRequest } from '../types.js'
 
 // The request log. Records are filled in as the exchange proceeds (body once read, status once
 // answered); readers get copies, so a test's snapshot never changes under it.

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import { promisify } from 'node:util'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { flow, imsToken, send, TOKEN_FORM } from './helpers.js'
+import { startEmulator, type Emulator } from '../../../emulator/index.js'
+import { flow, imsToken, send, TOKEN_FORM } from '../helpers.js'
 
 const run = promisify(execFile)
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type http from 'node:http'
 import type net from 'node:net'
+import type { FaultAction } from '../types.js'
 import { defaultFaultError } from './errors.js'
 import type { Listener } from './listener.js'
 import { failure, render, type Reply } from './reply.js'
-import type { FaultAction } from './types.js'
 
-// Bytes in and out of one HTTP exchange, and the socket-level faults.
+// Bytes in and out of one HTTP exchange (the URL, the body, the reply), and the socket-level faults.
 
 const MAX_BODY_BYTES = 1024 * 1024
 // Cut off mid-document: a client must survive a 2xx whose JSON does not parse.
@@ -15,6 +15,28 @@ const MALFORMED_BODY = '{"items":[{"id":"4cb0c374-d3bb-4557-b139-5712880adc55","
 export function splitUrl(url: string): { path: string; rawQuery: string } {
   const q = url.indexOf('?')
   return q === -1 ? { path: url, rawQuery: '' } : { path: url.slice(0, q), rawQuery: url.slice(q + 1) }
+}
+
+/**
+ * A query parameter read from the raw query string with percent-decoding only (RFC 3986): a
+ * literal '+' is a plus, not a space as form decoding would have it. null when absent; an
+ * undecodable value is returned as sent, for the caller to refuse.
+ */
+export function rawQueryParam(rawQuery: string, name: string): string | null {
+  for (const pair of rawQuery.split('&')) {
+    const eq = pair.indexOf('=')
+    const key = eq === -1 ? pair : pair.slice(0, eq)
+    if (percentDecode(key) === name) return percentDecode(eq === -1 ? '' : pair.slice(eq + 1))
+  }
+  return null
+}
+
+function percentDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 export function requestIdOf(req: http.IncomingMessage): string {
