@@ -1,4 +1,4 @@
-import { admit, type Caller, type GatewayConfig } from '../gateway.js'
+import { admit, type Caller, type GatewayConfig } from '../ims/gateway.js'
 import { generic, notFoundRoute } from './errors.js'
 import { failure, type Incoming, type Reply } from './reply.js'
 

@@ -1,7 +1,7 @@
+import { generic, ims, notFoundRoute } from '../http/errors.js'
+import { failure, isMediaType, ok, type Incoming, type Reply } from '../http/reply.js'
+import { IMS_TOKEN_PATH } from '../paths.js'
 import type { Credentials } from './credentials.js'
-import { generic, ims, notFoundRoute } from './http/errors.js'
-import { failure, isMediaType, ok, type Incoming, type Reply } from './http/reply.js'
-import { IMS_TOKEN_PATH } from './paths.js'
 
 export const TOKEN_LIFETIME_SECONDS = 86399
 

@@ -1,6 +1,6 @@
+import { flow, gateway, generic, type AdobeError, type Checked } from '../http/errors.js'
+import { isMediaType } from '../http/reply.js'
 import type { Credentials } from './credentials.js'
-import { flow, gateway, generic, type AdobeError, type Checked } from './http/errors.js'
-import { isMediaType } from './http/reply.js'
 
 export interface Caller {
   clientId: string

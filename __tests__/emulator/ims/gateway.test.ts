@@ -1,6 +1,6 @@
 // The header checks that run before any Flow Service route, in Adobe's order, over real sockets.
-import { DEMO, startEmulator, type Emulator } from '../../emulator/index.js'
-import { flow, flowCode, flowHeaders, imsToken, send, TOKEN_FORM, type FlowError } from './helpers.js'
+import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { flow, flowCode, flowHeaders, imsToken, send, TOKEN_FORM, type FlowError } from '../helpers.js'
 
 let emu: Emulator
 

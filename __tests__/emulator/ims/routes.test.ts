@@ -1,6 +1,6 @@
 // The IMS token endpoint over real sockets.
-import { DEMO, startEmulator, type Emulator } from '../../emulator/index.js'
-import { flow, flowHeaders, imsToken, send, TOKEN_FORM } from './helpers.js'
+import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { flow, flowHeaders, imsToken, send, TOKEN_FORM } from '../helpers.js'
 
 let emu: Emulator
 
