@@ -1,5 +1,5 @@
 import { readDatasetInput, readSchemaInput } from './catalog-store.js'
-import { readRule } from './faults.js'
+import { readRule } from './faults/rules.js'
 import { rawQueryParam } from './http/io.js'
 import { ok, type Reply } from './http/reply.js'
 import { isRecord } from './json.js'

@@ -1,4 +1,4 @@
-import { Barrier } from '../../emulator/barrier.js'
+import { Barrier } from '../../../emulator/faults/barrier.js'
 
 // Lets pending promise callbacks run, so that what was not released is seen not to have run.
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))

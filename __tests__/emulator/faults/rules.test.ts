@@ -1,8 +1,8 @@
 // Fault injection over real sockets: what the client sees and what the emulator did.
-import { readRule } from '../../emulator/faults.js'
-import { DEMO, startEmulator, type Emulator } from '../../emulator/index.js'
-import { chainParts, flowBody } from './dataflow-helpers.js'
-import { catalog, createS3, dataPrep, flow, flowCode, imsToken, s3Body, TOKEN_FORM, type Response } from './helpers.js'
+import { readRule } from '../../../emulator/faults/rules.js'
+import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { chainParts, flowBody } from '../dataflow-helpers.js'
+import { catalog, createS3, dataPrep, flow, flowCode, imsToken, s3Body, TOKEN_FORM, type Response } from '../helpers.js'
 
 let emu: Emulator
 
