@@ -1,9 +1,9 @@
-import { defaultBuckets } from './demo.js'
-import { FILE_FORMATS, isOneCharacter, readFile, xdmType, type ReadOptions, type Table } from './files.js'
 import { badRequest, errorText, flow, type AdobeError, type Checked } from './http/errors.js'
-import { bucketOf, buildBuckets, COMPRESSIONS, ENCODINGS, findNode, listingEntry, type Buckets } from './s3-tree.js'
+import { FILE_FORMATS, isOneCharacter, readFile, xdmType, type ReadOptions, type Table } from './s3/files.js'
+import { bucketOf, COMPRESSIONS, ENCODINGS, findNode, listingEntry } from './s3/tree.js'
+import type { S3World } from './s3/world.js'
 import { S3_SPEC_ID } from './specs.js'
-import type { ExploreEntry, PreviewShape, S3Options, StoredConnection } from './types.js'
+import type { ExploreEntry, PreviewShape, StoredConnection } from './types.js'
 
 // What Flow Service would see when it lists the customer's S3 bucket, or reads one of its files,
 // with the connection's credentials. Failures read like S3's own messages, as Flow Service relays
@@ -19,24 +19,11 @@ export interface ExploreQuery {
   encoding?: string
 }
 
-export interface S3World {
-  accessKey?: string
-  secretKey?: string
-  buckets: Buckets
-}
-
 /** A listing, or the JSON a file's schema or preview answers. */
 export type ExploreAnswer = { kind: 'listing'; entries: ExploreEntry[] } | { kind: 'file'; body: unknown }
 
 /** Rows a preview shows at most (an assumption: Adobe documents no number). */
 export const PREVIEW_ROWS = 100
-
-export function s3World(options: S3Options | undefined): S3World {
-  const world: S3World = { buckets: buildBuckets(options?.buckets ?? defaultBuckets()) }
-  if (options?.accessKey !== undefined) world.accessKey = options.accessKey
-  if (options?.secretKey !== undefined) world.secretKey = options.secretKey
-  return world
-}
 
 const exploreFailed = (message: string): AdobeError => flow('1006-400', 'Connection could not be explored', message)
 

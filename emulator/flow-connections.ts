@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { touched, type Row } from './dataflow-store.js'
-import { FILE_FORMATS, isOneCharacter } from './files.js'
 import {
   baseView,
   created,
@@ -20,7 +19,8 @@ import { badRequest, flow, refuse, type AdobeError, type Checked } from './http/
 import { failure, ok, type Reply } from './http/reply.js'
 import { isRecord } from './json.js'
 import { patchDocument } from './json-patch.js'
-import { COMPRESSIONS, ENCODINGS } from './s3-tree.js'
+import { FILE_FORMATS, isOneCharacter } from './s3/files.js'
+import { COMPRESSIONS, ENCODINGS } from './s3/tree.js'
 import { readBoolean } from './schedule.js'
 import { DATA_LAKE_SPEC_ID, S3_SPEC_ID } from './specs.js'
 import { newEtag } from './store.js'

@@ -1,6 +1,6 @@
-import { fileBytes, readFile, selectFiles, type FileSelection, type ReadOptions } from './files.js'
 import { identityRow, mapRow, type CompiledRule, type Mapped } from './mapping.js'
-import type { Buckets, FileNode } from './s3-tree.js'
+import { fileBytes, readFile, selectFiles, type FileSelection, type ReadOptions } from './s3/files.js'
+import type { Buckets, FileNode } from './s3/tree.js'
 import type { RunError, XdmFieldType } from './types.js'
 
 // One dataflow run, as ingestion does it: read each new file the source connection names, map

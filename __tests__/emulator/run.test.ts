@@ -1,8 +1,8 @@
-import { DEMO_MAPPING } from '../../emulator/index.js'
 import { demoSchema, defaultBuckets } from '../../emulator/demo.js'
+import { DEMO_MAPPING } from '../../emulator/index.js'
 import { compileRules } from '../../emulator/mapping.js'
 import { executeRun, failedOutcome, type RunPlan } from '../../emulator/run.js'
-import { buildBuckets, putFile, type Buckets } from '../../emulator/s3-tree.js'
+import { buildBuckets, putFile, type Buckets } from '../../emulator/s3/tree.js'
 
 const fields = demoSchema('prod').fields
 const rules = compileRules([...DEMO_MAPPING], fields)

@@ -10,7 +10,7 @@ import {
   removeFile,
   type Buckets,
   type FolderNode
-} from '../../emulator/s3-tree.js'
+} from '../../../emulator/s3/tree.js'
 
 function listing(buckets: Buckets, path: string): [string, string, string][] {
   const node = findNode(buckets, path)

@@ -1,10 +1,11 @@
-import { isRecord } from './json.js'
-import type { BucketEntry, CompressionType, DeclaredColumn, ExploreEntry, FileContent, FileEncoding, S3File } from './types.js'
+import { isRecord } from '../json.js'
+import type { BucketEntry, CompressionType, DeclaredColumn, ExploreEntry, FileContent, FileEncoding, S3File } from '../types.js'
 
-// The emulated S3 world: one tree per bucket, of folders holding folders and files. A child is
-// keyed by its name, with a trailing '/' for a folder (as S3 keys a folder marker), so that a
-// file and a folder may share a name as they can in S3. Children keep insertion order, which is
-// the order listings show. Paths are absolute and start with the bucket: '/bucket/folder/a.csv'.
+// The buckets of the emulated S3 world: one tree per bucket, of folders holding folders and
+// files. A child is keyed by its name, with a trailing '/' for a folder (as S3 keys a folder
+// marker), so that a file and a folder may share a name as they can in S3. Children keep
+// insertion order, which is the order listings show. Paths are absolute and start with the
+// bucket: '/bucket/folder/a.csv'.
 
 export interface FileNode {
   type: 'file'

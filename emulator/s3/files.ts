@@ -1,6 +1,6 @@
-import { isRecord } from './json.js'
-import { filesBelow, findNode, type Buckets, type FileNode, type FolderNode } from './s3-tree.js'
-import type { CompressionType, FileContent, FileEncoding, FileFormat } from './types.js'
+import { isRecord } from '../json.js'
+import type { CompressionType, FileContent, FileEncoding, FileFormat } from '../types.js'
+import { filesBelow, findNode, type Buckets, type FileNode, type FolderNode } from './tree.js'
 
 // Reading the files of the emulated S3 world the way Flow Service reads a customer's: pick the
 // files a path names, check the compression the reader names, decode the bytes with the encoding

@@ -14,8 +14,8 @@ import {
   xdmType,
   type FileResult,
   type Table
-} from '../../emulator/files.js'
-import { buildBuckets } from '../../emulator/s3-tree.js'
+} from '../../../emulator/s3/files.js'
+import { buildBuckets } from '../../../emulator/s3/tree.js'
 
 function table(result: FileResult<Table>): Table {
   if (!result.ok) throw new Error(result.problem.message)
