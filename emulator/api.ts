@@ -1,4 +1,4 @@
-import type { CatalogStore } from './catalog-store.js'
+import type { CatalogStore } from './catalog/store.js'
 import type { DataflowStore, Table } from './dataflow-store.js'
 import type { Scheduler } from './scheduler.js'
 import type { CatalogApi, DataflowApi } from './types.js'

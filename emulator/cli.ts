@@ -1,7 +1,7 @@
 // `npm run emulator -- [flags]`: the emulator as a process, for the demo, manual tries and
 // workflows on a real runner. Parsing lives in cli-args.ts (pure, unit-tested).
 import { readFileSync } from 'node:fs'
-import { readCatalogOptions } from './catalog-store.js'
+import { readCatalogOptions } from './catalog/store.js'
 import { parseArgs, USAGE, type CliConfig } from './cli-args.js'
 import { DEMO, DEMO_DATASET_ID, DEMO_SCHEMA_ID } from './demo.js'
 import { readS3Options } from './s3/world.js'

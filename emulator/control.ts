@@ -1,4 +1,4 @@
-import { readDatasetInput, readSchemaInput } from './catalog-store.js'
+import { readDatasetInput, readSchemaInput } from './catalog/store.js'
 import { readRule } from './faults/rules.js'
 import { rawQueryParam } from './http/io.js'
 import { ok, type Reply } from './http/reply.js'

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { SCHEMA_CONTENT_TYPE } from './catalog/xdm.js'
 import { touched, type Row } from './dataflow-store.js'
 import {
   baseView,
@@ -25,7 +26,6 @@ import { readBoolean } from './schedule.js'
 import { DATA_LAKE_SPEC_ID, S3_SPEC_ID } from './specs.js'
 import { newEtag } from './store.js'
 import type { SourceConnection, TargetConnection } from './types.js'
-import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 
 // Source connections (what a dataflow reads: files of an S3 base connection, with their format)
 // and target connections (where it writes: a Data Lake dataset, with its schema).

@@ -1,4 +1,4 @@
-import { identityRow, mapRow, type CompiledRule, type Mapped } from './mapping.js'
+import { identityRow, mapRow, type CompiledRule, type Mapped } from './data-prep/mapping.js'
 import { fileBytes, readFile, selectFiles, type FileSelection, type ReadOptions } from './s3/files.js'
 import type { Buckets, FileNode } from './s3/tree.js'
 import type { RunError, XdmFieldType } from './types.js'

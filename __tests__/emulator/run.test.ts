@@ -1,6 +1,6 @@
+import { compileRules } from '../../emulator/data-prep/mapping.js'
 import { demoSchema, defaultBuckets } from '../../emulator/demo.js'
 import { DEMO_MAPPING } from '../../emulator/index.js'
-import { compileRules } from '../../emulator/mapping.js'
 import { executeRun, failedOutcome, type RunPlan } from '../../emulator/run.js'
 import { buildBuckets, putFile, type Buckets } from '../../emulator/s3/tree.js'
 

@@ -1,8 +1,8 @@
 // The scheduler with explicit times: far in the future, so that its own timer never fires during a test.
-import { CatalogStore } from '../../emulator/catalog-store.js'
+import { CatalogStore } from '../../emulator/catalog/store.js'
+import { MappingSetStore } from '../../emulator/data-prep/mapping-sets.js'
 import { DataflowStore } from '../../emulator/dataflow-store.js'
 import { DEMO, DEMO_DATASET_ID, DEMO_MAPPING, DEMO_SCHEMA_ID } from '../../emulator/demo.js'
-import { MappingSetStore } from '../../emulator/mapping-sets.js'
 import { findNode, putFile } from '../../emulator/s3/tree.js'
 import { s3World, type S3World } from '../../emulator/s3/world.js'
 import { DEFAULT_RUN_CLOCK, resolveClock, Scheduler } from '../../emulator/scheduler.js'

@@ -1,6 +1,6 @@
 // Data Prep's mapping sets over real sockets: create, read, new versions, validate.
-import { DEMO_MAPPING, DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../emulator/index.js'
-import { dataPrep, flowCode } from './helpers.js'
+import { DEMO_MAPPING, DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { dataPrep, flowCode } from '../helpers.js'
 
 let emu: Emulator
 

@@ -1,5 +1,5 @@
-import { CatalogStore, readCatalogOptions, readDatasetInput, readSchemaInput } from '../../emulator/catalog-store.js'
-import { DEMO_DATASET_ID, DEMO_SCHEMA_ID } from '../../emulator/index.js'
+import { CatalogStore, readCatalogOptions, readDatasetInput, readSchemaInput } from '../../../emulator/catalog/store.js'
+import { DEMO_DATASET_ID, DEMO_SCHEMA_ID } from '../../../emulator/index.js'
 
 const SCHEMA_ID = 'https://ns.adobe.com/acme/schemas/0123456789abcdef0123456789abcdef'
 

@@ -1,4 +1,4 @@
-import { MappingSetStore, readMappingSetBody } from '../../emulator/mapping-sets.js'
+import { MappingSetStore, readMappingSetBody } from '../../../emulator/data-prep/mapping-sets.js'
 
 const SCHEMA = 'https://ns.adobe.com/emulator/schemas/0123456789abcdef0123456789abcdef'
 const rule = { sourceType: 'ATTRIBUTE' as const, source: 'a', destination: 'x' }

@@ -1,6 +1,6 @@
 // Schema Registry over real sockets: a dataset's schema read whole, as the dataflow's plan reads it.
-import { DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../emulator/index.js'
-import { flowHeaders, send, type Response } from './helpers.js'
+import { DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { flowHeaders, send, type Response } from '../helpers.js'
 
 let emu: Emulator
 

@@ -1,12 +1,12 @@
-import type { CatalogStore } from './catalog-store.js'
-import { generic, notFoundRoute } from './http/errors.js'
-import { failure, ok, type Incoming, type Reply } from './http/reply.js'
-import { dispatch, routeTemplate, type Call, type Routes } from './http/routing.js'
-import type { GatewayConfig } from './ims/gateway.js'
-import { isRecord } from './json.js'
-import { SCHEMA_REGISTRY_BASE_PATH } from './paths.js'
-import type { XdmFieldType, XdmSchema } from './types.js'
-import { SCHEMA_CONTENT_TYPE } from './xdm.js'
+import type { CatalogStore } from '../catalog/store.js'
+import { SCHEMA_CONTENT_TYPE } from '../catalog/xdm.js'
+import { generic, notFoundRoute } from '../http/errors.js'
+import { failure, ok, type Incoming, type Reply } from '../http/reply.js'
+import { dispatch, routeTemplate, type Call, type Routes } from '../http/routing.js'
+import type { GatewayConfig } from '../ims/gateway.js'
+import { isRecord } from '../json.js'
+import { SCHEMA_REGISTRY_BASE_PATH } from '../paths.js'
+import type { XdmFieldType, XdmSchema } from '../types.js'
 
 // Schema Registry under /data/foundation/schemaregistry: a schema read whole, as the dataflow
 // action reads it to know the dataset's fields (to tell a mapping's near-miss destination). The

@@ -1,6 +1,6 @@
-import { demoDataset, demoSchema } from './demo.js'
-import { isRecord } from './json.js'
-import type { CatalogApi, CatalogDataset, CatalogOptions, DatasetInput, SchemaInput, XdmFieldType, XdmSchema } from './types.js'
+import { demoDataset, demoSchema } from '../demo.js'
+import { isRecord } from '../json.js'
+import type { CatalogApi, CatalogDataset, CatalogOptions, DatasetInput, SchemaInput, XdmFieldType, XdmSchema } from '../types.js'
 import { DATASET_ID, fieldsProblem, FIELD_TYPES, newDatasetId, newSchemaId, SCHEMA_ID } from './xdm.js'
 
 // What Catalog and the Schema Registry hold for the emulator: XDM schemas, datasets pointing at

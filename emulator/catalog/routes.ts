@@ -1,10 +1,10 @@
-import type { CatalogStore } from './catalog-store.js'
-import { generic } from './http/errors.js'
-import { failure, ok, type Incoming, type Reply } from './http/reply.js'
-import { dispatch, routeTemplate, type Call, type Routes } from './http/routing.js'
-import type { GatewayConfig } from './ims/gateway.js'
-import { CATALOG_BASE_PATH } from './paths.js'
-import type { CatalogDataset } from './types.js'
+import { generic } from '../http/errors.js'
+import { failure, ok, type Incoming, type Reply } from '../http/reply.js'
+import { dispatch, routeTemplate, type Call, type Routes } from '../http/routing.js'
+import type { GatewayConfig } from '../ims/gateway.js'
+import { CATALOG_BASE_PATH } from '../paths.js'
+import type { CatalogDataset } from '../types.js'
+import type { CatalogStore } from './store.js'
 import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 
 // Catalog's datasets under /data/foundation/catalog: what the dataflow action reads to learn a

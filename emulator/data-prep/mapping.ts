@@ -1,7 +1,7 @@
+import { convert, setPath } from '../catalog/xdm.js'
+import { isRecord } from '../json.js'
+import type { MappingRule, MappingSourceType, XdmFieldType } from '../types.js'
 import { columnsOf, evaluate, parseExpression, splitPath, type Expr, type Lookup } from './expressions.js'
-import { isRecord } from './json.js'
-import type { MappingRule, MappingSourceType, XdmFieldType } from './types.js'
-import { convert, setPath } from './xdm.js'
 
 // Mapping sets as Data Prep checks them and as ingestion applies them: whether each mapping can
 // be (its source, its destination in the output schema), and the record one source row becomes.

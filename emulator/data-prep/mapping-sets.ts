@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { isRecord } from './json.js'
+import { schemaIdOf } from '../catalog/xdm.js'
+import { isRecord } from '../json.js'
+import type { DataPrepApi, MappingRule, MappingSet } from '../types.js'
 import type { InputProperties, RuleDraft } from './mapping.js'
-import type { DataPrepApi, MappingRule, MappingSet } from './types.js'
-import { schemaIdOf } from './xdm.js'
 
 // Data Prep's mapping sets: versioned (a PUT adds a version, every version stays readable), in
 // sandboxes, never deleted. And the two body forms a mapping set is sent in.

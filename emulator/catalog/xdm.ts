@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { isRecord } from './json.js'
-import type { XdmFieldType } from './types.js'
+import { isRecord } from '../json.js'
+import type { XdmFieldType } from '../types.js'
 
 // XDM as the emulator needs it: schema ids, field paths and their types, and turning a source
 // value into a field's type the way ingestion does (or saying why it cannot). Pure.

@@ -1,4 +1,4 @@
-import { columnsOf, evaluate, parseExpression, splitPath, type Expr, type Lookup } from '../../emulator/expressions.js'
+import { columnsOf, evaluate, parseExpression, splitPath, type Expr, type Lookup } from '../../../emulator/data-prep/expressions.js'
 
 function parsed(text: string): Expr {
   const result = parseExpression(text)

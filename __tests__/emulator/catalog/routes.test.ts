@@ -1,6 +1,6 @@
 // Catalog over real sockets: a dataset's schema, as the dataflow action reads it.
-import { DEMO_DATASET_ID, DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../emulator/index.js'
-import { catalog, flowCode } from './helpers.js'
+import { DEMO_DATASET_ID, DEMO_SCHEMA_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
+import { catalog, flowCode } from '../helpers.js'
 
 let emu: Emulator
 

@@ -1,12 +1,12 @@
-import type { CatalogStore } from './catalog-store.js'
-import { generic, type AdobeError } from './http/errors.js'
-import { failure, ok, type Incoming, type Reply } from './http/reply.js'
-import { dispatch, routeTemplate, type Call, type Routes } from './http/routing.js'
-import type { GatewayConfig } from './ims/gateway.js'
+import type { CatalogStore } from '../catalog/store.js'
+import { SCHEMA_CONTENT_TYPE } from '../catalog/xdm.js'
+import { generic, type AdobeError } from '../http/errors.js'
+import { failure, ok, type Incoming, type Reply } from '../http/reply.js'
+import { dispatch, routeTemplate, type Call, type Routes } from '../http/routing.js'
+import type { GatewayConfig } from '../ims/gateway.js'
+import { DATAPREP_BASE_PATH } from '../paths.js'
 import { checkRules, SOURCE_TYPE_FORMS, type MappingCheck, type RulesChecked } from './mapping.js'
 import { readMappingSetBody, type MappingSetStore, type NewVersion, type StoredVersion } from './mapping-sets.js'
-import { DATAPREP_BASE_PATH } from './paths.js'
-import { SCHEMA_CONTENT_TYPE } from './xdm.js'
 
 // Data Prep's mapping sets under /data/foundation/conversion. Data Prep documents no error body:
 // its errors here are the generic shape ({type, status, title, detail}).

@@ -8,7 +8,7 @@ import {
   setPath,
   DATASET_ID,
   SCHEMA_ID
-} from '../../emulator/xdm.js'
+} from '../../../emulator/catalog/xdm.js'
 
 describe('XDM ids', () => {
   test('fresh schema ids are $ids of the emulator tenant, dataset ids 24 hex digits', () => {

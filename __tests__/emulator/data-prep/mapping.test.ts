@@ -1,5 +1,5 @@
-import { checkRules, compileRules, identityRow, mapRow, readSourceType, rowLookup } from '../../emulator/mapping.js'
-import type { MappingRule, XdmFieldType } from '../../emulator/types.js'
+import { checkRules, compileRules, identityRow, mapRow, readSourceType, rowLookup } from '../../../emulator/data-prep/mapping.js'
+import type { MappingRule, XdmFieldType } from '../../../emulator/types.js'
 
 const fields: Record<string, XdmFieldType> = {
   '_emulator.customerId': 'string',
