@@ -1,11 +1,11 @@
 import { readDatasetInput, readSchemaInput } from './catalog/store.js'
 import { readRule } from './faults/rules.js'
+import { readSeed } from './flow-service/connections/store.js'
 import { rawQueryParam } from './http/io.js'
 import { ok, type Reply } from './http/reply.js'
 import { isRecord } from './json.js'
 import { readS3File } from './s3/tree.js'
 import { readS3Options } from './s3/world.js'
-import { readSeed } from './store.js'
 import type { Emulator, FaultRule, RunClock } from './types.js'
 
 // The control API (`/__emulator/...`): the TypeScript API over HTTP, for the CLI's users and for

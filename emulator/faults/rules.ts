@@ -1,6 +1,6 @@
+import { readSeed } from '../flow-service/connections/store.js'
 import { isRecord } from '../json.js'
 import { CATALOG_BASE_PATH, DATAPREP_BASE_PATH, FLOW_BASE_PATH, SCHEMA_REGISTRY_BASE_PATH } from '../paths.js'
-import { readSeed } from '../store.js'
 import type { FaultAction, FaultInjector, FaultRule, SeedInput } from '../types.js'
 import { Barrier, DEFAULT_BARRIER_TIMEOUT_MS } from './barrier.js'
 
