@@ -359,13 +359,14 @@ describe('PATCH /connections/{id}', () => {
     expect(emu.store.get(id)?.description).toBe('e')
   })
 
-  test('refuses other paths, an empty patch, removing the name or the params, a missing value and params that are not an object', async () => {
+  test('refuses other paths, an empty patch, removing the name or the params, a description or params of the wrong type and a missing value', async () => {
     const { id, etag } = await createS3(emu, 'P')
     const refusals: [unknown, RegExp][] = [
       [[{ op: 'replace', path: '/auth/specName', value: 'IAMRole Based' }], /cannot be patched/],
       [[{ op: 'replace', path: '/connectionSpec/id', value: 'x' }], /cannot be patched/],
       [[], /array/],
       [[{ op: 'remove', path: '/name' }], /name/],
+      [[{ op: 'replace', path: '/description', value: 3 }], /description must be a string/],
       [[{ op: 'remove', path: '/auth/params' }], /params/],
       [[{ op: 'replace', path: '/auth/params' }], /value/],
       [[{ op: 'replace', path: '/auth/params', value: 'x' }], /object/],
