@@ -1,10 +1,10 @@
 // `npm run emulator -- [flags]`: the emulator as a process, for the demo, manual tries and
 // workflows on a real runner. Parsing lives in cli-args.ts (pure, unit-tested).
 import { readFileSync } from 'node:fs'
+import { readCatalogOptions } from './catalog/store.js'
 import { parseArgs, USAGE, type CliConfig } from './cli-args.js'
-import { readCatalogOptions } from './catalog-store.js'
-import { readS3Options } from './control.js'
 import { DEMO, DEMO_DATASET_ID, DEMO_SCHEMA_ID } from './demo.js'
+import { readS3Options } from './s3/world.js'
 import { startEmulator, type Outcome } from './server.js'
 import type { CatalogOptions, Emulator, RecordedRequest, S3Options } from './types.js'
 

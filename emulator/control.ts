@@ -1,11 +1,12 @@
-import { readDatasetInput, readSchemaInput } from './catalog-store.js'
-import { readRule } from './faults.js'
-import { rawQueryParam } from './paging.js'
-import { ok, type Reply } from './reply.js'
-import { readBucketEntry, readS3File } from './s3-tree.js'
-import { isRecord } from './specs.js'
-import { readSeed } from './store.js'
-import type { BucketEntry, Emulator, FaultRule, RunClock, S3Options } from './types.js'
+import { readDatasetInput, readSchemaInput } from './catalog/store.js'
+import { readRule } from './faults/rules.js'
+import { readSeed } from './flow-service/connections/store.js'
+import { rawQueryParam } from './http/io.js'
+import { ok, type Reply } from './http/reply.js'
+import { isRecord } from './json.js'
+import { readS3File } from './s3/tree.js'
+import { readS3Options } from './s3/world.js'
+import type { Emulator, FaultRule, RunClock } from './types.js'
 
 // The control API (`/__emulator/...`): the TypeScript API over HTTP, for the CLI's users and for
 // workflows on a real runner, where a test cannot call startEmulator()'s handle.
@@ -108,34 +109,6 @@ function setS3(emu: Emulator, body: unknown): Reply {
     return controlError(400, err instanceof Error ? err.message : String(err))
   }
   return { status: 204 }
-}
-
-export function readS3Options(body: unknown): S3Options | string {
-  if (!isRecord(body)) return 'not an object'
-  const { accessKey, secretKey, buckets } = body
-  if (accessKey !== undefined && typeof accessKey !== 'string') return 'accessKey must be a string'
-  if (secretKey !== undefined && typeof secretKey !== 'string') return 'secretKey must be a string'
-  const keys = { ...(accessKey ? { accessKey } : {}), ...(secretKey ? { secretKey } : {}) }
-  if (buckets === undefined) return keys
-  if (!isRecord(buckets)) return 'buckets must map bucket names to entry arrays'
-  const out: Record<string, BucketEntry[]> = {}
-  for (const [name, entries] of Object.entries(buckets)) {
-    if (!Array.isArray(entries)) return `buckets.${name} must be an array of {type, name, path}`
-    const read = readEntries(entries)
-    if (typeof read === 'string') return `buckets.${name}: ${read}`
-    out[name] = read
-  }
-  return { ...keys, buckets: out }
-}
-
-function readEntries(entries: readonly unknown[]): BucketEntry[] | string {
-  const out: BucketEntry[] = []
-  for (const [index, value] of entries.entries()) {
-    const entry = readBucketEntry(value)
-    if (typeof entry === 'string') return `entry ${index}: ${entry}`
-    out.push(entry)
-  }
-  return out
 }
 
 // {"path": "/bucket/folder/name.csv", ...file fields}: adds or replaces that file.

@@ -18,22 +18,7 @@ export const DEMO: {
   s3SecretKey: 'emulatorDemoSecretKey0000000000000000000'
 }
 
-export const S3_SPEC_ID = 'ecadc60c-7455-4d87-84dc-2a0e293d997b'
-export const GCS_SPEC_ID = '32e8f412-cdf7-464c-9885-78184cb113fd'
-
-export const FLOW_BASE_PATH = '/data/foundation/flowservice'
-export const CATALOG_BASE_PATH = '/data/foundation/catalog'
-export const DATAPREP_BASE_PATH = '/data/foundation/conversion'
-export const SCHEMA_REGISTRY_BASE_PATH = '/data/foundation/schemaregistry'
-export const IMS_TOKEN_PATH = '/ims/token/v3'
-export const CONTROL_PREFIX = '/__emulator/'
-
 export const DEFAULT_BUCKET = 'demo-bucket'
-
-/** CloudStorageToAEP: cloud storage sources into the Data Lake. */
-export const FLOW_SPEC_ID = '9753525b-82c7-4dce-8a9b-5ccfce2b9876'
-/** The Data Lake target connection spec. */
-export const DATA_LAKE_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c'
 
 // The demo dataset and its schema: fixed ids, so that tests, the demo and a workflow on a real
 // runner can name them. The fields fit the CRM export in the demo bucket (see DEMO_MAPPING).

@@ -2,8 +2,7 @@
 // replacements that fail half way, runs killed at each step and what the next run makes of what
 // they left, outputs that stay true after faults; and the paths the end-to-end tests do not take.
 
-import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { GCS_SPEC_ID } from '../../../emulator/demo.js'
+import { DEMO, DEMO_DATASET_ID, GCS_SPEC_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
 import { DataflowClient } from '../../../src/dataflow/client.js'
 import type { Wanted } from '../../../src/dataflow/decide.js'
 import type { ExistingFlow } from '../../../src/dataflow/model.js'
