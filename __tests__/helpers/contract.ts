@@ -1,5 +1,5 @@
-// Every input of the v1 contract (../shared/action-interface.md), in its order, with `state` from
-// its interface additions: the tests' own copy, so that a renamed or dropped input fails them.
+// Every input the connection action's v1 contract promises, in its order (`state` came with
+// teardown): the tests' own copy, so that a renamed or dropped input in action.yml fails them.
 export const CONTRACT_INPUTS = [
   'client-id',
   'client-secret',
