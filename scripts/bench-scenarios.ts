@@ -207,8 +207,10 @@ export const SCENARIOS: Scenario[] = [
   // The listing of the file's folder and the preview go out together.
   explore('Explore: list + preview, client-secret', ['token', 'list + preview'], 'client-secret', true),
   // Before any write the run rehearses (the base connection, the source folder's listing, the
-  // schema and Data Prep's validation together, then a preview of the file), and the dataflows
-  // are listed again after the create (a concurrent run may have made one too).
+  // schema and Data Prep's validation together, then a preview of the file). After the create it
+  // lists the dataflows again (a concurrent run may have made one too) while it takes the run's
+  // mark out of the source and target connections, then out of the dataflow, and reads the
+  // dataflow's latest run for the run-* outputs.
   dataflow(
     'Dataflow: first run, client-secret',
     [
@@ -218,10 +220,13 @@ export const SCENARIOS: Scenario[] = [
       'preview',
       'source + target + mapping set',
       'dataflow',
-      'list again'
+      'list again + unmark source and target',
+      'unmark dataflow',
+      'latest run'
     ],
     false
   ),
-  // Nothing to write, so nothing to rehearse.
-  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'its parts'], true)
+  // Nothing to write, so nothing to rehearse: the lookup finds the dataflow with its source and
+  // target connections, then its mapping set is read, then its latest run.
+  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'mapping set', 'latest run'], true)
 ]
