@@ -10,7 +10,7 @@
 
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { HostileServer } from '../__tests__/helpers/hostile-server.js'
 import { startEmulator, type Emulator } from '../emulator/index.js'
@@ -36,7 +36,7 @@ const PEAK_FINDINGS = [
   '',
   'The hostile explore run once measured 152.9 MB in a full `npm test`, twice in a row, against about 75 MB usually (one test run in 1,182; the tests then held every run under 150 MB). Not reproduced: 330 runs of that scenario on this machine under added load (30 with two busy loops on its 2 cores, 200 with one, 100 with three; load average up to 6) peaked between 73.0 and 73.9 MB.',
   '',
-  "- Where a run's 73 MB is: 41 MB is the Node binary's own code mapped from the page cache, 28 MB is anonymous; at the peak the JS heap is 15 MB (4 MB of it new space) and ArrayBuffers 8 MB (the 4 MiB read and the socket's chunks). Nothing of ours holds more: the transport reads bodies itself (`src/platform/transport/body.ts`, destroyed at 4 MiB; @actions/http-client only makes the agent for a proxy), and a refused listing builds no preview and no summary table.",
+  "- Where a run's 73 MB is: 41 MB is the Node binary's own code mapped from the page cache, 28 MB is anonymous; at the peak the JS heap is 15 MB (4 MB of it new space) and ArrayBuffers 8 MB (the 4 MiB read and the socket's chunks). Nothing of ours holds more: the transport reads bodies itself (`src/platform/transport/body.ts`, destroyed at 4 MiB; @actions/http-client only makes the agent for a proxy), and the job summary of a refused listing holds its error, not the body.",
   "- What moves the figure with the action doing nothing different is the kernel: when the Node binary's page cache holds 2 MB folios (after the file is read or written in large sequential chunks, e.g. copied), the kernel maps its code 2 MB at a time, and the same run peaks at 93 MB (a bare `node -e ''` at 71 MB instead of 45). A binary written by `npm ci`, or read back by page faults, does not get them. Transparent huge pages forced on for the process's anonymous memory (madvise through LD_PRELOAD; the machine's setting is madvise) added 1.4 MB. A child's peak does not include its parent's (a 268 MB parent, a 41.5 MB child).",
   '- So no cause was found. Nothing of ours could be made to hold more, and the one effect we could produce from outside (the page-cache mapping above) adds 20 MB here, not 80. A run that doubles would show here as a max far above the median; the check takes the median, which a body read whole raises on every run.'
 ]
@@ -216,6 +216,8 @@ function renderHostile(rows: HostileRow[]): string {
 
 const emulator = await startEmulator({ tls: true, separateIms: true, latencyMs: LATENCY_MS, connectLatencyMs: CONNECT_LATENCY_MS })
 const hostileServer = await HostileServer.start()
+// The machine may be shared: how loaded it was tells how far the figures can be trusted.
+const loadAtStart = loadavg()[0] ?? 0
 try {
   console.log(
     `Benchmark: ${REPS} runs per operation; latency ${LATENCY_MS} ms per response, ${CONNECT_LATENCY_MS} ms per new connection; HTTPS`
@@ -239,7 +241,7 @@ try {
   const bundles = Object.entries(sizes)
     .map(([action, bytes]) => `dist/${action}/ ${(bytes / 1e6).toFixed(2)} MB`)
     .join(', ')
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, load average ${loadAtStart.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end`
   const report = [
     '# Benchmarks',
     '',
