@@ -3,6 +3,7 @@
 // action's sequential steps (requests sent together count once): the floor is built from them.
 
 import { join } from 'node:path'
+import { endlessPages, GOOD_ID, huge, type Handler, type HostileServer } from '../__tests__/helpers/hostile-server.js'
 import { DEMO, DEMO_DATASET_ID, type Emulator } from '../emulator/index.js'
 import { ROOT } from './runner.js'
 import type { ActionName } from './runner.js'
@@ -207,8 +208,10 @@ export const SCENARIOS: Scenario[] = [
   // The listing of the file's folder and the preview go out together.
   explore('Explore: list + preview, client-secret', ['token', 'list + preview'], 'client-secret', true),
   // Before any write the run rehearses (the base connection, the source folder's listing, the
-  // schema and Data Prep's validation together, then a preview of the file), and the dataflows
-  // are listed again after the create (a concurrent run may have made one too).
+  // schema and Data Prep's validation together, then a preview of the file). After the create it
+  // lists the dataflows again (a concurrent run may have made one too) while it takes the run's
+  // mark out of the source and target connections, then out of the dataflow, and reads the
+  // dataflow's latest run for the run-* outputs.
   dataflow(
     'Dataflow: first run, client-secret',
     [
@@ -218,10 +221,92 @@ export const SCENARIOS: Scenario[] = [
       'preview',
       'source + target + mapping set',
       'dataflow',
-      'list again'
+      'list again + unmark source and target',
+      'unmark dataflow',
+      'latest run'
     ],
     false
   ),
-  // Nothing to write, so nothing to rehearse.
-  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'its parts'], true)
+  // Nothing to write, so nothing to rehearse: the lookup finds the dataflow with its source and
+  // target connections, then its mapping set is read, then its latest run.
+  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'mapping set', 'latest run'], true)
+]
+
+/** The most a run may hold at its peak when a server sends far more than any answer Adobe documents. */
+export const PEAK_RSS_BOUND_MB = 150
+
+/**
+ * A run against a hostile server (the tests' `__tests__/helpers/hostile-server.ts`), whose figure is
+ * its peak memory: reads stop at 4 MiB, so an answer of 50 MB or pages without end cost the run
+ * little more than an ordinary answer does. The bench runs each beside the same inputs answered as
+ * a good service would.
+ */
+export interface HostileScenario {
+  title: string
+  action: ActionName
+  /** The route that answers with `answer` (see HostileServer.on). */
+  route: string
+  answer(): Handler
+  inputs(server: HostileServer): Record<string, string>
+  /** How the step must fail. */
+  error: RegExp
+}
+
+const HOSTILE_SESSION = {
+  'client-id': 'hostile-bench-client',
+  'client-secret': 'p8e-HOSTILE-bench-client-secret-00',
+  'ims-org-id': 'HOSTILE00000000000000000@AdobeOrg',
+  'timeout-seconds': '15'
+}
+const MB_50 = 50 * 1024 * 1024
+const TOO_LARGE = /the answer is larger than 4\.0 MiB/
+
+const hostileConnection = (server: HostileServer): Record<string, string> => ({
+  ...HOSTILE_SESSION,
+  'ims-url': server.origin,
+  'platform-url': server.platformUrl,
+  'connection-name': 'S3 Connection',
+  's3-access-key': 'AKIAHOSTILEBENCH0000',
+  's3-secret-key': 'wJalr+XUtn/FEMI=K7MDENG/bPxRfiCYBENCHKEY'
+})
+
+export const HOSTILE_SCENARIOS: HostileScenario[] = [
+  {
+    title: 'Explore: a 50 MB listing, chunked',
+    action: 'explore',
+    route: 'GET /connections/*/explore',
+    answer: () => huge(MB_50, false),
+    inputs: (server) => ({
+      ...HOSTILE_SESSION,
+      'ims-url': server.origin,
+      'platform-url': server.platformUrl,
+      'connection-id': GOOD_ID,
+      path: '/b/'
+    }),
+    error: TOO_LARGE
+  },
+  {
+    title: 'Connection: a 50 MB lookup with Content-Length',
+    action: 'connection',
+    route: 'GET /connections',
+    answer: () => huge(MB_50, true),
+    inputs: hostileConnection,
+    error: TOO_LARGE
+  },
+  {
+    title: 'Connection: a 50 MB lookup, chunked',
+    action: 'connection',
+    route: 'GET /connections',
+    answer: () => huge(MB_50, false),
+    inputs: hostileConnection,
+    error: TOO_LARGE
+  },
+  {
+    title: 'Connection: endless pages of matching items',
+    action: 'connection',
+    route: 'GET /connections',
+    answer: () => endlessPages(100),
+    inputs: hostileConnection,
+    error: /the listing did not end within 100 pages or 10000 items/
+  }
 ]

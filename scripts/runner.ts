@@ -42,8 +42,6 @@ export interface RunOptions {
   /** Send `signal` after this long, as the runner does when a job is cancelled. */
   signalAfterMs?: number
   signal?: NodeJS.Signals
-  /** Record the process's peak resident memory (through a preloaded module that reads it at exit). */
-  measureMemory?: boolean
   /**
    * Run the action with its clock this far ahead (a preloaded module moves Date.now): a test's
    * way of running "much later" than the runs before it, whose marks' time is then over.
@@ -58,15 +56,12 @@ export interface RunResult {
   outputs: Record<string, string>
   outputFile: string
   summary: string
-  durationMs: number
   /** Values registered with ::add-mask::, in order. */
   masks: string[]
   /** Lines of stdout that are not ::add-mask:: commands: what the runner shows. */
   shown: string[]
   /** The ::error:: message, unescaped, when the step failed. */
   error?: string
-  /** Peak resident memory in MB, with measureMemory. */
-  peakRssMb?: number
 }
 
 /** The environment a hosted runner gives a step, minus what a test does not need. */
@@ -116,27 +111,13 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     ...inputEnv(options.inputs),
     ...options.env
   }
-  const started = Date.now()
-  const rssFile = join(tmp, 'max_rss')
-  const preload = join(tmp, 'max-rss.mjs')
-  if (options.measureMemory === true) {
-    writeFileSync(
-      preload,
-      `import { writeFileSync } from 'node:fs'\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
-    )
-  }
   const clock = join(tmp, 'clock-offset.mjs')
   if (options.clockOffsetMs !== undefined) {
     writeFileSync(clock, `const now = Date.now\nDate.now = () => now() + ${Math.round(options.clockOffsetMs)}\n`)
   }
   try {
-    const args = [
-      ...(options.measureMemory === true ? ['--import', preload] : []),
-      ...(options.clockOffsetMs !== undefined ? ['--import', clock] : []),
-      bundleOf(options.action ?? 'connection')
-    ]
+    const args = [...(options.clockOffsetMs !== undefined ? ['--import', clock] : []), bundleOf(options.action ?? 'connection')]
     const { exitCode, stdout, stderr } = await spawnCollect(node24(), args, env, options)
-    const durationMs = Date.now() - started
     const outputText = readFileSync(outputFile, 'utf8')
     const lines = stdout.split('\n')
     const masks = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => unescapeData(l.slice('::add-mask::'.length)))
@@ -148,11 +129,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       outputs: parseOutputFile(outputText),
       outputFile: outputText,
       summary: readFileSync(summaryFile, 'utf8'),
-      durationMs,
       masks,
       shown: lines.filter((l) => !l.startsWith('::add-mask::')),
-      ...(errorLine !== undefined && { error: unescapeData(errorLine.slice('::error::'.length)) }),
-      ...(options.measureMemory === true && { peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 })
+      ...(errorLine !== undefined && { error: unescapeData(errorLine.slice('::error::'.length)) })
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true })

@@ -78,18 +78,3 @@ export function expectNoInjection(result: RunResult, marker: string, options: { 
     }
   }
 }
-
-/**
- * The action's peak memory in MB, below `limitMb` if it can be: a loaded machine now and then
- * reports one run at twice the others (seen once at 150.5 MB against a usual 75.6), so a run over
- * the limit is measured once more and the lower of the two counts. What a memory bound guards
- * against (an answer read whole) stays over the limit on every run.
- */
-export async function peakRssMb(first: RunResult, again: () => Promise<RunResult>, limitMb: number): Promise<number> {
-  const measured = (result: RunResult): number => {
-    if (result.peakRssMb === undefined) throw new Error('the run was not asked to measure its memory (measureMemory)')
-    return result.peakRssMb
-  }
-  if (measured(first) < limitMb) return measured(first)
-  return Math.min(measured(first), measured(await again()))
-}

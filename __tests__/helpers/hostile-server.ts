@@ -178,27 +178,43 @@ export function chunkedThenClose(): Handler {
   }
 }
 
-/** A body of `bytes` bytes of one JSON string, streamed without holding it in memory. */
-export function huge(bytes: number, withLength: boolean): Handler {
-  return (_req, res) => {
+/** What became of one body `huge` streamed: the bytes written, and whether all were before its connection closed. */
+export interface Streamed {
+  written: number
+  complete: boolean
+}
+
+/**
+ * A body of `bytes` bytes of one JSON string, streamed as fast as the client reads it, without
+ * holding it in memory. `streamed()` tells, once each connection it answered has closed, how far
+ * it got: a client that hangs up leaves the body incomplete, one that reads it whole does not.
+ */
+export function huge(bytes: number, withLength: boolean): Handler & { streamed(): Promise<Streamed[]> } {
+  const closed: Promise<Streamed>[] = []
+  const handler: Handler = (_req, res) => {
+    let written = 0
+    closed.push(new Promise((resolve) => res.on('close', () => resolve({ written, complete: res.writableFinished }))))
     res.writeHead(200, { 'content-type': 'application/json', ...(withLength && { 'content-length': bytes }) })
     const chunk = Buffer.alloc(64 * 1024, 'a')
-    let sent = 0
+    const write = (data: Buffer | string): boolean => {
+      written += Buffer.byteLength(data)
+      return res.write(data)
+    }
     const pump = (): void => {
-      while (sent < bytes - 2) {
-        const n = Math.min(chunk.length, bytes - 2 - sent)
-        sent += n
-        if (!res.write(chunk.subarray(0, n))) {
+      while (written < bytes - 2) {
+        if (!write(chunk.subarray(0, Math.min(chunk.length, bytes - 2 - written)))) {
           res.once('drain', pump)
           return
         }
       }
+      written += 2
       res.end('"]')
     }
-    res.write('["')
+    write('["')
     pump()
     res.on('error', () => undefined)
   }
+  return Object.assign(handler, { streamed: () => Promise.all(closed) })
 }
 
 /** Pages of `perPage` matching connections, each with a fresh continuation token, forever. */

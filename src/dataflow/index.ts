@@ -6,8 +6,9 @@ import { warmUpFromEnv } from '../platform/transport/warm-up.js'
 
 await warmUpFromEnv(process.env, (input) => [
   {
-    // Catalog, Data Prep and Flow Service share Platform's origin; a re-run reads the dataflow's
-    // three parts and validates the mapping at once.
+    // Catalog, Data Prep, the Schema Registry and Flow Service share Platform's origin; a run's
+    // first step (the dataset, and the lookups of the dataflow and its source and target
+    // connections) sends four requests at once, as a first run's rehearsal does.
     url: `${input('platform-url') || SESSION_DEFAULTS['platform-url']}${SERVICE_PATHS.flowService}`,
     connections: 4
   }

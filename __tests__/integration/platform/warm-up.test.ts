@@ -8,6 +8,7 @@ import { Pool } from '../../../src/platform/transport/pool.js'
 import {
   releaseSpares,
   startupTargets,
+  spareFor,
   takeSpare,
   warmUpFromEnv,
   type EnvInput,
@@ -86,13 +87,28 @@ describe('warmUpFromEnv and the pool', () => {
 
   it("gives the spare to the origin's first request, so that the run uses one connection", async () => {
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': emulator.flowServiceUrl }, services)
-    const pool = new Pool('test')
+    const pool = new Pool()
     const agent = pool.agentFor(new URL(emulator.flowServiceUrl))
     const health = new URL('/__emulator/health', emulator.flowServiceUrl)
     await get(agent, health)
     await get(agent, health)
     pool.close()
     expect(emulator.stats().flow.connections).toBe(1)
+  })
+
+  it("hands a spare over only for a connection to the spare's own host and port", async () => {
+    const server = createServer((socket) => socket.on('error', () => undefined))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    const port = typeof address === 'object' && address !== null ? address.port : 0
+    const origin = new URL(`http://127.0.0.1:${port}`)
+    await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': `${origin.origin}/x` }, services)
+    expect(spareFor(origin, { host: 'localhost', port })).toBeUndefined()
+    expect(spareFor(origin, { host: '127.0.0.1', port: port + 1 })).toBeUndefined()
+    const socket = spareFor(origin, { host: '127.0.0.1', port: String(port) })
+    expect(socket?.destroyed).toBe(false)
+    socket?.destroy()
+    await new Promise((resolve) => server.close(resolve))
   })
 
   it('opens as many connections as requests go out at once, and hands each over once', async () => {

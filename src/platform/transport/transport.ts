@@ -56,7 +56,7 @@ export class Transport {
 
   constructor(
     private readonly options: TransportOptions,
-    private readonly pool: Pool = new Pool(options.userAgent)
+    private readonly pool: Pool = new Pool()
   ) {
     this.clock = options.clock ?? systemClock
   }

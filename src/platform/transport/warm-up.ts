@@ -3,12 +3,11 @@
 // overlap other work, and the first request to that host then uses it.
 //
 // An action's entry chunk calls warmUpFromEnv() before it loads the rest of the action; the
-// transport calls warmUp() for hosts known later. Either way the socket waits here as the
-// origin's "spare" until handSpare() gives it to the keep-alive agent of the origin's first
-// request. Nothing is sent on a spare until the inputs are validated and a request is made.
+// transport calls warmUp() for hosts known later. Either way the socket waits here as one of the
+// origin's "spares" until the origin's agent (pool.ts) asks spareFor() for a connection. Nothing
+// is sent on a spare until the inputs are validated and a request is made.
 // This module is part of the entry chunk: it imports nothing it does not need for that.
 
-import type { Agent } from 'node:http'
 import { connect as netConnect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import { SESSION_DEFAULTS } from '../defaults.js'
@@ -26,7 +25,11 @@ export interface Target {
 /** Longest wait for DNS at start-up before the rest of the action is loaded anyway. */
 const DIAL_WAIT_MS = 50
 
-/** Reads an input from the environment as the runner passes it (INPUT_<NAME>, hyphens kept). */
+/**
+ * Reads an input from the environment as the runner passes it (INPUT_<NAME>, hyphens kept), as
+ * @actions/core's getInput does: the dial must start before @actions/core is loaded, since loading
+ * it and the rest of the action is the work the handshakes overlap.
+ */
 export type EnvInput = (name: string) => string
 
 /** A boolean input's true, as @actions/core's getBooleanInput reads it (YAML 1.2). */
@@ -75,19 +78,9 @@ export function warmUp(url: URL): void {
   if (isDialable(url)) dial(url, 1)
 }
 
-/**
- * Makes the first request to `url`'s origin through `agent` use the origin's spare connection.
- * Node's Agent has no preconnect; its documented extension point createConnection() is where
- * the spare is handed over.
- */
-export function handSpare(agent: Agent, url: URL): void {
-  const host = hostOf(url)
-  const port = portOf(url)
-  const original = agent.createConnection.bind(agent)
-  agent.createConnection = (options, callback) => {
-    const spare = options.host === host && Number(options.port) === port ? takeSpare(url.origin) : undefined
-    return spare ?? original(options, callback)
-  }
+/** A spare connection to `origin` for a connection an agent is asked to make to `target`, if they are the same host and port. */
+export function spareFor(origin: URL, target: { host?: string | null; port?: number | string | null }): Socket | undefined {
+  return target.host === hostOf(origin) && Number(target.port) === portOf(origin) ? takeSpare(origin.origin) : undefined
 }
 
 /** Closes every spare no request took, so that nothing keeps the process alive. */
