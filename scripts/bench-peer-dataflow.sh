@@ -3,7 +3,9 @@
 # after another. MODE=first checks, then builds the chain (dataset, lookup, base connection,
 # the source folder's listing, schema, validate, preview of the file, source connection, target
 # connection, mapping set, dataflow); MODE=rerun reads what exists (dataset, lookup, the
-# dataflow's source and target connections and mapping set).
+# dataflow's source and target connections and mapping set); MODE=release reads what exists as a
+# re-run does, then reads the latest run, starts an on-demand run of what landed since its window
+# ended, and reads that run until it ends (every 2 s, as the action looks).
 # Reads: IMS_URL FLOW_URL PLATFORM_URL CLIENT_ID ORG_ID SANDBOX, CLIENT_SECRET or ACCESS_TOKEN,
 # BASE_ID DATASET_ID NAME SOURCE_PATH MAPPING (a JSON file), MODE.
 set -euo pipefail
@@ -20,6 +22,25 @@ flow=$(curl -sS --fail-with-body -G "$FLOW_URL/flows" "${headers[@]}" --data-url
   --data-urlencode "property=flowSpec.id==9753525b-82c7-4dce-8a9b-5ccfce2b9876" | jq -c --arg name "$NAME" '[.items[] | select(.name == $name)][0]')
 mapping_set=$(jq -c --arg schema "$schema" --arg v "$SCHEMA_VERSION" \
   '{outputSchema: {schemaRef: {id: $schema, contentType: $v}}, mappings: map({sourceType: (.sourceType // "ATTRIBUTE"), source, destination})}' "$MAPPING")
+
+if [ "$MODE" = release ]; then
+  flow_id=$(jq -r .id <<<"$flow")
+  curl -sS --fail-with-body "$PREP/mappingSets/$(jq -r '.transformations[0].params.mappingId' <<<"$flow")" "${headers[@]}" >/dev/null
+  since=$(curl -sS --fail-with-body -G "$FLOW_URL/runs" "${headers[@]}" --data-urlencode "property=flowId==$flow_id" \
+    --data-urlencode orderby=-createdAt --data-urlencode limit=1 |
+    jq -r '.items[0] | (.params.windowEndTime // ((.metrics.durationSummary.startedAtUTC // .createdAt) / 1000 | ceil)) | tostring')
+  now=$(date +%s)
+  run_id=$(jq -nc --arg flow "$flow_id" --arg since "$since" --arg now "$now" \
+    '{flowId: $flow, params: {startTime: $now, windowStartTime: $since, windowEndTime: $now}}' |
+    curl -sS --fail-with-body -X POST "$FLOW_URL/runs" "${headers[@]}" "${json[@]}" -d @- | jq -r '.items[0].id // .id')
+  while :; do
+    status=$(curl -sS --fail-with-body "$FLOW_URL/runs/$run_id" "${headers[@]}" | jq -r '.items[0].metrics.statusSummary.status')
+    case "$status" in success) break ;; failed) echo "run $run_id failed" >&2 && exit 1 ;; esac
+    sleep 2
+  done
+  echo "ran $run_id"
+  exit 0
+fi
 
 if [ "$MODE" = rerun ]; then
   curl -sS --fail-with-body "$FLOW_URL/sourceConnections/$(jq -r '.sourceConnectionIds[0]' <<<"$flow")" "${headers[@]}" >/dev/null

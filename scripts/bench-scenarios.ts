@@ -121,25 +121,43 @@ function explore(title: string, steps: string[], credentials: 'access-token' | '
   }
 }
 
-function dataflow(title: string, steps: string[], rerun: boolean): Scenario {
+type DataflowMode = 'first' | 'rerun' | 'release'
+
+/** Adobe's pace (a run starts 2.5 minutes after its time and lasts 30 s); the release path's is a thousand times faster. */
+const ADOBE_PACE = { timeScale: 1, startDelayMs: 150_000, durationMs: 30_000 }
+const ACCELERATED = { ...ADOBE_PACE, timeScale: 1000 }
+
+/** A release tag's run-now reads what landed since the previous run: a file lands, and a second passes (windows are whole seconds). */
+async function landExport(emulator: Emulator): Promise<void> {
+  emulator.putFile('/demo-bucket/exports/daily/crm-customers-2026-12-02.csv', {
+    content: 'customer_id,email,first_name,last_name,country,signup_date,lifetime_value\nC-9,c9@example.com,Ann,Lee,DE,2026-12-01,1\n'
+  })
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+}
+
+function dataflow(title: string, steps: string[], mode: DataflowMode): Scenario {
   let connectionId = ''
+  const release = mode === 'release'
+  const sourcePath = release ? '/demo-bucket/exports/daily/*.csv' : '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv'
   const inputs = (emulator: Emulator): Record<string, string> => ({
     ...session(emulator, 'client-secret'),
     'connection-id': connectionId,
     'dataflow-name': 'Bench CRM export',
-    'source-path': '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv',
+    'source-path': sourcePath,
     'data-format': 'delimited',
     'dataset-id': DEMO_DATASET_ID,
     mapping: 'examples/crm-customers-mapping.json',
-    frequency: 'day'
+    ...(release ? { frequency: 'once', 'run-now': 'true', 'wait-for-run': 'true', 'wait-minutes': '1' } : { frequency: 'day' })
   })
   return {
     title,
     action: 'dataflow',
     steps,
     prepare: async (emulator, runBundle) => {
+      emulator.dataflows.setRunClock(release ? ACCELERATED : ADOBE_PACE)
       connectionId = emulator.store.seed({ name: NAME, params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
-      if (rerun) await runBundle(inputs(emulator))
+      if (mode !== 'first') await runBundle(inputs(emulator))
+      if (release) await landExport(emulator)
     },
     inputs,
     peer: {
@@ -150,9 +168,9 @@ function dataflow(title: string, steps: string[], rerun: boolean): Scenario {
         BASE_ID: connectionId,
         DATASET_ID: DEMO_DATASET_ID,
         NAME: 'Bench CRM export',
-        SOURCE_PATH: '/demo-bucket/exports/daily/crm-customers-2026-11-27.csv',
+        SOURCE_PATH: sourcePath,
         MAPPING: join(ROOT, 'examples', 'crm-customers-mapping.json'),
-        MODE: rerun ? 'rerun' : 'first'
+        MODE: mode
       })
     }
   }
@@ -225,11 +243,19 @@ export const SCENARIOS: Scenario[] = [
       'unmark dataflow',
       'latest run'
     ],
-    false
+    'first'
   ),
   // Nothing to write, so nothing to rehearse: the lookup finds the dataflow with its source and
   // target connections, then its mapping set is read, then its latest run.
-  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'mapping set', 'latest run'], true)
+  dataflow('Dataflow: unchanged re-run, client-secret', ['token', 'dataset + lookup', 'mapping set', 'latest run'], 'rerun'),
+  // A release tag on a dataflow scheduled once: nothing to write, then run-now claims the dataflow,
+  // reads its latest run (where the new window starts), starts a run of what landed since, lets
+  // the claim go and reads that run by its id: the accelerated clock has ended it by then.
+  dataflow(
+    'Dataflow: release re-run, run-now + wait, client-secret',
+    ['token', 'dataset + lookup', 'mapping set', 'claim', 'latest run', 'start run', 'let go', 'read run'],
+    'release'
+  )
 ]
 
 /** The most a run may hold at its peak when a server sends far more than any answer Adobe documents. */
