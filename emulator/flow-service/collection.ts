@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { CatalogStore } from '../catalog/store.js'
 import type { MappingSetStore } from '../data-prep/mapping-sets.js'
 import { badRequest, flow, refuse, type AdobeError, type Checked } from '../http/errors.js'
@@ -7,7 +8,7 @@ import type { GatewayConfig } from '../ims/gateway.js'
 import type { S3World } from '../s3/world.js'
 import type { PreviewShape } from '../types.js'
 import { auditFields } from './audit.js'
-import type { MemoryStore } from './connections/store.js'
+import { newEtag, type MemoryStore } from './connections/store.js'
 import type { DataflowStore, Row, Table } from './dataflows/store.js'
 import { listReply } from './listing/listing.js'
 import type { TokenStyle } from './listing/paging.js'
@@ -96,6 +97,23 @@ export function ifMatchProblem(call: FlowCall, etag: string, noun: string): Adob
   if (ifMatch !== etag)
     return flow('1404-412', 'Precondition Failed', `The If-Match etag is not the current etag of the ${noun}; read it again.`)
   return undefined
+}
+
+/** What Flow Service gives every item it creates: an id and an etag, the caller's sandbox, enabled, created now. */
+export function stamped<F extends object>(
+  call: FlowCall,
+  fields: F,
+  now: number
+): F & { id: string; etag: string; sandboxName: string; state: 'enabled'; createdAt: number; updatedAt: number } {
+  return {
+    id: randomUUID(),
+    etag: newEtag(),
+    sandboxName: call.caller.sandboxName,
+    ...fields,
+    state: 'enabled',
+    createdAt: now,
+    updatedAt: now
+  }
 }
 
 /** `201 {id, etag}` with the item's `Location`. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { badRequest, flow, type AdobeError } from '../../http/errors.js'
 import { failure, ok, type Reply } from '../../http/reply.js'
 import { isRecord } from '../../json.js'
@@ -15,10 +14,10 @@ import {
   type FlowCall,
   type FlowDeps,
   type FlowRoutes,
-  type Resource
+  type Resource,
+  stamped
 } from '../collection.js'
 import { DATA_LAKE_SPEC_ID, FLOW_SPEC_ID, GCS_SPEC_ID, S3_SPEC_ID } from '../connections/specs.js'
-import { newEtag } from '../connections/store.js'
 import { patchDocument, pointerSegments } from '../json-patch.js'
 import { listReply } from '../listing/listing.js'
 import { editableBody, FLOW_SPEC_VERSION, readFlowBody, type FlowContext, type FlowFields } from './body.js'
@@ -63,15 +62,7 @@ function createFlow(call: FlowCall): Reply {
   const fields = readFlowBody(call.caller.json, context(call))
   if (!fields.ok) return failure(fields.error)
   const now = Date.now()
-  const item: Dataflow = {
-    id: randomUUID(),
-    etag: newEtag(),
-    sandboxName: call.caller.sandboxName,
-    ...fields.value,
-    state: 'enabled',
-    createdAt: now,
-    updatedAt: now
-  }
+  const item: Dataflow = stamped(call, fields.value, now)
   call.deps.dataflows.flows.insert(item, call.caller.clientId)
   call.deps.scheduler.created(item, now)
   return created(call.deps, FLOWS.path, item)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { SCHEMA_CONTENT_TYPE } from '../../catalog/xdm.js'
 import { badRequest, flow, refuse, type AdobeError, type Checked } from '../../http/errors.js'
 import { failure, ok, type Reply } from '../../http/reply.js'
@@ -19,10 +18,10 @@ import {
   type FlowCall,
   type FlowDeps,
   type FlowRoutes,
-  type Resource
+  type Resource,
+  stamped
 } from '../collection.js'
 import { DATA_LAKE_SPEC_ID, S3_SPEC_ID } from '../connections/specs.js'
-import { newEtag } from '../connections/store.js'
 import { patchDocument } from '../json-patch.js'
 import { readBoolean } from './schedule.js'
 import { touched, type Row } from './store.js'
@@ -62,15 +61,7 @@ function createSource(call: FlowCall): Reply {
   const fields = readSource(call.caller.json, call.deps, call.caller.sandboxName)
   if (!fields.ok) return failure(fields.error)
   const now = Date.now()
-  const item: SourceConnection = {
-    id: randomUUID(),
-    etag: newEtag(),
-    sandboxName: call.caller.sandboxName,
-    ...fields.value,
-    state: 'enabled',
-    createdAt: now,
-    updatedAt: now
-  }
+  const item: SourceConnection = stamped(call, fields.value, now)
   call.deps.dataflows.sources.insert(item, call.caller.clientId)
   return created(call.deps, SOURCES.path, item)
 }
@@ -212,15 +203,7 @@ function createTarget(call: FlowCall): Reply {
   const fields = readTarget(call.caller.json, call.deps, call.caller.sandboxName)
   if (!fields.ok) return failure(fields.error)
   const now = Date.now()
-  const item: TargetConnection = {
-    id: randomUUID(),
-    etag: newEtag(),
-    sandboxName: call.caller.sandboxName,
-    ...fields.value,
-    state: 'enabled',
-    createdAt: now,
-    updatedAt: now
-  }
+  const item: TargetConnection = stamped(call, fields.value, now)
   call.deps.dataflows.targets.insert(item, call.caller.clientId)
   return created(call.deps, TARGETS.path, item)
 }
