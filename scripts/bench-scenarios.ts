@@ -127,12 +127,18 @@ type DataflowMode = 'first' | 'rerun' | 'release'
 const ADOBE_PACE = { timeScale: 1, startDelayMs: 150_000, durationMs: 30_000 }
 const ACCELERATED = { ...ADOBE_PACE, timeScale: 1000 }
 
-/** A release tag's run-now reads what landed since the previous run: a file lands, and a second passes (windows are whole seconds). */
+/**
+ * A release tag's run-now reads what landed since the previous run: a file lands a second after
+ * that run started, and a second passes before the tag (windows are whole seconds, and the next
+ * one starts at the second after the run's start).
+ */
 async function landExport(emulator: Emulator): Promise<void> {
+  const aSecond = () => new Promise((resolve) => setTimeout(resolve, 1100))
+  await aSecond()
   emulator.putFile('/demo-bucket/exports/daily/crm-customers-2026-12-02.csv', {
     content: 'customer_id,email,first_name,last_name,country,signup_date,lifetime_value\nC-9,c9@example.com,Ann,Lee,DE,2026-12-01,1\n'
   })
-  await new Promise((resolve) => setTimeout(resolve, 1100))
+  await aSecond()
 }
 
 function dataflow(title: string, steps: string[], mode: DataflowMode): Scenario {
