@@ -3,7 +3,7 @@
 import { Secrets } from '../../src/platform/secrets.js'
 import { unescapeData, type RunResult } from '../../scripts/runner.js'
 
-export { inputEnv, parseOutputFile, runAction, runnerEnv, type RunResult } from '../../scripts/runner.js'
+export { inputEnv, parseOutputFile, runAction, runnerEnv, type RunOptions, type RunResult } from '../../scripts/runner.js'
 
 /**
  * Proves that no secret can be seen: not in any line the runner would show, not in stderr, the

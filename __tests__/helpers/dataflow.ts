@@ -3,7 +3,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { DEMO, type Emulator } from '../../emulator/index.js'
+import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../emulator/index.js'
+import { expectNoInjection, expectNoLeak, runAction, type RunOptions, type RunResult } from './action.js'
+import { secretsOf } from './fixtures.js'
 
 /** The demo CRM export's columns onto the emulator's demo schema, as a user's mapping file says it. */
 export const CRM_MAPPING = [
@@ -55,4 +57,67 @@ export function dataflowInputs(
     'timeout-seconds': '30',
     ...overrides
   }
+}
+
+/** What the end-to-end dataflow suites run against: read through it inside a test only. */
+export class DataflowSandbox {
+  #emulator: Emulator | undefined
+  #workspace: Workspace | undefined
+  #connectionId: string | undefined
+
+  get emulator(): Emulator {
+    return present(this.#emulator, 'emulator')
+  }
+
+  get workspace(): Workspace {
+    return present(this.#workspace, 'workspace')
+  }
+
+  /** The S3 base connection seeded for this test. */
+  get connectionId(): string {
+    return present(this.#connectionId, 'connectionId')
+  }
+
+  /**
+   * Installs the suite's hooks: an emulator whose runs come a thousand times sooner (a dataflow
+   * that starts in 60 s runs after 60 ms, and runs last milliseconds) and a workspace, once; before
+   * each test, both reset, the CRM mapping written and an S3 connection seeded.
+   */
+  static install(): DataflowSandbox {
+    const sandbox = new DataflowSandbox()
+    beforeAll(async () => {
+      sandbox.#emulator = await startEmulator({ runClock: { timeScale: 1000 } })
+      sandbox.#workspace = new Workspace()
+    })
+    afterAll(async () => {
+      await sandbox.#emulator?.close()
+      sandbox.#workspace?.remove()
+    })
+    beforeEach(() => {
+      sandbox.emulator.reset()
+      sandbox.workspace.write('crm-mapping.json', CRM_MAPPING)
+      sandbox.#connectionId = sandbox.emulator.store.seed({
+        name: 'S3',
+        params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey }
+      }).id
+    })
+    return sandbox
+  }
+
+  /** dist/dataflow/index.js run in the sandbox as the runner runs it: no secret leaks, no command is injected. */
+  async run(
+    overrides: Record<string, string | undefined> = {},
+    options: Pick<RunOptions, 'killAfterMs' | 'signalAfterMs' | 'signal' | 'clockOffsetMs'> = {}
+  ): Promise<RunResult> {
+    const inputs = dataflowInputs(this.emulator, this.connectionId, DEMO_DATASET_ID, overrides)
+    const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: this.workspace.dir }, debug: true, ...options })
+    expectNoLeak(result, secretsOf(inputs, this.emulator), { maskedFirst: [DEMO.clientSecret] })
+    expectNoInjection(result, 'injected')
+    return result
+  }
+}
+
+function present<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`The sandbox's ${name} is set up by the suite's hooks: read it inside a test.`)
+  return value
 }

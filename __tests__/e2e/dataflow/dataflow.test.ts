@@ -4,37 +4,13 @@
 // first runs leave one dataflow, plan writes nothing, wait-for-run reports the run, a bad mapping
 // fails before any write; no secret anywhere.
 
-import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { expectNoInjection, expectNoLeak, expectRefusedSecret, runAction, type RunResult } from '../../helpers/action.js'
-import { CRM_MAPPING, dataflowInputs, Workspace } from '../../helpers/dataflow.js'
-import { secretsOf } from '../../helpers/fixtures.js'
+import { DEMO_DATASET_ID } from '../../../emulator/index.js'
+import { expectRefusedSecret, runAction, type RunResult } from '../../helpers/action.js'
+import { CRM_MAPPING, DataflowSandbox, dataflowInputs } from '../../helpers/dataflow.js'
 
-let emulator: Emulator
-let workspace: Workspace
-let connectionId: string
+const sandbox = DataflowSandbox.install()
 
-beforeAll(async () => {
-  // A thousand times faster: a dataflow that starts in 60 s runs after 60 ms, and runs last milliseconds.
-  emulator = await startEmulator({ runClock: { timeScale: 1000 } })
-  workspace = new Workspace()
-})
-afterAll(async () => {
-  await emulator.close()
-  workspace.remove()
-})
-beforeEach(() => {
-  emulator.reset()
-  workspace.write('crm-mapping.json', CRM_MAPPING)
-  connectionId = emulator.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
-})
-
-async function run(overrides: Record<string, string | undefined> = {}): Promise<RunResult> {
-  const inputs = dataflowInputs(emulator, connectionId, DEMO_DATASET_ID, overrides)
-  const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: workspace.dir }, debug: true })
-  expectNoLeak(result, secretsOf(inputs, emulator), { maskedFirst: [DEMO.clientSecret] })
-  expectNoInjection(result, 'injected')
-  return result
-}
+const run = (overrides: Record<string, string | undefined> = {}): Promise<RunResult> => sandbox.run(overrides)
 
 /**
  * A first run, then its dataflow's first run over (it starts 210 ms after the create, and lasts
@@ -44,23 +20,23 @@ async function run(overrides: Record<string, string | undefined> = {}): Promise<
 async function runSettled(overrides: Record<string, string | undefined> = {}): Promise<RunResult> {
   const result = await run(overrides)
   for (let waited = 0; waited < 5000; waited += 20) {
-    const runs = emulator.dataflows.runs()
+    const runs = sandbox.emulator.dataflows.runs()
     if (runs.length > 0 && runs.every((r) => r.completedAt !== undefined)) break
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
   return result
 }
 
-const writes = () => emulator.requests().filter((r) => r.service !== 'ims' && r.method !== 'GET' && !r.path.endsWith('/validate'))
-const flows = () => emulator.dataflows.flows('prod')
+const writes = () => sandbox.emulator.requests().filter((r) => r.service !== 'ims' && r.method !== 'GET' && !r.path.endsWith('/validate'))
+const flows = () => sandbox.emulator.dataflows.flows('prod')
 
 describe('a first run', () => {
   it('builds the source connection, target connection, mapping set and dataflow, and outputs their ids', async () => {
     const result = await run()
     expect(result.error).toBeUndefined()
     const [flow] = flows()
-    const [source] = emulator.dataflows.sourceConnections('prod')
-    const [target] = emulator.dataflows.targetConnections('prod')
+    const [source] = sandbox.emulator.dataflows.sourceConnections('prod')
+    const [target] = sandbox.emulator.dataflows.targetConnections('prod')
     expect(result.outputs).toMatchObject({
       'dataflow-id': flow?.id,
       etag: flow?.etag,
@@ -78,7 +54,7 @@ describe('a first run', () => {
     ])
     expect(source).toMatchObject({
       name: 'Daily CRM export: source',
-      baseConnectionId: connectionId,
+      baseConnectionId: sandbox.connectionId,
       params: { path: '/demo-bucket/exports/daily/crm-customers-*.csv' }
     })
     expect(target).toMatchObject({
@@ -96,7 +72,7 @@ describe('a first run', () => {
 
   it('sends the independent requests together: the dataset and the lookup, then the three parts', async () => {
     await run()
-    const order = emulator
+    const order = sandbox.emulator
       .requests()
       .filter((r) => r.service !== 'ims')
       .map((r) => `${r.method} ${r.route}`)
@@ -117,7 +93,7 @@ describe('a first run', () => {
 describe('a re-run', () => {
   it('with the same inputs writes nothing and says reused', async () => {
     const first = await runSettled()
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     const again = await run()
     expect(again.outputs).toMatchObject({ 'dataflow-id': first.outputs['dataflow-id'], operation: 'reused', changes: '[]' })
     expect(writes()).toEqual([])
@@ -125,7 +101,7 @@ describe('a re-run', () => {
 
   it('applies a new schedule in place, with If-Match', async () => {
     const first = await runSettled()
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     const again = await run({ frequency: 'hour', interval: '6' })
     expect(again.outputs).toMatchObject({ 'dataflow-id': first.outputs['dataflow-id'], operation: 'updated' })
     const [patch, ...others] = writes()
@@ -141,11 +117,11 @@ describe('a re-run', () => {
 
   it('applies a changed mapping as a new mapping-set version, then points the dataflow at it', async () => {
     const first = await runSettled()
-    workspace.write('crm-mapping.json', [
+    sandbox.workspace.write('crm-mapping.json', [
       ...CRM_MAPPING.slice(0, -1),
       { source: 'crm-nightly', destination: '_emulator.sourceSystem', sourceType: 'STATIC' }
     ])
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     const again = await run()
     expect(again.outputs).toMatchObject({ operation: 'updated', 'mapping-set-id': first.outputs['mapping-set-id'], 'mapping-version': '1' })
     expect(writes().map((r) => `${r.method} ${r.route}`)).toEqual(['PUT /mappingSets/{id}', 'PATCH /flows/{id}'])
@@ -154,7 +130,7 @@ describe('a re-run', () => {
 
   it('never patches start-time or backfill, and reports the difference', async () => {
     await run()
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     const again = await run({ backfill: 'false' })
     expect(again.outputs.operation).toBe('reused')
     expect(JSON.parse(again.outputs.changes ?? '[]')).toEqual([
@@ -183,7 +159,7 @@ describe('a re-run', () => {
 describe('a changed source path', () => {
   it('fails under on-source-change: fail, listing the difference, and writes nothing', async () => {
     await run()
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     const result = await run({ 'source-path': '/demo-bucket/archive/2024/' })
     expect(result.exitCode).toBe(1)
     expect(result.error).toContain(
@@ -199,24 +175,24 @@ describe('a changed source path', () => {
     expect(result.outputs.operation).toBe('replaced')
     expect(flows().map((f) => f.id)).toEqual([result.outputs['dataflow-id']])
     expect(result.outputs['dataflow-id']).not.toBe(first.outputs['dataflow-id'])
-    expect(emulator.dataflows.sourceConnections('prod').map((s) => s.id)).toEqual([result.outputs['source-connection-id']])
-    expect(emulator.dataflows.targetConnections('prod').map((t) => t.id)).toEqual([result.outputs['target-connection-id']])
-    const order = emulator.requests().map((r) => `${r.method} ${r.route}`)
+    expect(sandbox.emulator.dataflows.sourceConnections('prod').map((s) => s.id)).toEqual([result.outputs['source-connection-id']])
+    expect(sandbox.emulator.dataflows.targetConnections('prod').map((t) => t.id)).toEqual([result.outputs['target-connection-id']])
+    const order = sandbox.emulator.requests().map((r) => `${r.method} ${r.route}`)
     expect(order.lastIndexOf('POST /flows')).toBeLessThan(order.indexOf('DELETE /flows/{id}'))
     expect(order.indexOf('DELETE /flows/{id}')).toBeLessThan(order.indexOf('DELETE /sourceConnections/{id}'))
   })
 })
 
 it('two concurrent first runs leave one dataflow', async () => {
-  emulator.faults.add({ method: 'GET', route: '/flows', times: 2, action: { type: 'barrier', count: 2 } })
+  sandbox.emulator.faults.add({ method: 'GET', route: '/flows', times: 2, action: { type: 'barrier', count: 2 } })
   const results = await Promise.all([run(), run()])
   expect(flows()).toHaveLength(1)
   for (const result of results) {
     expect(result.error).toBeUndefined()
     expect(result.outputs['dataflow-id']).toBe(flows()[0]?.id)
   }
-  expect(emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
-  expect(emulator.dataflows.targetConnections('prod')).toHaveLength(1)
+  expect(sandbox.emulator.dataflows.sourceConnections('prod')).toHaveLength(1)
+  expect(sandbox.emulator.dataflows.targetConnections('prod')).toHaveLength(1)
 })
 
 describe('plan', () => {
@@ -230,7 +206,7 @@ describe('plan', () => {
 
   it('on a change lists it, with the difference, and writes nothing', async () => {
     await run()
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     const result = await run({ plan: 'true', frequency: 'week' })
     expect(result.outputs.operation).toBe('planned')
     expect(JSON.parse(result.outputs.changes ?? '[]')).toEqual([
@@ -245,15 +221,15 @@ describe('wait-for-run', () => {
   it("reports the first run's records", async () => {
     const result = await run({ 'wait-for-run': 'true', 'wait-minutes': '2' })
     expect(result.error).toBeUndefined()
-    const [ran] = emulator.dataflows.runs()
+    const [ran] = sandbox.emulator.dataflows.runs()
     expect(result.outputs).toMatchObject({ 'run-id': ran?.id, 'run-status': 'success', 'records-failed': '0' })
     expect(Number(result.outputs['records-written'])).toBeGreaterThan(0)
     expect(result.outputs['records-read']).toBe(result.outputs['records-written'])
-    expect(emulator.catalog.records(DEMO_DATASET_ID).length).toBe(Number(result.outputs['records-written']))
+    expect(sandbox.emulator.catalog.records(DEMO_DATASET_ID).length).toBe(Number(result.outputs['records-written']))
   })
 
   it('fails the step when the run fails, with its errors', async () => {
-    workspace.write('bad-types.json', [{ source: 'email', destination: '_emulator.signupDate' }])
+    sandbox.workspace.write('bad-types.json', [{ source: 'email', destination: '_emulator.signupDate' }])
     const result = await run({ mapping: 'bad-types.json', 'wait-for-run': 'true', 'wait-minutes': '2' })
     expect(result.exitCode).toBe(1)
     expect(result.error).toMatch(/^Run [0-9a-f-]{36} of dataflow [0-9a-f-]{36} failed \(\d+ records read, 0 written, \d+ failed\)/)
@@ -265,7 +241,7 @@ describe('wait-for-run', () => {
 
 describe('a bad mapping', () => {
   it('fails before any write, every local problem named', async () => {
-    workspace.write('bad.json', [
+    sandbox.workspace.write('bad.json', [
       { source: 'email' },
       { source: 'a', destination: 'x', sourceType: 'MAGIC' },
       { source: 'b', destination: 'x' }
@@ -275,11 +251,11 @@ describe('a bad mapping', () => {
     expect(result.error).toBe(
       'The mapping in "bad.json" is not valid:\n- entry 1 (source "email"): no destination\n- entry 2: sourceType "MAGIC" is not ATTRIBUTE, EXPRESSION or STATIC\n- entry 3: destination "x" is mapped already by entry 2'
     )
-    expect(emulator.requests()).toEqual([])
+    expect(sandbox.emulator.requests()).toEqual([])
   })
 
   it('fails before any write, naming each destination the schema lacks and each column the file lacks', async () => {
-    workspace.write(
+    sandbox.workspace.write(
       'unknown-field.csv',
       'source,destination\nemial,personalEmail.address\ncity,homeAddress.city\nfirst_name,person.firstName\n'
     )
@@ -299,7 +275,9 @@ describe('a bad mapping', () => {
   })
 
   it("fails before any write with Data Prep's verdict on what only Data Prep knows, naming each failing entry", async () => {
-    workspace.write('unknown-function.json', [{ source: 'md5(email)', destination: 'personalEmail.address', sourceType: 'EXPRESSION' }])
+    sandbox.workspace.write('unknown-function.json', [
+      { source: 'md5(email)', destination: 'personalEmail.address', sourceType: 'EXPRESSION' }
+    ])
     const result = await run({ mapping: 'unknown-function.json' })
     expect(result.exitCode).toBe(1)
     expect(result.error).toMatch(
@@ -312,14 +290,14 @@ describe('a bad mapping', () => {
 it('a dry run prints the requests, sends nothing, outputs dry-run, and says so in the summary', async () => {
   const result = await run({ 'dry-run': 'true' })
   expect(result.exitCode).toBe(0)
-  expect(emulator.requests()).toEqual([])
+  expect(sandbox.emulator.requests()).toEqual([])
   expect(result.outputs).toEqual({ operation: 'dry-run' })
   expect(result.summary).toContain('<strong>Dry run:</strong> the inputs are valid; no token was requested and nothing was sent.')
   expect(result.stdout).toContain(
-    `GET ${emulator.platformUrl}/data/foundation/catalog/dataSets/${DEMO_DATASET_ID}?properties=schemaRef,name`
+    `GET ${sandbox.emulator.platformUrl}/data/foundation/catalog/dataSets/${DEMO_DATASET_ID}?properties=schemaRef,name`
   )
-  expect(result.stdout).toContain(`POST ${emulator.platformUrl}/data/foundation/conversion/mappingSets/validate`)
-  expect(result.stdout).toContain(`POST ${emulator.platformUrl}/data/foundation/flowservice/flows`)
+  expect(result.stdout).toContain(`POST ${sandbox.emulator.platformUrl}/data/foundation/conversion/mappingSets/validate`)
+  expect(result.stdout).toContain(`POST ${sandbox.emulator.platformUrl}/data/foundation/flowservice/flows`)
 })
 
 describe('state: absent', () => {
@@ -330,7 +308,7 @@ describe('state: absent', () => {
     expect(planned.outputs.operation).toBe('planned')
     expect(JSON.parse(planned.outputs.changes ?? '[]')).toHaveLength(4)
     expect(flows()).toHaveLength(1)
-    emulator.clearRequests()
+    sandbox.emulator.clearRequests()
     // What describes the dataflow is not read: a step can carry it for both states, unread files included.
     const removed = await run({ state: 'absent', mapping: 'no-such-file.json' })
     expect(removed.exitCode).toBe(0)
@@ -348,19 +326,24 @@ describe('state: absent', () => {
   it('a dry run prints the lookups and the deletes, and sends nothing', async () => {
     const result = await run({ state: 'absent', 'dry-run': 'true' })
     expect(result.exitCode).toBe(0)
-    expect(emulator.requests()).toEqual([])
-    expect(result.stdout).toContain(`DELETE ${emulator.platformUrl}/data/foundation/flowservice/flows/{dataflow id}`)
-    expect(result.stdout).toContain(`DELETE ${emulator.platformUrl}/data/foundation/flowservice/sourceConnections/{source connection id}`)
+    expect(sandbox.emulator.requests()).toEqual([])
+    expect(result.stdout).toContain(`DELETE ${sandbox.emulator.platformUrl}/data/foundation/flowservice/flows/{dataflow id}`)
+    expect(result.stdout).toContain(
+      `DELETE ${sandbox.emulator.platformUrl}/data/foundation/flowservice/sourceConnections/{source connection id}`
+    )
   })
 })
 
 it('an access-token too short to be one fails the step naming the input, without masking it, before anything is sent', async () => {
-  const inputs = dataflowInputs(emulator, connectionId, DEMO_DATASET_ID, { 'client-secret': undefined, 'access-token': 'short' })
-  const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: workspace.dir }, debug: true })
+  const inputs = dataflowInputs(sandbox.emulator, sandbox.connectionId, DEMO_DATASET_ID, {
+    'client-secret': undefined,
+    'access-token': 'short'
+  })
+  const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: sandbox.workspace.dir }, debug: true })
   expectRefusedSecret(
     result,
     'short',
     "Input 'access-token' is 5 characters long, shorter than any real access token (8 at least); check that the right secret is passed."
   )
-  expect(emulator.requests()).toEqual([])
+  expect(sandbox.emulator.requests()).toEqual([])
 })

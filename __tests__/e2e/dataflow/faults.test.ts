@@ -3,54 +3,23 @@
 // finishes or removes it (once the killed run's time is over: such a run starts with its clock
 // ahead). The emulator is the sandbox throughout.
 
-import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { expectNoInjection, expectNoLeak, runAction, type RunResult } from '../../helpers/action.js'
-import { CRM_MAPPING, dataflowInputs, Workspace } from '../../helpers/dataflow.js'
-import { secretsOf } from '../../helpers/fixtures.js'
+import type { RunResult } from '../../helpers/action.js'
+import { DataflowSandbox } from '../../helpers/dataflow.js'
 
-let emulator: Emulator
-let workspace: Workspace
-let connectionId: string
-
-beforeAll(async () => {
-  emulator = await startEmulator({ runClock: { timeScale: 1000 } })
-  workspace = new Workspace()
-})
-afterAll(async () => {
-  await emulator.close()
-  workspace.remove()
-})
-beforeEach(() => {
-  emulator.reset()
-  workspace.write('crm-mapping.json', CRM_MAPPING)
-  connectionId = emulator.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
-})
+const sandbox = DataflowSandbox.install()
 
 /** Ten minutes later: the time of every run before is over, with its margin. */
 const LATER = 10 * 60_000
 
-async function run(
+/** A run, killed (SIGKILL) after `killAfterMs` or cancelled (SIGTERM) after `signalAfterMs` when asked. */
+const run = (
   overrides: Record<string, string | undefined> = {},
   options: { killAfterMs?: number; signalAfterMs?: number; clockOffsetMs?: number } = {}
-): Promise<RunResult> {
-  const inputs = dataflowInputs(emulator, connectionId, DEMO_DATASET_ID, overrides)
-  const result = await runAction({
-    action: 'dataflow',
-    inputs,
-    env: { GITHUB_WORKSPACE: workspace.dir },
-    debug: true,
-    ...(options.signalAfterMs !== undefined && { signalAfterMs: options.signalAfterMs, signal: 'SIGTERM' as const }),
-    ...(options.killAfterMs !== undefined && { killAfterMs: options.killAfterMs }),
-    ...(options.clockOffsetMs !== undefined && { clockOffsetMs: options.clockOffsetMs })
-  })
-  expectNoLeak(result, secretsOf(inputs, emulator), { maskedFirst: [DEMO.clientSecret] })
-  expectNoInjection(result, 'injected')
-  return result
-}
+): Promise<RunResult> => sandbox.run(overrides, { ...options, ...(options.signalAfterMs !== undefined && { signal: 'SIGTERM' as const }) })
 
-const flows = () => emulator.dataflows.flows('prod')
-const sources = () => emulator.dataflows.sourceConnections('prod')
-const targets = () => emulator.dataflows.targetConnections('prod')
+const flows = () => sandbox.emulator.dataflows.flows('prod')
+const sources = () => sandbox.emulator.dataflows.sourceConnections('prod')
+const targets = () => sandbox.emulator.dataflows.targetConnections('prod')
 const replacing = { 'on-source-change': 'replace', 'source-path': '/demo-bucket/exports/daily/' }
 
 /** One dataflow, made of the only two connections there are, none of them marked. */
@@ -63,11 +32,11 @@ function expectOneChain(): void {
 }
 
 it('killed while its dataflow is created: a run within its time leaves its connections alone, a later one deletes them', async () => {
-  emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'hang' } })
+  sandbox.emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'hang' } })
   const killed = await run({}, { killAfterMs: 2500 })
   expect(killed.exitCode).toBeNull()
   expect(sources()).toHaveLength(1)
-  emulator.faults.clear()
+  sandbox.emulator.faults.clear()
 
   const soon = await run()
   expect(soon.outputs.operation).toBe('created')
@@ -82,11 +51,11 @@ it('killed while its dataflow is created: a run within its time leaves its conne
 
 it('killed once its dataflow was made, before confirming it: the next run keeps it and takes the marks out', async () => {
   // The create is done on arrival; its answer comes late, after the kill.
-  emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'delay', ms: 10_000 } })
+  sandbox.emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'delay', ms: 10_000 } })
   await run({}, { killAfterMs: 2500 })
   const [made] = flows()
   expect(made?.description).toMatch(/\[creating [0-9a-f]{8} until /)
-  emulator.faults.clear()
+  sandbox.emulator.faults.clear()
 
   const later = await run({}, { clockOffsetMs: LATER })
   expect(later.exitCode).toBe(0)
@@ -96,7 +65,7 @@ it('killed once its dataflow was made, before confirming it: the next run keeps 
 
 it('cancelled while the replaced dataflow is deleted: says the replacement is in place, and the next run finishes the swap', async () => {
   const first = await run()
-  emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
+  sandbox.emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
   const cancelled = await run(replacing, { signalAfterMs: 2500 })
   expect(cancelled.exitCode).toBe(1)
   expect(cancelled.error).toMatch(
@@ -106,7 +75,7 @@ it('cancelled while the replaced dataflow is deleted: says the replacement is in
   )
   const replacement = flows().find((f) => f.id !== first.outputs['dataflow-id'])
   expect(cancelled.outputs).toMatchObject({ 'dataflow-id': replacement?.id, operation: 'replaced' })
-  emulator.faults.clear()
+  sandbox.emulator.faults.clear()
 
   const next = await run(replacing)
   expect(next.outputs).toMatchObject({ operation: 'reused', 'dataflow-id': replacement?.id })
@@ -114,7 +83,7 @@ it('cancelled while the replaced dataflow is deleted: says the replacement is in
 })
 
 it('cancelled while its source connection is created: finds it by its mark, deletes it, and says so', async () => {
-  emulator.faults.add({ method: 'POST', route: '/sourceConnections', action: { type: 'delay', ms: 5000 } })
+  sandbox.emulator.faults.add({ method: 'POST', route: '/sourceConnections', action: { type: 'delay', ms: 5000 } })
   const cancelled = await run({}, { signalAfterMs: 1500 })
   expect(cancelled.exitCode).toBe(1)
   expect(sources()).toEqual([])
@@ -125,7 +94,7 @@ it('cancelled while its source connection is created: finds it by its mark, dele
 })
 
 it('a disable that cannot be confirmed fails the step naming the dataflow still enabled, with its ids in the outputs', async () => {
-  emulator.faults.add({ method: 'POST', route: '/flows/*/action', times: Infinity, action: { type: 'status', status: 503 } })
+  sandbox.emulator.faults.add({ method: 'POST', route: '/flows/*/action', times: Infinity, action: { type: 'status', status: 503 } })
   const result = await run({ enabled: 'false', 'max-attempts': '2' })
   const [flow] = flows()
   expect(result.exitCode).toBe(1)
@@ -140,12 +109,12 @@ it('a disable that cannot be confirmed fails the step naming the dataflow still 
 describe('a teardown killed half way', () => {
   it('killed while its connections are deleted, the dataflow gone: the next teardown deletes what is left', async () => {
     await run()
-    emulator.faults.add({ method: 'DELETE', route: '/sourceConnections/*', action: { type: 'hang' } })
+    sandbox.emulator.faults.add({ method: 'DELETE', route: '/sourceConnections/*', action: { type: 'hang' } })
     const killed = await run({ state: 'absent' }, { killAfterMs: 2500 })
     expect(killed.exitCode).toBeNull()
     expect(flows()).toEqual([])
     expect(sources()).toHaveLength(1)
-    emulator.faults.clear()
+    sandbox.emulator.faults.clear()
     const next = await run({ state: 'absent' })
     expect(next.exitCode).toBe(0)
     expect(next.outputs.operation).toBe('deleted')
@@ -154,10 +123,10 @@ describe('a teardown killed half way', () => {
 
   it('cancelled while the dataflow is deleted: fails saying what it deleted, and the next teardown finishes', async () => {
     await run()
-    emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
+    sandbox.emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
     const cancelled = await run({ state: 'absent' }, { signalAfterMs: 2500 })
     expect(cancelled.exitCode).toBe(1)
-    emulator.faults.clear()
+    sandbox.emulator.faults.clear()
     expect((await run({ state: 'absent' })).outputs.operation).toBe('deleted')
     expect([flows(), sources(), targets()]).toEqual([[], [], []])
   })

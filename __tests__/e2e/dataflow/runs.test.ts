@@ -2,49 +2,26 @@
 // one; run-now reads what landed since the latest run, read by its id; two steps starting runs
 // at once never ingest one file twice; plan says what would start.
 
-import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../../emulator/index.js'
-import { expectNoInjection, expectNoLeak, runAction, type RunResult } from '../../helpers/action.js'
-import { CRM_MAPPING, dataflowInputs, Workspace } from '../../helpers/dataflow.js'
-import { secretsOf } from '../../helpers/fixtures.js'
+import { DEMO_DATASET_ID } from '../../../emulator/index.js'
+import type { RunResult } from '../../helpers/action.js'
+import { DataflowSandbox } from '../../helpers/dataflow.js'
 
-let emulator: Emulator
-let workspace: Workspace
-let connectionId: string
-
-beforeAll(async () => {
-  emulator = await startEmulator({ runClock: { timeScale: 1000 } })
-  workspace = new Workspace()
-})
-afterAll(async () => {
-  await emulator.close()
-  workspace.remove()
-})
-beforeEach(() => {
-  emulator.reset()
-  workspace.write('crm-mapping.json', CRM_MAPPING)
-  connectionId = emulator.store.seed({ name: 'S3', params: { s3AccessKey: DEMO.s3AccessKey, s3SecretKey: DEMO.s3SecretKey } }).id
-})
+const sandbox = DataflowSandbox.install()
 
 const ONCE = { frequency: 'once', 'run-now': 'true', 'wait-for-run': 'true', 'wait-minutes': '2' }
 const HEADER = 'customer_id,email,first_name,last_name,country,signup_date,lifetime_value'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function run(overrides: Record<string, string | undefined> = {}): Promise<RunResult> {
-  const inputs = dataflowInputs(emulator, connectionId, DEMO_DATASET_ID, overrides)
-  const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: workspace.dir }, debug: true })
-  expectNoLeak(result, secretsOf(inputs, emulator), { maskedFirst: [DEMO.clientSecret] })
-  expectNoInjection(result, 'injected')
-  return result
-}
+const run = (overrides: Record<string, string | undefined> = {}): Promise<RunResult> => sandbox.run(overrides)
 
 /** An export with `rows` customers lands, and a second passes: windows are whole seconds. */
 async function land(name: string, first: number, rows: number): Promise<void> {
   const lines = Array.from({ length: rows }, (_, i) => `C-${first + i},c${first + i}@example.com,Ann,Lee,DE,2026-12-01,${i}`)
-  emulator.putFile(`/demo-bucket/exports/daily/${name}`, { content: `${HEADER}\n${lines.join('\n')}\n` })
+  sandbox.emulator.putFile(`/demo-bucket/exports/daily/${name}`, { content: `${HEADER}\n${lines.join('\n')}\n` })
   await sleep(1100)
 }
 
-const records = () => emulator.catalog.records(DEMO_DATASET_ID)
+const records = () => sandbox.emulator.catalog.records(DEMO_DATASET_ID)
 
 it('a scheduled dataflow that exists: the step caused no run, says so, does not wait, and outputs the latest run', async () => {
   const first = await run({ 'wait-for-run': 'true' })
@@ -70,7 +47,7 @@ it('run-now on a dataflow that has run: a run of only what landed since, waited 
   expect(second.stdout).toMatch(/Started run [0-9a-f-]{36} of dataflow [0-9a-f-]{36}, on demand: the files that landed from \d{4}-/)
   expect(records()).toHaveLength(before + 2)
   // The claim that kept other steps off the window is let go.
-  expect(emulator.dataflows.flows('prod')[0]?.description).not.toContain('[claimed by')
+  expect(sandbox.emulator.dataflows.flows('prod')[0]?.description).not.toContain('[claimed by')
 })
 
 it('two steps starting runs at once never ingest a file twice', async () => {
@@ -78,7 +55,7 @@ it('two steps starting runs at once never ingest a file twice', async () => {
   const before = records().length
   await land('crm-customers-2026-12-02.csv', 6000, 3)
   // Both read the dataflow before either claims it.
-  emulator.faults.add({ method: 'GET', route: '/flows', action: { type: 'barrier', count: 2 } })
+  sandbox.emulator.faults.add({ method: 'GET', route: '/flows', action: { type: 'barrier', count: 2 } })
   const [a, b] = await Promise.all([run(ONCE), run(ONCE)])
   expect([a.exitCode, b.exitCode]).toEqual([0, 0])
   expect(records()).toHaveLength(before + 3)
@@ -91,11 +68,11 @@ it('two steps starting runs at once never ingest a file twice', async () => {
 
 it('plan says the run run-now would start, and starts none', async () => {
   await run(ONCE)
-  emulator.clearRequests()
+  sandbox.emulator.clearRequests()
   const planned = await run({ frequency: 'once', 'run-now': 'true', plan: 'true' })
   expect(planned.exitCode).toBe(0)
   expect(JSON.parse(planned.outputs.changes ?? '[]')).toEqual([
     { action: 'create', object: 'run', note: "on demand, of the files that landed since the latest run's window ended" }
   ])
-  expect(emulator.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/validate') && r.service !== 'ims')).toEqual([])
+  expect(sandbox.emulator.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/validate') && r.service !== 'ims')).toEqual([])
 })
