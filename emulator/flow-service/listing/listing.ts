@@ -54,10 +54,11 @@ export function listReply(req: Incoming, entries: readonly Listed[], config: Lis
  * `orderby=field` ascending, `orderby=-field` descending (`+field` too), by a field path such as
  * `createdAt` or `metrics.durationSummary.startedAtUTC`: numbers as numbers, the rest as text, an
  * item without the field last. The items are renumbered in that order, so that a token's cursor
- * counts positions in it. Sorting is documented (sort-and-filter); the tie rule (creation order)
- * is an assumption.
+ * counts positions in it. Sorting is documented (sort-and-filter); the tie rule is an assumption:
+ * creation order, reversed with the sort, so that `-createdAt` is newest first even for items
+ * made within the same millisecond.
  */
-function orderEntries(entries: readonly Listed[], orderby: string | undefined): Listed[] | string {
+export function orderEntries(entries: readonly Listed[], orderby: string | undefined): Listed[] | string {
   if (orderby === undefined) return [...entries]
   const match = /^([+-]?)([A-Za-z_$][\w$]*(?:\.[\w$]+)*)$/.exec(orderby)
   if (match === null) return `Invalid orderby '${orderby}': give a field, with '-' in front to sort descending.`
@@ -67,12 +68,14 @@ function orderEntries(entries: readonly Listed[], orderby: string | undefined): 
     const value = fieldValues(e.item, field)[0]
     return typeof value === 'number' || typeof value === 'string' ? value : undefined
   }
+  const direction = descending ? -1 : 1
   const sorted = [...entries].sort((a, b) => {
     const x = key(a)
     const y = key(b)
-    if (x === undefined || y === undefined) return x === y ? a.seq - b.seq : x === undefined ? 1 : -1
+    const tie = direction * (a.seq - b.seq)
+    if (x === undefined || y === undefined) return x === y ? tie : x === undefined ? 1 : -1
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0
-    return (descending ? -order : order) || a.seq - b.seq
+    return direction * order || tie
   })
   return sorted.map((e, i) => ({ seq: i + 1, item: e.item }))
 }
