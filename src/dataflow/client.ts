@@ -34,6 +34,7 @@ import {
   type Written
 } from './model.js'
 import * as req from './requests.js'
+import { runOrder } from './runs.js'
 import { readSchemaFields, type SchemaFields } from './schema.js'
 
 const FREQUENCIES: readonly Frequency[] = ['once', 'minute', 'hour', 'day', 'week']
@@ -252,8 +253,8 @@ export class DataflowClient {
     const res = await this.api.send(call)
     const items = object(res, call).items
     const runs = (Array.isArray(items) ? items : []).flatMap((value: unknown) => (isObject(value) ? [readRun(value, call)] : []))
-    // Sorted again here: a page the service did not sort still gives the right one of it.
-    const sorted = [...runs].sort((a, b) => (a.createdAt ?? a.startedAt ?? 0) - (b.createdAt ?? b.startedAt ?? 0))
+    // Sorted again here: a page the service did not sort, or sorted ties its own way, still gives the same one.
+    const sorted = [...runs].sort(runOrder)
     return order === 'newest' ? sorted.at(-1) : sorted[0]
   }
 

@@ -1,6 +1,7 @@
 // The run a step caused, and waiting for it: the run run-now started (read by its id), or the
 // first run of a dataflow the step created (or replaced). A step that caused no run does not wait.
 
+import { compareIds } from '../platform/converge.js'
 import { formatSeconds, type Clock } from '../platform/retry.js'
 import { oneLine } from '../platform/text.js'
 import { isoUtc } from '../platform/time.js'
@@ -11,6 +12,16 @@ import type { RunWindow } from './requests.js'
 export function endOf(run: Run): 'success' | 'failed' | undefined {
   const status = run.status.toLowerCase()
   return status === 'success' ? 'success' : status === 'failed' ? 'failed' : undefined
+}
+
+/**
+ * Oldest first, as a total order: by when each run was made, then where its window ended, then
+ * by id. A page the service sorted is sorted again with this, so that runs made within the same
+ * millisecond (the service's tie rule is not documented) always give the same newest.
+ */
+export function runOrder(a: Run, b: Run): number {
+  const made = (r: Run): number => r.createdAt ?? r.startedAt ?? 0
+  return made(a) - made(b) || (a.window?.end ?? 0) - (b.window?.end ?? 0) || compareIds(a.id, b.id)
 }
 
 /** What a dataflow's schedule and runs say a step's run is, after the dataflow is in place. */

@@ -6,6 +6,7 @@ import {
   nextLookMs,
   NoRunError,
   RunFailedError,
+  runOrder,
   runPlanOf,
   waitForRun,
   windowOf
@@ -42,6 +43,30 @@ describe('which run is the step’s', () => {
       kind: 'none',
       why: 'the dataflow runs on its schedule (every 2 hours), and this step started none'
     })
+  })
+})
+
+describe('the order of runs', () => {
+  const newest = (runs: Run[]): string | undefined => [...runs].sort(runOrder).at(-1)?.id
+
+  it('puts the run made last newest, whatever order the page gave', () => {
+    const runs = [run('b', 'success', { createdAt: NOW }), run('a', 'success', { createdAt: NOW - 1 })]
+    expect(newest(runs)).toBe('b')
+    expect(newest([...runs].reverse())).toBe('b')
+  })
+  it('breaks a tie of the same millisecond by where the window ended, then by id, the same for either page order', () => {
+    const byWindow = [
+      run('z', 'success', { createdAt: NOW, window: { start: S - 60, end: S - 30 } }),
+      run('a', 'success', { createdAt: NOW, window: { start: S - 30, end: S } })
+    ]
+    expect(newest(byWindow)).toBe('a')
+    expect(newest([...byWindow].reverse())).toBe('a')
+    const byId = [run('B', 'success', { createdAt: NOW }), run('a', 'success', { createdAt: NOW })]
+    expect(newest(byId)).toBe('B')
+    expect(newest([...byId].reverse())).toBe('B')
+  })
+  it('reads when a run started when the service gives no creation time', () => {
+    expect(newest([run('late', 'success', { startedAt: NOW }), run('early', 'success', { createdAt: NOW - 5 })])).toBe('late')
   })
 })
 
