@@ -5,9 +5,22 @@
 import { dirname, join } from 'node:path'
 
 export const ACTIONS = [
-  { name: 'connection', actionYml: 'action.yml', entry: 'src/connection/index.ts', uses: 'OWNER/REPO@v1' },
-  { name: 'explore', actionYml: 'explore/action.yml', entry: 'src/explore/index.ts', uses: 'OWNER/REPO/explore@v1' },
-  { name: 'dataflow', actionYml: 'dataflow/action.yml', entry: 'src/dataflow/index.ts', uses: 'OWNER/REPO/dataflow@v1' }
+  // The root action's reference is in docs/: the root README is the repository's front page.
+  { name: 'connection', actionYml: 'action.yml', readme: 'docs/connection.md', entry: 'src/connection/index.ts', uses: 'OWNER/REPO@v1' },
+  {
+    name: 'explore',
+    actionYml: 'explore/action.yml',
+    readme: 'explore/README.md',
+    entry: 'src/explore/index.ts',
+    uses: 'OWNER/REPO/explore@v1'
+  },
+  {
+    name: 'dataflow',
+    actionYml: 'dataflow/action.yml',
+    readme: 'dataflow/README.md',
+    entry: 'src/dataflow/index.ts',
+    uses: 'OWNER/REPO/dataflow@v1'
+  }
 ] as const
 
 export type Action = (typeof ACTIONS)[number]
@@ -18,9 +31,9 @@ export function distOf(name: ActionName): string {
   return `dist/${name}`
 }
 
-/** An action's README: the one beside its action.yml, where `npm run docs` writes its inputs and outputs tables. */
+/** An action's reference, where `npm run docs` writes its inputs and outputs tables. */
 export function readmeOf(action: Action): string {
-  return join(dirname(action.actionYml), 'README.md')
+  return action.readme
 }
 
 /** The module that exports an action's run(), which local-action calls: main.ts, beside the entry that imports it. */
