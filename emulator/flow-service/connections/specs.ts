@@ -118,11 +118,13 @@ export function checkAuthParams(auth: AuthSpec, params: unknown): Checked<Record
   for (const key of auth.required) {
     if (!(key in params)) return fail(`auth.params.${key} is required for auth spec '${auth.name}'.`)
   }
+  const strings: Record<string, string> = {}
   for (const [key, value] of Object.entries(params)) {
     if (!allowed.has(key)) return fail(`auth.params.${key} is not a property of auth spec '${auth.name}'.`)
     if (typeof value !== 'string') return fail(`auth.params.${key} must be a string.`)
+    strings[key] = value
   }
-  return { ok: true, value: params as Record<string, string> }
+  return { ok: true, value: strings }
 }
 
 function fail(message: string): { ok: false; error: AdobeError } {

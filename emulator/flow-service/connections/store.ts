@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { isRecord } from '../../json.js'
 import type { ConnectionStore, SeedInput, StoredConnection } from '../../types.js'
+import { changedEtag, newEtag } from '../etag.js'
 import { S3_SPEC_ID } from './specs.js'
 
 interface Entry {
@@ -25,14 +26,6 @@ export interface ConnectionChange {
   name: string
   description?: string
   params: Record<string, unknown>
-}
-
-// Shaped like Adobe's etags ("1700d77b-0000-0200-0000-5e3b41a10000"), quotes included.
-export function newEtag(): string {
-  const seconds = Math.floor(Date.now() / 1000)
-    .toString(16)
-    .padStart(8, '0')
-  return `"${randomBytes(4).toString('hex')}-0000-0200-0000-${seconds}0000"`
 }
 
 // listLagMs stands for an eventually consistent listing index: reads by id see a connection at
@@ -104,7 +97,7 @@ export class MemoryStore implements ConnectionStore {
       ...old,
       name: change.name,
       auth: { specName: old.auth.specName, params: { ...change.params } },
-      etag: differentEtag(old.etag),
+      etag: changedEtag(old.etag),
       // Strictly later, even within the same millisecond, so clients can rely on the bump.
       updatedAt: Math.max(Date.now(), old.updatedAt + 1)
     }
@@ -151,12 +144,6 @@ export class MemoryStore implements ConnectionStore {
     this.entries.set(conn.id, entry)
     return conn
   }
-}
-
-function differentEtag(old: string): string {
-  let etag = newEtag()
-  while (etag === old) etag = newEtag()
-  return etag
 }
 
 const SEED_TEXT_FIELDS = ['sandboxName', 'description', 'specId', 'specVersion', 'specName'] as const

@@ -1,5 +1,5 @@
 import type { Dataflow, DataflowRun, SourceConnection, TargetConnection } from '../../types.js'
-import { newEtag } from '../connections/store.js'
+import { changedEtag } from '../etag.js'
 
 // Source connections, target connections, dataflows and runs, in memory. Each lives in a
 // sandbox and is reachable only from it; rows keep their creation sequence for cursor paging and
@@ -83,7 +83,5 @@ export class DataflowStore {
 
 /** `next` as a change of `previous`: a new etag, and an update time strictly after the last one. */
 export function touched<T extends { etag: string; updatedAt: number }>(next: T, previous: { etag: string; updatedAt: number }): T {
-  let etag = newEtag()
-  while (etag === previous.etag) etag = newEtag()
-  return { ...next, etag, updatedAt: Math.max(Date.now(), previous.updatedAt + 1) }
+  return { ...next, etag: changedEtag(previous.etag), updatedAt: Math.max(Date.now(), previous.updatedAt + 1) }
 }
