@@ -6,14 +6,24 @@ import { handleControl } from './control.js'
 import { MappingSetStore } from './data-prep/mapping-sets.js'
 import { dataPrepRoute, handleDataPrep } from './data-prep/routes.js'
 import { DEMO } from './demo.js'
-import { Faults, splitPath, type Taken } from './faults/rules.js'
+import { Faults, type Taken } from './faults/rules.js'
 import { MemoryStore } from './flow-service/connections/store.js'
 import { DataflowStore } from './flow-service/dataflows/store.js'
 import { flowRoute, handleFlow, type FlowDeps } from './flow-service/routes.js'
 import { Scheduler } from './flow-service/runs/scheduler.js'
 import { catalogApi, dataflowApi } from './handles.js'
 import { generic, notFoundRoute } from './http/errors.js'
-import { dropSocket, malformedReply, readBody, requestIdOf, resetSocket, splitUrl, statusFaultReply, writeReply } from './http/io.js'
+import {
+  dropSocket,
+  malformedReply,
+  pathSegments,
+  readBody,
+  requestIdOf,
+  resetSocket,
+  splitUrl,
+  statusFaultReply,
+  writeReply
+} from './http/io.js'
 import { Listener, type RequestHandler } from './http/listener.js'
 import { headerRecord, queryRecord, Recorder } from './http/recorder.js'
 import { failure, type Incoming, type Reply } from './http/reply.js'
@@ -368,9 +378,9 @@ function classify(path: string, role: Role): Target {
   }
   const platform = role === 'ims' ? undefined : PLATFORM_SERVICES.find((s) => path === s.base || path.startsWith(`${s.base}/`))
   if (platform) {
-    const segments = splitPath(path.slice(platform.base.length))
+    const segments = pathSegments(path.slice(platform.base.length))
     return { service: platform.service, route: platform.route(segments), faultPath: `/${segments.join('/')}`, segments }
   }
-  if (role !== 'flow' && path.startsWith('/ims/')) return { service: 'ims', route: path, faultPath: path, segments: splitPath(path) }
-  return { service: 'unknown', route: path, faultPath: path, segments: splitPath(path) }
+  if (role !== 'flow' && path.startsWith('/ims/')) return { service: 'ims', route: path, faultPath: path, segments: pathSegments(path) }
+  return { service: 'unknown', route: path, faultPath: path, segments: pathSegments(path) }
 }

@@ -1,4 +1,5 @@
 import { readSeed } from '../flow-service/connections/store.js'
+import { pathSegments } from '../http/io.js'
 import { isRecord } from '../json.js'
 import { CATALOG_BASE_PATH, DATAPREP_BASE_PATH, FLOW_BASE_PATH, SCHEMA_REGISTRY_BASE_PATH } from '../paths.js'
 import type { FaultAction, FaultInjector, FaultRule, SeedInput } from '../types.js'
@@ -26,11 +27,7 @@ const ACTION_TYPES: readonly FaultAction['type'][] = ['status', 'hang', 'commit-
 // '*' or '{anything}' matches one path segment.
 export function routeSegments(route: string): string[] {
   const base = [FLOW_BASE_PATH, CATALOG_BASE_PATH, DATAPREP_BASE_PATH, SCHEMA_REGISTRY_BASE_PATH].find((b) => route.startsWith(b + '/'))
-  return splitPath(base === undefined ? route : route.slice(base.length))
-}
-
-export function splitPath(path: string): string[] {
-  return path.split('/').filter((s) => s !== '')
+  return pathSegments(base === undefined ? route : route.slice(base.length))
 }
 
 export function routeMatches(pattern: readonly string[], path: readonly string[]): boolean {
@@ -63,7 +60,7 @@ export class Faults implements FaultInjector {
 
   // First armed rule that matches wins, and is used up by one.
   take(method: string, path: string): Taken | undefined {
-    const segments = splitPath(path)
+    const segments = pathSegments(path)
     const armed = this.rules.find(
       (r) => r.left > 0 && (r.rule.method === undefined || r.rule.method === method) && routeMatches(r.segments, segments)
     )

@@ -17,6 +17,11 @@ export function splitUrl(url: string): { path: string; rawQuery: string } {
   return q === -1 ? { path: url, rawQuery: '' } : { path: url.slice(0, q), rawQuery: url.slice(q + 1) }
 }
 
+/** A URL path's segments, empty ones dropped: '/flows//x/' is ['flows', 'x']. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((s) => s !== '')
+}
+
 /**
  * A query parameter read from the raw query string with percent-decoding only (RFC 3986): a
  * literal '+' is a plus, not a space as form decoding would have it. null when absent; an

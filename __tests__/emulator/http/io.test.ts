@@ -1,4 +1,4 @@
-import { rawQueryParam } from '../../../emulator/http/io.js'
+import { pathSegments, rawQueryParam, splitUrl } from '../../../emulator/http/io.js'
 
 describe('reading a query parameter raw', () => {
   test('percent-decoding only: a literal + stays a plus, %2B is a plus, %20 a space', () => {
@@ -17,5 +17,17 @@ describe('reading a query parameter raw', () => {
 
   test('a value that does not percent-decode is returned as sent, for the caller to refuse', () => {
     expect(rawQueryParam('t=ab%zz', 't')).toBe('ab%zz')
+  })
+})
+
+describe('splitting a URL', () => {
+  test('the path and the raw query, at the first ?', () => {
+    expect(splitUrl('/flows?limit=2&a=b?c')).toEqual({ path: '/flows', rawQuery: 'limit=2&a=b?c' })
+    expect(splitUrl('/flows')).toEqual({ path: '/flows', rawQuery: '' })
+  })
+
+  test("a path's segments drop the empty ones, so a doubled or trailing slash routes the same", () => {
+    expect(pathSegments('/flows//x/')).toEqual(['flows', 'x'])
+    expect(pathSegments('/')).toEqual([])
   })
 })
