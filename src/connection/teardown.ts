@@ -5,7 +5,7 @@
 // is the delete, and a delete answered 404 found it gone, as a concurrent teardown leaves it.
 
 import type { RunContext } from '../platform/context.js'
-import { ConflictError, errorMessage } from '../platform/errors.js'
+import { ConflictError, errorMessage, isInUse } from '../platform/errors.js'
 import type { Clock } from '../platform/retry.js'
 import { quoted } from '../platform/text.js'
 import type { ConnectionsClient } from './client.js'
@@ -45,7 +45,7 @@ export async function removeConnection(d: TeardownDeps, wanted: { name: string; 
     await d.client.delete(target.id)
   } catch (error) {
     // Between the question and the delete a dataflow may have begun to read it: Flow Service says so.
-    if (errorMessage(error).includes('1418'))
+    if (isInUse(error))
       throw new ConflictError(`${errorMessage(error)} A dataflow began to read the connection while this step ran; nothing was deleted.`)
     throw error
   }

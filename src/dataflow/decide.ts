@@ -6,9 +6,10 @@
 
 import { survivorOf } from '../platform/converge.js'
 import { cleanText, markIn, ownershipOf, successorIn, type Ownership } from '../platform/ownership.js'
+import { own } from '../platform/json.js'
 import { sameId } from '../platform/server-values.js'
 import { isoUtc } from '../platform/time.js'
-import { quoted } from '../platform/text.js'
+import { oneLine, quoted } from '../platform/text.js'
 import type { IfExists, OnSourceChange, Schedule, SourceSpec } from './inputs.js'
 import { mappingDiff, sameMappings, type Mapping, type MappingDiff } from './mapping.js'
 import type { Dataset, ExistingFlow, ExistingMapping, ExistingPart, ExistingSource, ExistingTarget, PartKind } from './model.js'
@@ -158,7 +159,7 @@ export function decideFor(chain: Chain, wanted: Wanted): Exclude<Decision, { kin
   }
   if (sourceChanges.length > 0) {
     if (wanted.onSourceChange === 'fail') {
-      const lines = sourceChanges.map((c) => `${c.object} ${c.field ?? ''}: is ${show(c.from)}, the inputs ask for ${show(c.to)}`)
+      const lines = sourceChanges.map((c) => `${c.object} ${oneLine(c.field ?? '')}: is ${show(c.from)}, the inputs ask for ${show(c.to)}`)
       return {
         kind: 'fail',
         reason: `Dataflow ${chain.flow.id} (${quoted(wanted.name)}) reads another source or writes another dataset than the inputs ask for, and Adobe advises against patching those; nothing was changed (on-source-change: fail):\n${lines.map((l) => `- ${l}`).join('\n')}\nSet on-source-change: replace to build a new source connection, target connection and dataflow and delete the old ones, or choose another dataflow-name.`
@@ -318,8 +319,8 @@ export function sourceDifferences(chain: Chain, wanted: Wanted): Change[] {
       differ(
         'source connection',
         `properties.${key}`,
-        source.properties[key] ?? defaultProperty(key, source.format),
-        wantedProperties[key] ?? defaultProperty(key, wanted.source.format)
+        own(source.properties, key) ?? defaultProperty(key, source.format),
+        own(wantedProperties, key) ?? defaultProperty(key, wanted.source.format)
       )
     }
   }
@@ -488,6 +489,7 @@ function sorted(value: Record<string, unknown>): [string, unknown][] {
   return Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))
 }
 
+/** A value as JSON on one line: server values can hold line or paragraph separators and bidi controls, which JSON leaves as they are. */
 function show(value: unknown): string {
-  return value === undefined ? '(none)' : JSON.stringify(value)
+  return value === undefined ? '(none)' : oneLine(JSON.stringify(value))
 }

@@ -3,7 +3,7 @@
 // Prep returns once normalised.
 
 import type { FileType } from '../platform/file-format.js'
-import { isObject } from '../platform/json.js'
+import { isObject, own } from '../platform/json.js'
 import { didYouMean } from '../platform/did-you-mean.js'
 import { quoted } from '../platform/text.js'
 
@@ -163,7 +163,7 @@ export function readServiceMappings(value: unknown): { sourceType: string; sourc
   return value.flatMap((m: unknown) => {
     if (!isObject(m) || typeof m.source !== 'string' || typeof m.destination !== 'string') return []
     const raw = typeof m.sourceType === 'string' ? m.sourceType : 'ATTRIBUTE'
-    return [{ sourceType: SERVICE_SOURCE_TYPES[raw] ?? raw, source: m.source, destination: m.destination }]
+    return [{ sourceType: own(SERVICE_SOURCE_TYPES, raw) ?? raw, source: m.source, destination: m.destination }]
   })
 }
 

@@ -4,7 +4,7 @@
 // twice answers 404 (gone, which is what was wanted), and connections named after the dataflow
 // that nothing uses are deleted by the next teardown whatever stopped this one.
 
-import { ConflictError, errorMessage } from '../platform/errors.js'
+import { ConflictError, isInUse } from '../platform/errors.js'
 import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import type { User } from '../platform/usage.js'
@@ -62,7 +62,7 @@ async function deletePart(d: Deps, part: Removal['parts'][number]): Promise<Chan
     d.log(`Deleted ${PART_NAMES[part.kind]} ${part.id}: ${part.why}.`)
     return []
   } catch (error) {
-    if (!errorMessage(error).includes('1418')) throw error
+    if (!isInUse(error)) throw error
     d.warn(`Kept ${PART_NAMES[part.kind]} ${part.id}: a dataflow began to use it while this step ran.`)
     return [{ action: 'keep', object: PART_NAMES[part.kind], from: part.id, note: 'a dataflow began to use it while this step ran' }]
   }

@@ -2,7 +2,7 @@
 // fourth; this turns any of them into one readable sentence with status, code and request id.
 // Every part that came from the server is printed through oneLine: it cannot start a line.
 
-import { isObject, type JsonObject } from './json.js'
+import { isObject, own, type JsonObject } from './json.js'
 import { formatSeconds } from './retry.js'
 import { oneLine } from './text.js'
 
@@ -122,7 +122,7 @@ const TLS_TRUST_ERROR = /SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF)|CERT_UNT
 
 function hintFor(d: ApiErrorDetails): string {
   const code = d.adobe?.code
-  const hint = code !== undefined ? (d.hints?.[code] ?? SESSION_HINTS[code]) : undefined
+  const hint = code !== undefined ? (own(d.hints ?? {}, code) ?? own(SESSION_HINTS, code)) : undefined
   if (d.status === 407) return ` Hint: ${PROXY_REFUSED_HINT}.`
   if (hint !== undefined) return ` Hint: ${hint}.`
   const { networkError } = d
@@ -186,6 +186,11 @@ export function formatApiError(d: ApiErrorDetails): string {
  */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.code === 'FLOW-1439-400')
+}
+
+/** Flow Service refused to delete a connection because a dataflow uses it (1418-400), read from its code alone. */
+export function isInUse(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'FLOW-1418-400'
 }
 
 /**

@@ -72,6 +72,31 @@ describe('state: absent', () => {
     expect(connections()).toEqual([id])
   })
 
+  it('a dataflow that begins to read it between the look and the delete (1418-400) fails the step, saying so; nothing is deleted', async () => {
+    const { id } = emulator.store.seed({ name: NAME, params: KEYS })
+    const inUse = JSON.stringify({ type: 'https://ns.adobe.com/aep/errors/FLOW-1418-400', title: 'Bad Request', status: 400 })
+    emulator.faults.add({ method: 'DELETE', route: '/connections/*', action: { type: 'status', status: 400, body: inUse } })
+    const error = await teardown().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConflictError)
+    expect(String(error)).toMatch(/A dataflow began to read the connection while this step ran; nothing was deleted\./)
+    expect(connections()).toEqual([id])
+  })
+
+  it('a failed delete whose text merely holds 1418 is the failure it is, not a dataflow reading the connection', async () => {
+    emulator.store.seed({ name: NAME, params: KEYS })
+    const busy = JSON.stringify({
+      type: 'https://ns.adobe.com/aep/errors/FLOW-1103-503',
+      title: 'Busy',
+      status: 503,
+      report: { 'request-id': 'c0ffee1418' }
+    })
+    emulator.faults.add({ method: 'DELETE', route: '/connections/*', action: { type: 'status', status: 503, body: busy }, times: 100 })
+    const error = await teardown().catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(ConflictError)
+    expect(String(error)).toMatch(/DELETE \/connections\/\{id\} failed.*HTTP 503.*c0ffee1418/)
+    expect(String(error)).not.toMatch(/began to read/)
+  })
+
   it('a connection whose source connections no dataflow uses any more is deleted', async () => {
     const { id } = emulator.store.seed({ name: NAME, params: KEYS })
     await createSource(emulator, id)

@@ -168,6 +168,40 @@ describe('state: absent', () => {
     expect(left()).toEqual(NOTHING)
   })
 
+  it('a connection Flow Service refuses to delete because a dataflow began to use it (1418-400) is kept, and the step ends well', async () => {
+    const made = await create()
+    const inUse = JSON.stringify({ type: 'https://ns.adobe.com/aep/errors/FLOW-1418-400', title: 'Bad Request', status: 400 })
+    emulator.faults.add({ method: 'DELETE', route: '/sourceConnections/*', action: { type: 'status', status: 400, body: inUse } })
+    const removed = await teardown()
+    expect(removed.operation).toBe('deleted')
+    expect(removed.changes).toContainEqual({
+      action: 'keep',
+      object: 'source connection',
+      from: made.sourceId,
+      note: 'a dataflow began to use it while this step ran'
+    })
+    expect(warnings.join('\n')).toMatch(/Kept source connection .*: a dataflow began to use it/)
+    expect(left()).toEqual({ flows: 0, sources: 1, targets: 0 })
+  })
+
+  it('a failed delete whose message merely holds 1418 (a request id, a server text) fails the step: only the code means in use', async () => {
+    await create()
+    const busy = JSON.stringify({
+      type: 'https://ns.adobe.com/aep/errors/FLOW-1103-503',
+      title: 'Service busy',
+      status: 503,
+      report: { 'request-id': 'c0ffee1418', 'detailed-message': 'retry 1418 later' }
+    })
+    emulator.faults.add({
+      method: 'DELETE',
+      route: '/sourceConnections/*',
+      action: { type: 'status', status: 503, body: busy },
+      times: 100
+    })
+    await expect(teardown()).rejects.toThrow(/DELETE \/sourceConnections\/\{id\} failed.*HTTP 503 FLOW-1103-503: retry 1418 later \(request id c0ffee1418\)/)
+    expect(warnings.join('\n')).not.toMatch(/began to use/)
+  })
+
   it('concurrent teardowns both end well, and nothing is left', async () => {
     await create()
     const results = await Promise.all([teardown(), teardown()])

@@ -282,6 +282,14 @@ describe('decide: the README table, row by row', () => {
     const d = decisionOf([chain()], wanted(overrides))
     expect(d).toMatchObject({ kind: 'fail', reason: expect.stringContaining(`${field}: is `) })
   })
+  it("a source property the server named like an inherited member ('constructor') is compared as the value it is, printed on one line", () => {
+    const odd = chain({}, { source: sourceOf({ properties: { constructor: 'x\u2028y\u202e' } }) })
+    const d = decisionOf([odd], wanted())
+    expect(d.kind).toBe('fail')
+    const reason = d.kind === 'fail' ? d.reason : ''
+    expect(reason).toContain('properties.constructor: is "x\\u2028y\\u202e", the inputs ask for (none)')
+    expect(reason).not.toMatch(/[\u2028\u202e]/)
+  })
   it('a changed path, on-source-change replace: replace the chain, deleting the old parts after; the mapping set carries over', () => {
     const d = decisionOf(
       [chain()],

@@ -117,6 +117,11 @@ describe('comparing with what Data Prep returns', () => {
     ])
     expect(sameMappings(returned, wanted)).toBe(true)
   })
+  it("keeps a source type it does not know as written, even one named like an inherited member ('constructor')", () => {
+    expect(readServiceMappings([{ sourceType: 'constructor', source: 'email', destination: 'personalEmail.address' }])).toEqual([
+      { sourceType: 'constructor', source: 'email', destination: 'personalEmail.address' }
+    ])
+  })
   it('sees a changed source, destination or type, and a mapping more or less', () => {
     const base = readServiceMappings(wanted)
     expect(sameMappings(base.slice(1), wanted)).toBe(false)

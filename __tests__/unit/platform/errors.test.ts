@@ -76,6 +76,18 @@ describe('formatApiError', () => {
     )
   })
 
+  it("gives no hint for a code named like an inherited member ('constructor')", () => {
+    const message = formatApiError({
+      service: 'Flow Service',
+      label: 'GET /connections',
+      status: 400,
+      adobe: { code: 'constructor', message: 'odd' },
+      attempts: 1,
+      elapsedMs: 1
+    })
+    expect(message).toBe('Flow Service GET /connections failed: HTTP 400 constructor: odd.')
+  })
+
   it('says how many attempts, how long, and why it gave up', () => {
     const error = new ApiError({
       service: 'Flow Service',
