@@ -55,8 +55,9 @@ export function readConfig(getInput: GetInput): Config {
   const uri = path !== undefined ? s3UriProblem('path', path) : undefined
   if (uri !== undefined) r.fail(uri)
 
-  const preview = r.boolean('preview') ? readPreview(r, path) : undefined
-  if (!r.boolean('preview')) refuseUnused(r, PREVIEW_INPUTS, "with 'preview: true'", "set 'preview: true', or remove")
+  const previewing = r.boolean('preview')
+  const preview = previewing ? readPreview(r, path) : undefined
+  if (!previewing) refuseUnused(r, PREVIEW_INPUTS, "with 'preview: true'", "set 'preview: true', or remove")
 
   const expect = r.optional('expect')
   r.check('expect', expect, (v) => !hasControl(v) && v.length <= 256, 'must be one glob on entry names, such as "*.csv" or "export-*.json"')

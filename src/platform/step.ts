@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { loadRunContext, type RunContext } from './context.js'
 import type { GetInput } from './input-reader.js'
+import { errorMessage } from './errors.js'
 import { Ledger } from './ledger.js'
 import { connect, createRuntime, failStep, runnerInputs, setOutputs, type ConnectOptions, type Connected, type Runtime } from './runtime.js'
 import type { Session } from './session.js'
@@ -71,14 +72,27 @@ export async function runStep<Inputs extends StepInputs, Facts extends { error?:
     await step.work({ rt, inputs, session, ledger, context }, facts)
     await step.summarize(inputs, facts, (await context).runUrl)
   } catch (error) {
-    step.failed?.(error, rt, facts)
+    await besides(rt, 'write the outputs that are still true', () => step.failed?.(error, rt, facts))
     const message = failStep(rt, error, step.nextRun !== undefined ? ledger.account(step.nextRun) : undefined)
     if (inputs !== undefined && !inputs.dryRun) {
-      const runUrl = context !== undefined ? (await context).runUrl : undefined
-      await step.summarize(inputs, { ...facts, error: message }, runUrl)
+      const summarized = inputs
+      const runUrl = context !== undefined ? (await context.catch(() => undefined))?.runUrl : undefined
+      await besides(rt, 'write the job summary', () => step.summarize(summarized, { ...facts, error: message }, runUrl))
     }
   } finally {
     session?.close()
+  }
+}
+
+/**
+ * What a failed step does on top of its failure: a problem doing it is a warning, never an
+ * error that would hide the failure itself (or escape as an unredacted stack).
+ */
+async function besides(rt: Runtime, what: string, act: () => unknown): Promise<void> {
+  try {
+    await act()
+  } catch (error) {
+    rt.warning(`Could not ${what}: ${errorMessage(error)}`)
   }
 }
 

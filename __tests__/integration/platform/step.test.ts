@@ -33,6 +33,8 @@ interface Facts {
 /** What the test's step was asked to do, in order. */
 let calls: string[] = []
 let summaries: Facts[] = []
+/** What of the step's own parts throw, for the failure path. */
+let breaking: { failed?: boolean; summary?: boolean } = {}
 
 function read(getInput: GetInput): Inputs {
   const r = new InputReader(getInput, { ...SESSION_DEFAULTS, 'dry-run': 'false' })
@@ -66,11 +68,13 @@ function step(work: Work): Step<Inputs, Facts> {
     },
     failed: (error, _rt, facts) => {
       calls.push(`failed: ${error instanceof Error ? error.message : String(error)}`)
+      if (breaking.failed === true) throw new Error(`outputs broke, holding ${DEMO.accessToken}`)
       facts.said = 'half'
     },
     nextRun: 'the next run deletes it',
     summarize: (_inputs, facts) => {
       calls.push('summary')
+      if (breaking.summary === true) return Promise.reject(new Error('the summary file is gone'))
       summaries.push(facts)
       return Promise.resolve()
     }
@@ -89,6 +93,7 @@ const inputs = (overrides: Record<string, string> = {}) => ({
 beforeEach(() => {
   calls = []
   summaries = []
+  breaking = {}
 })
 
 describe('runStep', () => {
@@ -149,5 +154,18 @@ describe('runStep', () => {
     expect(message).toContain('the next run deletes it')
     expect(result.text.match(/::error::/g)).toHaveLength(1)
     expect(summaries).toEqual([{ said: 'half', error: message }])
+  })
+
+  it('when recording what is still true or the summary fails too, the step still fails once with its own message; the rest are warnings, secrets redacted', async () => {
+    breaking = { failed: true, summary: true }
+    const result = await leaveSomething(inputs())
+    expect(result.failed).toBe(true)
+    expect(calls).toEqual(['work', 'failed: the service went away', 'summary'])
+    expect(result.text.match(/::error::/g)).toHaveLength(1)
+    expect(/::error::(.*)/.exec(result.text)?.[1]).toContain('the service went away')
+    expect(result.text).toContain('::warning::Could not write the outputs that are still true: outputs broke, holding ***')
+    expect(result.text).toContain('::warning::Could not write the job summary: the summary file is gone')
+    const printed = result.text.split('\n').filter((line) => !line.startsWith('::add-mask::'))
+    expect(printed.join('\n')).not.toContain(DEMO.accessToken)
   })
 })

@@ -86,6 +86,7 @@ describe('readConfig', () => {
   it.each([
     [{ 'connection-id': undefined }, "'connection-id' is required"],
     [{ 'connection-id': '../connections' }, "'connection-id' must be a connection id"],
+    [{ preview: 'yes' }, "Input 'preview' must be"],
     [{ preview: 'true' }, "'preview' reads a file"],
     [{ preview: 'true', path: '/b/daily/' }, "'preview' reads a file"],
     [{ preview: 'true', path: '/b/daily/blob' }, "'file-type' is needed"],
