@@ -5,7 +5,8 @@
 // place, replace, reuse or fail. Each row of dataflow/README.md's table is a unit test.
 
 import { survivorOf } from '../platform/converge.js'
-import { cleanText, markIn, ownershipOf, successorIn, type Ownership } from '../platform/ownership.js'
+import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
+import { claimIn, cleanText, liveClaimIn, markIn, ownershipOf, successorIn, withClaim, type Ownership } from '../platform/ownership.js'
 import { own } from '../platform/json.js'
 import { sameId } from '../platform/server-values.js'
 import { isoUtc } from '../platform/time.js'
@@ -135,12 +136,12 @@ export function decide(observed: Observed, wanted: Wanted, nowMs: number): Decid
     removed,
     ...partsLeft(observed, stays, inProgress, removed, nowMs)
   }
-  const decision = stays === undefined ? { kind: 'create' as const, changes: createChanges(wanted) } : decideFor(stays, wanted)
+  const decision = stays === undefined ? { kind: 'create' as const, changes: createChanges(wanted) } : decideFor(stays, wanted, nowMs)
   return { leftovers, decision: withLeftoverChanges(decision, leftovers), inProgress }
 }
 
 /** What if-exists and on-source-change say for the one dataflow there is (also for one found after converging). */
-export function decideFor(chain: Chain, wanted: Wanted): Exclude<Decision, { kind: 'create' }> {
+export function decideFor(chain: Chain, wanted: Wanted, nowMs: number): Exclude<Decision, { kind: 'create' }> {
   if (wanted.ifExists === 'fail') {
     return {
       kind: 'fail',
@@ -148,11 +149,13 @@ export function decideFor(chain: Chain, wanted: Wanted): Exclude<Decision, { kin
     }
   }
   const sourceChanges = sourceDifferences(chain, wanted)
-  const { steps, changes } = inPlace(chain, wanted)
+  const { steps, changes } = inPlace(chain, wanted, nowMs)
   if (wanted.ifExists === 'reuse') {
     // Reuse changes nothing the inputs describe; a run's mark left in the description still comes out.
-    const notApplied = [...sourceChanges, ...changes].map((c) => ({ ...c, action: 'not applied' as const, note: 'if-exists is reuse' }))
-    const cleanUp = leftoverInDescription(chain.flow)
+    const notApplied = [...sourceChanges, ...changes]
+      .filter((c) => !isLeftoverChange(c))
+      .map((c) => ({ ...c, action: 'not applied' as const, note: 'if-exists is reuse' }))
+    const cleanUp = leftoverInDescription(chain.flow, nowMs)
     return cleanUp === undefined
       ? { kind: 'reuse', chain, changes: notApplied }
       : { kind: 'update', chain, steps: { patch: [cleanUp.operation] }, changes: [cleanUp.change, ...notApplied] }
@@ -337,7 +340,7 @@ function defaultProperty(key: string, format: string): string | undefined {
 // ---- in place -----------------------------------------------------------------------------------
 
 /** The changes the service takes in place: description (and any run's mark in it), schedule, options, mapping, enabled. */
-export function inPlace(chain: Chain, wanted: Wanted): { steps: UpdateSteps; changes: Change[] } {
+export function inPlace(chain: Chain, wanted: Wanted, nowMs: number): { steps: UpdateSteps; changes: Change[] } {
   const { flow } = chain
   const patch: PatchOperation[] = []
   const changes: Change[] = []
@@ -346,8 +349,9 @@ export function inPlace(chain: Chain, wanted: Wanted): { steps: UpdateSteps; cha
 
   const clean = flow.description === undefined ? undefined : cleanText(flow.description)
   const description = wanted.description ?? clean
-  if (description !== undefined && flow.description !== description) {
-    patch.push({ op: flow.description === undefined ? 'add' : 'replace', path: '/description', value: description })
+  const written = description === undefined ? undefined : keepingLiveClaim(description, flow.description, nowMs)
+  if (written !== undefined && flow.description !== written) {
+    patch.push({ op: flow.description === undefined ? 'add' : 'replace', path: '/description', value: written })
     if (clean !== description) update('description', clean, description)
     else changes.push(leftoverChange(flow.description))
   }
@@ -372,42 +376,79 @@ export function inPlace(chain: Chain, wanted: Wanted): { steps: UpdateSteps; cha
   }
 }
 
-/** A run's mark, or a record of a replacement that did not happen, left at the end of the description: it comes out. */
-function leftoverInDescription(flow: ExistingFlow): { operation: PatchOperation; change: Change } | undefined {
+/**
+ * A run's mark, a claim whose time is over, or a record of a replacement that did not happen,
+ * left at the end of the description: it comes out.
+ */
+function leftoverInDescription(flow: ExistingFlow, nowMs: number): { operation: PatchOperation; change: Change } | undefined {
   if (flow.description === undefined) return undefined
-  const clean = cleanText(flow.description)
-  if (clean === flow.description) return undefined
-  return { operation: { op: 'replace', path: '/description', value: clean }, change: leftoverChange(flow.description) }
+  const value = keepingLiveClaim(cleanText(flow.description), flow.description, nowMs)
+  if (value === flow.description) return undefined
+  return { operation: { op: 'replace', path: '/description', value }, change: leftoverChange(flow.description) }
+}
+
+/**
+ * The description to write: `text`, ending with the claim the current one holds while it may
+ * still hold. Another step holding it is starting a run-now run; taking its claim out would let
+ * a third step start a second run over the same window.
+ */
+function keepingLiveClaim(text: string, current: string | undefined, nowMs: number): string {
+  const claim = liveClaimIn(current, nowMs)
+  return claim === undefined ? text : withClaim(text, claim, MAX_DESCRIPTION_LENGTH)
+}
+
+const LEFTOVER_NOTES = {
+  mark: 'the mark of the run that created it comes out: it is confirmed',
+  claim: 'the claim of a run whose time is over comes out',
+  retirement: 'the record of a replacement that did not happen comes out'
 }
 
 function leftoverChange(description: string | undefined): Change {
   const note =
     markIn(description) !== undefined
-      ? 'the mark of the run that created it comes out: it is confirmed'
-      : 'the record of a replacement that did not happen comes out'
+      ? LEFTOVER_NOTES.mark
+      : claimIn(description) !== undefined
+        ? LEFTOVER_NOTES.claim
+        : LEFTOVER_NOTES.retirement
   return { action: 'update', object: 'dataflow', field: 'description', note }
+}
+
+/** A change that takes a leftover out of the description, which reuse does too (it is no input's). */
+function isLeftoverChange(change: Change): boolean {
+  return change.field === 'description' && Object.values(LEFTOVER_NOTES).some((note) => note === change.note)
+}
+
+/**
+ * The schedule a dataflow has once an update has applied what it can of `wanted`: the frequency
+ * and interval change in place, except that a scheduled dataflow cannot become once (1366-400);
+ * the start time and backfill are the create's.
+ */
+export function appliedSchedule(now: ExistingFlow['schedule'], wanted: Schedule): ExistingFlow['schedule'] {
+  // One whose frequency could not be read is taken as scheduled: nothing is written to make it once.
+  if (wanted.frequency === 'once' && now.frequency !== 'once') return now
+  const interval = wanted.frequency !== 'once' && wanted.interval !== undefined ? wanted.interval : now.interval
+  return { ...now, frequency: wanted.frequency, ...(interval !== undefined && { interval }) }
 }
 
 function scheduleChanges(flow: ExistingFlow, wanted: Schedule, patch: PatchOperation[], changes: Change[]): void {
   const now = flow.schedule
+  const next = appliedSchedule(now, wanted)
   const notApplied = (field: string, from: unknown, to: unknown, note: string): void =>
     void changes.push({ action: 'not applied', object: 'dataflow', field, from, to, note })
-  if (now.frequency !== wanted.frequency) {
-    if (wanted.frequency === 'once') {
-      notApplied(
-        'scheduleParams.frequency',
-        now.frequency,
-        'once',
-        'a scheduled dataflow cannot become once; replace it (a new dataflow-name) to run it once'
-      )
-    } else {
-      patch.push({ op: 'replace', path: '/scheduleParams/frequency', value: wanted.frequency })
-      changes.push({ action: 'update', object: 'dataflow', field: 'scheduleParams.frequency', from: now.frequency, to: wanted.frequency })
-    }
+  if (next.frequency !== now.frequency) {
+    patch.push({ op: 'replace', path: '/scheduleParams/frequency', value: next.frequency })
+    changes.push({ action: 'update', object: 'dataflow', field: 'scheduleParams.frequency', from: now.frequency, to: next.frequency })
+  } else if (wanted.frequency !== now.frequency) {
+    notApplied(
+      'scheduleParams.frequency',
+      now.frequency,
+      wanted.frequency,
+      'a scheduled dataflow cannot become once; replace it (a new dataflow-name) to run it once'
+    )
   }
-  if (wanted.frequency !== 'once' && wanted.interval !== undefined && now.interval !== wanted.interval) {
-    patch.push({ op: now.interval === undefined ? 'add' : 'replace', path: '/scheduleParams/interval', value: wanted.interval })
-    changes.push({ action: 'update', object: 'dataflow', field: 'scheduleParams.interval', from: now.interval, to: wanted.interval })
+  if (next.interval !== now.interval) {
+    patch.push({ op: now.interval === undefined ? 'add' : 'replace', path: '/scheduleParams/interval', value: next.interval })
+    changes.push({ action: 'update', object: 'dataflow', field: 'scheduleParams.interval', from: now.interval, to: next.interval })
   }
   if (wanted.startTime !== undefined && now.startTime !== wanted.startTime) {
     const at = (s: number | undefined): string | undefined => (s === undefined ? undefined : isoUtc(s * 1000))

@@ -221,7 +221,7 @@ async function asFound(d: Deps, ask: Rehearsed, dataset: Dataset, survivor: Exis
   const flow = await d.client.getFlow(survivor.id)
   if (flow === undefined) throw new ConflictError(`Dataflow ${survivor.id} vanished while this run converged on it; run again.`)
   const chain = await chainOf(d.client, flow, [], [])
-  const decision = decideFor(chain, ask.wanted)
+  const decision = decideFor(chain, ask.wanted, d.clock.now())
   if (decision.kind === 'replace')
     throw new ConflictError(
       `Dataflow ${flow.id}, which another run created at the same time, reads another source or writes another dataset than these inputs ask for; run again to apply them.`

@@ -32,6 +32,8 @@ export type RunPlan =
   | { kind: 'start' }
   /** This step causes no run: why, for the notice. */
   | { kind: 'none'; why: string }
+  /** run-now was asked of a dataflow that cannot run on demand: why, for the failure. */
+  | { kind: 'refused'; why: string }
 
 /** A once-scheduled dataflow whose first run has not come yet, this long after its start time, still waits for it. */
 export const FIRST_RUN_GRACE_S = 10 * 60
@@ -52,12 +54,21 @@ export function runPlanOf(
   const firstToCome =
     flow !== undefined && flow.lastRun === undefined && startTime !== undefined && nowMs / 1000 < startTime + FIRST_RUN_GRACE_S
   if (firstToCome) return { kind: 'first', startTime }
-  if (runNow) return { kind: 'start' }
   const schedule = flow?.schedule
-  const why =
-    schedule?.frequency === undefined || schedule.frequency === 'once'
-      ? 'the dataflow runs once, and it has: set run-now to start a run of what landed since'
-      : `the dataflow runs on its schedule (every ${(schedule.interval ?? 1) > 1 ? `${schedule.interval ?? 1} ${schedule.frequency}s` : schedule.frequency}), and this step started none`
+  const scheduled = schedule?.frequency !== undefined && schedule.frequency !== 'once'
+  const every = scheduled
+    ? `every ${(schedule.interval ?? 1) > 1 ? `${schedule.interval ?? 1} ${schedule.frequency}s` : schedule.frequency}`
+    : ''
+  if (runNow && scheduled) {
+    return {
+      kind: 'refused',
+      why: `run-now starts runs of a dataflow scheduled once, and this one runs ${every}: Adobe starts on-demand runs only for dataflows scheduled once, and a scheduled one cannot become once. Give another dataflow-name to make one that runs once, or remove run-now`
+    }
+  }
+  if (runNow) return { kind: 'start' }
+  const why = scheduled
+    ? `the dataflow runs on its schedule (${every}), and this step started none`
+    : 'the dataflow runs once, and it has: set run-now to start a run of what landed since'
   return { kind: 'none', why }
 }
 

@@ -28,6 +28,7 @@ export async function theRun(d: TheRunDeps, ask: RunAsk, outcome: Outcome): Prom
   const { flowId } = outcome
   if (flowId === undefined) return undefined
   const plan = runPlanOf(outcome.operation, ask.runNow, known(outcome), d.clock.now())
+  if (plan.kind === 'refused') throw new Error(`Dataflow ${flowId}: ${plan.why}.`)
   if (plan.kind === 'none') return latest(d, ask, outcome, flowId, `This step caused no run of dataflow ${flowId}: ${plan.why}`)
   let awaited: Awaited
   if (plan.kind === 'first') {
@@ -65,7 +66,10 @@ export async function theRun(d: TheRunDeps, ask: RunAsk, outcome: Outcome): Prom
  * wait was asked for, else as the dataflow showed it (its id and state).
  */
 async function latest(d: TheRunDeps, ask: RunAsk, outcome: Outcome, flowId: string, why: string): Promise<Run | undefined> {
-  d.notice(`${why}.${ask.waitForRun ? ' wait-for-run waits for none; the run-* outputs describe the latest run.' : ''}`)
+  // A notice only where a run was asked for or awaited: a scheduled dataflow causing none is the rule.
+  if (ask.waitForRun || ask.runNow)
+    d.notice(`${why}.${ask.waitForRun ? ' wait-for-run waits for none; the run-* outputs describe the latest run.' : ''}`)
+  else d.log(`${why}.`)
   if (ask.waitForRun) return d.client.latestRun(flowId)
   const last = outcome.flow?.lastRun
   return last === undefined
@@ -78,13 +82,10 @@ export function plannedRun(ask: Pick<RunAsk, 'runNow'>, outcome: Outcome, nowMs:
   if (!ask.runNow) return undefined
   const creates = outcome.changes.some((c) => c.action === 'create' && c.object === 'dataflow')
   const plan = runPlanOf(creates ? 'created' : 'reused', true, known(outcome), nowMs)
-  return plan.kind === 'start'
-    ? { action: 'create', object: 'run', note: "on demand, of the files that landed since the latest run's window ended" }
-    : {
-        action: 'not applied',
-        object: 'run',
-        note: "the dataflow runs first on its own: that run is the step's, and run-now starts no other"
-      }
+  if (plan.kind === 'start')
+    return { action: 'create', object: 'run', note: "on demand, of the files that landed since the latest run's window ended" }
+  const note = plan.kind === 'first' ? "the dataflow runs first on its own: that run is the step's, and run-now starts no other" : plan.why
+  return { action: 'not applied', object: 'run', note }
 }
 
 /** The dataflow's schedule and latest run as the run left them, for runPlanOf. */

@@ -6,7 +6,7 @@
 
 import { ConflictError, errorMessage } from '../platform/errors.js'
 import { quoted } from '../platform/text.js'
-import { inPlace, transformationOperation, type Chain, type Change, type UpdateSteps } from './decide.js'
+import { appliedSchedule, inPlace, transformationOperation, type Chain, type Change, type UpdateSteps } from './decide.js'
 import { IncompleteError, type Ask, type Deps, type Outcome } from './deps.js'
 import type { Dataset, ExistingFlow } from './model.js'
 import { mappingSetBody, type PatchOperation } from './requests.js'
@@ -37,20 +37,25 @@ export async function update(d: Deps, ask: Ask, dataset: Dataset, chain: Chain, 
     if (fresh === undefined) throw new ConflictError(`Dataflow ${flow.id} was deleted while this run updated it.`)
     flow = fresh
     etag = fresh.etag
-    current = again({ ...chain, flow: fresh }, ask, steps, changes)
+    current = again({ ...chain, flow: fresh }, ask, steps, changes, d.clock.now())
   }
   const ids = idsOf({ ...chain, flow: { ...flow, etag } })
   const written = { ...ids, etag, ...(mapping !== undefined && { mapping }) }
   if (current.steps.enable !== undefined)
     written.etag = await setEnabled(d, flow, current.steps.enable, { operation: 'updated', ...written, changes: current.changes })
-  const { frequency, interval } = ask.wanted.schedule
-  const schedule = { ...flow.schedule, frequency, ...(interval !== undefined && { interval }) }
+  const schedule = appliedSchedule(flow.schedule, ask.wanted.schedule)
   return { operation: 'updated', ...written, changes: current.changes, wroteAt: d.clock.now(), flow, schedule }
 }
 
 /** The decision taken again from the dataflow as it is now; the mapping set written already stays written. */
-function again(chain: Chain, ask: Ask, first: UpdateSteps, firstChanges: readonly Change[]): { steps: UpdateSteps; changes: Change[] } {
-  const fresh = inPlace(chain, ask.wanted)
+function again(
+  chain: Chain,
+  ask: Ask,
+  first: UpdateSteps,
+  firstChanges: readonly Change[],
+  nowMs: number
+): { steps: UpdateSteps; changes: Change[] } {
+  const fresh = inPlace(chain, ask.wanted, nowMs)
   const mappingChanges = firstChanges.filter((c) => c.object === 'mapping set')
   return {
     steps: { ...fresh.steps, ...(first.mapping !== undefined ? { mapping: first.mapping } : {}) },

@@ -111,8 +111,14 @@ export function claimIn(text: string | undefined): RunMark | undefined {
 
 /** Whether another run's claim on `text` may still hold. */
 export function claimedByAnother(text: string | undefined, self: Pick<RunMark, 'token'>, nowMs: number): RunMark | undefined {
+  const claim = liveClaimIn(text, nowMs)
+  return claim !== undefined && claim.token !== self.token ? claim : undefined
+}
+
+/** The claim `text` ends with while it may still hold (its time and the clock margin are not over), whoever holds it. */
+export function liveClaimIn(text: string | undefined, nowMs: number): RunMark | undefined {
   const claim = claimIn(text)
-  return claim !== undefined && claim.token !== self.token && nowMs <= claim.until + CLOCK_SKEW_MS ? claim : undefined
+  return claim !== undefined && nowMs <= claim.until + CLOCK_SKEW_MS ? claim : undefined
 }
 
 /** `text` as a person wrote it: without a run's mark, claim or retirement record. */

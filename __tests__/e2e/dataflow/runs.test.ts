@@ -34,6 +34,26 @@ it('a scheduled dataflow that exists: the step caused no run, says so, does not 
   expect(again.outputs).toMatchObject({ operation: 'reused', 'run-id': first.outputs['run-id'], 'run-status': 'success' })
 })
 
+it('a scheduled dataflow that exists, without wait-for-run or run-now: no notice, the log says why no run came', async () => {
+  await run({ 'wait-for-run': 'true' })
+  const again = await run()
+  expect(again.exitCode).toBe(0)
+  expect(again.stdout).not.toContain('::notice::')
+  expect(again.stdout).toMatch(/This step caused no run of dataflow [0-9a-f-]{36}: the dataflow runs on its schedule \(every day\)/)
+})
+
+it('run-now asked of a daily dataflow (once cannot be applied to it): the step fails saying why, starts no run, and outputs the dataflow', async () => {
+  const first = await run({ 'wait-for-run': 'true' })
+  const asked = await run(ONCE)
+  expect(asked.exitCode).toBe(1)
+  expect(asked.stdout).toMatch(/::warning::Not applied: .*scheduleParams\.frequency/)
+  expect(asked.stdout).toMatch(
+    /::error::Dataflow [0-9a-f-]{36}: run-now starts runs of a dataflow scheduled once, and this one runs every day: .*remove run-now\./
+  )
+  expect(asked.outputs).toMatchObject({ 'dataflow-id': first.outputs['dataflow-id'], operation: 'reused' })
+  expect(sandbox.emulator.requests().filter((r) => r.method === 'POST' && r.route === '/runs')).toHaveLength(0)
+})
+
 it('run-now on a dataflow that has run: a run of only what landed since, waited for by its id', async () => {
   const first = await run(ONCE)
   expect(first.outputs).toMatchObject({ operation: 'created', 'run-status': 'success' })

@@ -198,7 +198,9 @@ describe('state: absent', () => {
       action: { type: 'status', status: 503, body: busy },
       times: 100
     })
-    await expect(teardown()).rejects.toThrow(/DELETE \/sourceConnections\/\{id\} failed.*HTTP 503 FLOW-1103-503: retry 1418 later \(request id c0ffee1418\)/)
+    await expect(teardown()).rejects.toThrow(
+      /DELETE \/sourceConnections\/\{id\} failed.*HTTP 503 FLOW-1103-503: retry 1418 later \(request id c0ffee1418\)/
+    )
     expect(warnings.join('\n')).not.toMatch(/began to use/)
   })
 

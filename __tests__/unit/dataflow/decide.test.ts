@@ -2,6 +2,7 @@
 
 import {
   MAX_ENTRY_CHANGES,
+  appliedSchedule,
   decide,
   sourceDifferences,
   transformationOperation,
@@ -11,7 +12,7 @@ import {
   type Wanted
 } from '../../../src/dataflow/decide.js'
 import type { ExistingFlow, ExistingSource, ExistingTarget } from '../../../src/dataflow/model.js'
-import { withMark, withRetirement } from '../../../src/platform/ownership.js'
+import { withClaim, withMark, withRetirement } from '../../../src/platform/ownership.js'
 
 const BASE = '4cb0c374-d3bb-4557-b139-5712880adc55'
 const FLOW_ID = '11111111-1111-1111-1111-111111111111'
@@ -335,6 +336,64 @@ describe('decide: the README table, row by row', () => {
   })
 })
 
+describe("another step's run-now claim on the description", () => {
+  const held = { token: 'c1a10001', until: NOW + 60_000 }
+  const lapsed = { token: 'c1a10002', until: NOW - 10 * 60_000 }
+  const claimed = (text: string, claim: typeof held) => withClaim(text, claim, 1024)
+
+  it('stays while it may hold: a new description is written with the claim at its end', () => {
+    const d = decisionOf([chain({ description: claimed('old', held) })], wanted({ description: 'new' }))
+    expect(d).toMatchObject({ kind: 'update', steps: { patch: [{ op: 'replace', path: '/description', value: claimed('new', held) }] } })
+    expect(d.kind === 'update' && d.changes).toEqual([
+      { action: 'update', object: 'dataflow', field: 'description', from: 'old', to: 'new' }
+    ])
+  })
+
+  it('is not a change: with nothing else asked, the dataflow is reused and nothing written', () => {
+    expect(decisionOf([chain({ description: claimed('Managed by a test', held) })], wanted())).toMatchObject({ kind: 'reuse', changes: [] })
+    expect(decisionOf([chain({ description: claimed('Managed by a test', held) })], wanted({ ifExists: 'reuse' }))).toMatchObject({
+      kind: 'reuse',
+      changes: []
+    })
+  })
+
+  it('comes out once its time is over, and says so, once, with if-exists reuse too', () => {
+    const d = decisionOf([chain({ description: claimed('Managed by a test', lapsed) })], wanted({ ifExists: 'reuse' }))
+    expect(d).toMatchObject({ kind: 'update', steps: { patch: [{ op: 'replace', path: '/description', value: 'Managed by a test' }] } })
+    expect(d.kind === 'update' && d.changes).toEqual([
+      { action: 'update', object: 'dataflow', field: 'description', note: 'the claim of a run whose time is over comes out' }
+    ])
+  })
+})
+
+describe('the schedule an update leaves', () => {
+  const daily = { frequency: 'day' as const, interval: 1, startTime: 1796000000, backfill: true }
+  it.each([
+    [
+      'a new frequency and interval apply',
+      daily,
+      { frequency: 'hour' as const, interval: 3 },
+      { ...daily, frequency: 'hour', interval: 3 }
+    ],
+    ['a scheduled one stays scheduled when once is asked', daily, { frequency: 'once' as const }, daily],
+    [
+      'one whose frequency was not read stays as read when once is asked',
+      { startTime: 1796000000 },
+      { frequency: 'once' as const },
+      { startTime: 1796000000 }
+    ],
+    [
+      'a once one may become scheduled',
+      { frequency: 'once' as const, startTime: 1796000000 },
+      { frequency: 'week' as const, interval: 2 },
+      { frequency: 'week', interval: 2, startTime: 1796000000 }
+    ],
+    ["start time and backfill stay the create's", daily, { frequency: 'day' as const, interval: 1, startTime: 1, backfill: false }, daily]
+  ])('%s', (_what, now, wantedSchedule, expected) => {
+    expect(appliedSchedule(now, wantedSchedule)).toEqual(expected)
+  })
+})
+
 describe('sourceDifferences', () => {
   it('reads an absent delimiter or encoding as the defaults a source connection means', () => {
     const c = chain(
@@ -449,6 +508,10 @@ describe('what runs that are over left, row by row', () => {
       NOW
     )
     expect(p.decision).toMatchObject({ kind: 'update', steps: { patch: [{ path: '/description' }] } })
-    expect(p.decision.kind === 'update' && p.decision.changes.map((c) => c.action)).toEqual(['update', 'not applied', 'not applied'])
+    // The mark's removal is said once: as the update it is, not also as a change reuse did not apply.
+    expect(p.decision.kind === 'update' && p.decision.changes.map((c) => `${c.action} ${c.field ?? ''}`)).toEqual([
+      'update description',
+      'not applied scheduleParams.frequency'
+    ])
   })
 })

@@ -35,6 +35,15 @@ describe('which run is the step’s', () => {
   it('run-now on one that has run: an on-demand run', () => {
     expect(runPlanOf('updated', true, once, NOW)).toEqual({ kind: 'start' })
   })
+  it('run-now on one that runs on a schedule (the frequency once could not be applied): refused, saying why and what to do', () => {
+    const daily = flow({ frequency: 'day', interval: 1, startTime: S - 86_400 }, { id: 'r', state: 'success' })
+    expect(runPlanOf('updated', true, daily, NOW)).toEqual({
+      kind: 'refused',
+      why: expect.stringMatching(
+        /^run-now starts runs of a dataflow scheduled once, and this one runs every day: .* Give another dataflow-name/
+      )
+    })
+  })
   it('no run-now: none, and why', () => {
     expect(runPlanOf('reused', false, once, NOW)).toMatchObject({ kind: 'none', why: expect.stringContaining('runs once, and it has') })
     expect(
