@@ -48,7 +48,7 @@ try {
   }
 
   const first = await step('connection', 'Run 1: create the connection (the credentials proved first)', connection)
-  const second = await step('connection', 'Run 2: same inputs, a rotated S3 secret key (updates the same connection)', {
+  const second = await step('connection', 'Run 2: the same connection, its S3 secret key rotated (updated in place)', {
     ...connection,
     's3-secret-key': `${DEMO.s3SecretKey}-rotated`
   })

@@ -57,7 +57,10 @@ it('passes on every tag, each run reading only what landed since the one before,
     const steps = await playJob(workflow, job, contexts(), { emulator, workspace: workspace.dir })
     const flow = steps.find((s) => s.step.id === 'flow')?.outputs ?? {}
     const report = steps.at(-1)?.stdout ?? ''
-    expect(report).toBe(`dataflow ${flow.operation ?? ''}; run ${flow['run-id'] ?? ''} wrote ${flow['records-written'] ?? ''} records\n`)
+    const written = flow['records-written'] ?? ''
+    expect(report).toBe(
+      `dataflow ${flow.operation ?? ''}; run ${flow['run-id'] ?? ''} ${flow['run-status'] ?? ''}${written === '' ? '' : `, ${written} records written`}\n`
+    )
     tags.push({ operation: flow.operation ?? '', written: flow['records-written'] ?? '', runId: flow['run-id'] ?? '' })
     expect(emulator.dataflows.flows('prod')).toHaveLength(1)
   }
