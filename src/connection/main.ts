@@ -20,7 +20,7 @@ import { quoted } from '../platform/text.js'
 const SAID: Readonly<Record<Outcome['operation'], (id: string) => string>> = {
   created: (id) => `Created connection ${id}.`,
   updated: (id) =>
-    `Updated connection ${id} in place: its credentials are sent on every run, because Flow Service never returns a secret to compare (if-exists: reuse keeps it as it is).`,
+    `Updated connection ${id} in place: its credentials are sent on every run, because Flow Service never returns a secret to compare (set if-exists: reuse to leave it as it is).`,
   reused: (id) => `Reused connection ${id} as it is (if-exists: reuse): nothing was written.`
 }
 
