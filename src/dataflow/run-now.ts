@@ -11,7 +11,7 @@ import { formatSeconds } from '../platform/retry.js'
 import type { Deps } from './deps.js'
 import type { ExistingFlow } from './model.js'
 import { startRunBody, type PatchOperation, type RunWindow } from './requests.js'
-import { iso, windowOf } from './runs.js'
+import { iso, startedRunIn, windowOf } from './runs.js'
 
 export type Started =
   | { kind: 'started'; runId: string; window: RunWindow; startTime: number }
@@ -39,8 +39,9 @@ export async function startOnDemand(d: Deps, flow: ExistingFlow, stepStartedAt: 
     const window = windowOf(latest, flow.schedule.startTime, d.clock.now())
     if (window === undefined) return { kind: 'nothing-new', since: Math.floor(d.clock.now() / 1000) }
     const startTime = Math.floor(d.clock.now() / 1000)
-    const sentAt = d.clock.now()
-    const runId = await d.client.startRun(startRunBody(flow.id, startTime, window), () => lookForStarted(d, flow.id, sentAt))
+    const runId = await d.client.startRun(startRunBody(flow.id, startTime, window), async () =>
+      startedRunIn(await d.client.latestRun(flow.id), latest?.id, window)
+    )
     d.log(`Started run ${runId} of dataflow ${flow.id}, on demand: the files that landed from ${iso(window.start)} to ${iso(window.end)}.`)
     return { kind: 'started', runId, window, startTime }
   } finally {
@@ -100,14 +101,4 @@ async function letGo(d: Deps, flowId: string, claimed: Claimed): Promise<void> {
       `Dataflow ${flowId}'s description still holds this step's claim: ${errorMessage(error)}. It lapses when this step's time is over.`
     )
   }
-}
-
-/**
- * After an on-demand start whose answer was lost: the run of this dataflow created since it was
- * sent. While the claim holds no other step starts one, and a dataflow scheduled once has no other.
- */
-async function lookForStarted(d: Deps, flowId: string, sentAt: number): Promise<string | undefined> {
-  const latest = await d.client.latestRun(flowId)
-  const created = latest?.createdAt ?? latest?.startedAt
-  return latest !== undefined && created !== undefined && created >= sentAt - 5000 ? latest.id : undefined
 }

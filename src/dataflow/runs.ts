@@ -3,6 +3,7 @@
 
 import { compareIds } from '../platform/converge.js'
 import { formatSeconds, type Clock } from '../platform/retry.js'
+import { sameId } from '../platform/server-values.js'
 import { oneLine } from '../platform/text.js'
 import { isoUtc } from '../platform/time.js'
 import type { ExistingFlow, Run } from './model.js'
@@ -83,6 +84,19 @@ export function windowOf(latest: Run | undefined, flowStartTime: number | undefi
   const start = latest?.window?.end ?? (read !== undefined ? Math.ceil(read / 1000) : flowStartTime)
   const end = Math.floor(nowMs / 1000)
   return start === undefined || start >= end ? undefined : { start, end }
+}
+
+/**
+ * After an on-demand start whose answer was lost: the id of the run it made, when the newest run
+ * is it. While this step's claim holds no other step starts a run, and a dataflow scheduled once
+ * runs on no schedule, so a run newer than the one read before the start is this step's; its
+ * window, when the service shows it, must be the one asked for. Ids, not times: the runner's clock
+ * and Adobe's may differ.
+ */
+export function startedRunIn(newest: Run | undefined, before: string | undefined, window: RunWindow): string | undefined {
+  if (newest === undefined || (before !== undefined && sameId(newest.id, before))) return undefined
+  const asked = newest.window === undefined || (newest.window.start === window.start && newest.window.end === window.end)
+  return asked ? newest.id : undefined
 }
 
 export class RunFailedError extends Error {

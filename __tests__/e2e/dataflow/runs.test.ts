@@ -70,6 +70,18 @@ it('run-now on a dataflow that has run: a run of only what landed since, waited 
   expect(sandbox.emulator.dataflows.flows('prod')[0]?.description).not.toContain('[claimed by')
 })
 
+it("run-now whose start's answer is lost: the run it made is found and waited for, and no second one is started", async () => {
+  await run(ONCE)
+  const before = records().length
+  await land('crm-customers-2026-12-02.csv', 7000, 2)
+  sandbox.emulator.faults.add({ method: 'POST', route: '/runs', action: { type: 'commit-then-drop' } })
+  const second = await run(ONCE)
+  expect(second.exitCode).toBe(0)
+  expect(second.outputs).toMatchObject({ 'run-status': 'success', 'records-written': '2' })
+  expect(sandbox.emulator.requests().filter((r) => r.method === 'POST' && r.route === '/runs')).toHaveLength(1)
+  expect(records()).toHaveLength(before + 2)
+})
+
 it('two steps starting runs at once never ingest a file twice', async () => {
   await run(ONCE)
   const before = records().length

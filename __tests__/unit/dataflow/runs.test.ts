@@ -8,6 +8,7 @@ import {
   RunFailedError,
   runOrder,
   runPlanOf,
+  startedRunIn,
   waitForRun,
   windowOf
 } from '../../../src/dataflow/runs.js'
@@ -52,6 +53,22 @@ describe('which run is the step’s', () => {
       kind: 'none',
       why: 'the dataflow runs on its schedule (every 2 hours), and this step started none'
     })
+  })
+})
+
+describe('the run a start whose answer was lost made', () => {
+  const window = { start: S - 600, end: S }
+  it('is the newest run when it is not the one read before the start, whatever the clocks say', () => {
+    expect(startedRunIn(run('new', 'inProgress', { createdAt: NOW - 3_600_000 }), 'old', window)).toBe('new')
+    expect(startedRunIn(run('new', 'inProgress'), undefined, window)).toBe('new')
+  })
+  it('is none when the newest is still the one read before (the start did not take effect, or the list lags)', () => {
+    expect(startedRunIn(run('OLD', 'success'), 'old', window)).toBeUndefined()
+    expect(startedRunIn(undefined, 'old', window)).toBeUndefined()
+  })
+  it('is none when the newest shows another window than the one asked for', () => {
+    expect(startedRunIn(run('new', 'inProgress', { window: { start: S - 600, end: S - 1 } }), 'old', window)).toBeUndefined()
+    expect(startedRunIn(run('new', 'inProgress', { window }), 'old', window)).toBe('new')
   })
 })
 
