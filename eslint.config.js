@@ -15,7 +15,9 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
       // Control characters are exactly what the input rules look for.
-      'no-control-regex': 'off'
+      'no-control-regex': 'off',
+      // One import per module: two are how imports drift apart.
+      'no-duplicate-imports': 'error'
     }
   },
   {

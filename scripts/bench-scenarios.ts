@@ -5,8 +5,7 @@
 import { join } from 'node:path'
 import { endlessPages, GOOD_ID, huge, type Handler, type HostileServer } from '../__tests__/helpers/hostile-server.js'
 import { DEMO, DEMO_DATASET_ID, type Emulator } from '../emulator/index.js'
-import { ROOT } from './runner.js'
-import type { ActionName } from './runner.js'
+import { ROOT, type ActionName } from './runner.js'
 
 export interface Scenario {
   title: string

@@ -4,10 +4,9 @@
 // stack trace in a debug log still reads): what every job downloads and loads stays small.
 
 import { spawnSync } from 'node:child_process'
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformSync } from 'esbuild'
-import { readFileSync, writeFileSync } from 'node:fs'
 import { ACTIONS, distOf } from './actions.js'
 import { ROOT } from './runner.js'
 

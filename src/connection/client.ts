@@ -38,11 +38,6 @@ export class ConnectionsClient {
     private readonly ledger: Ledger
   ) {}
 
-  /** The same client over another session (the clean-up's), writing in the same ledger. */
-  over(api: PlatformApi): ConnectionsClient {
-    return new ConnectionsClient(api, this.ledger)
-  }
-
   /** Every connection in the sandbox with exactly this name and spec, across all pages. */
   find(name: string, specId: string): Promise<Found[]> {
     return this.list(lookupCall(name, specId), (item) => item.name === name && sameId(item.spec.id, specId))

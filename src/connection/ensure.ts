@@ -3,12 +3,11 @@
 // name and spec, holding the credentials the workflow gave. A failed run changes nothing it
 // cannot undo: whatever the outcome, it deletes the probes it made.
 
-import { listWithOwn } from '../platform/converge.js'
+import { listWithOwn, survivorOf } from '../platform/converge.js'
 import { ConflictError, errorMessage, isNotFound } from '../platform/errors.js'
 import { untilSeen } from '../platform/lag.js'
-import { markIn, withMark } from '../platform/ownership.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
-import { survivorOf } from '../platform/converge.js'
+import { markIn, withMark } from '../platform/ownership.js'
 import { sameId } from '../platform/server-values.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'

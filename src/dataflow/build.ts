@@ -15,8 +15,7 @@ import type { DataflowClient } from './client.js'
 import { startTimeProblem } from './checks.js'
 import { normalPath } from './decide.js'
 import type { Ask, Deps, Rehearsed } from './deps.js'
-import type { Dataset, ExistingFlow, ExistingPart, Made, PartKind, Written } from './model.js'
-import { PART_NAMES } from './model.js'
+import { PART_NAMES, type Dataset, type ExistingFlow, type ExistingPart, type Made, type PartKind, type Written } from './model.js'
 import { flowBody, mappingSetBody, partNames, sourceBody, targetBody, type FlowBody, type PatchOperation } from './requests.js'
 
 /** Without a start-time, a new dataflow starts this long after it is created. */

@@ -54,10 +54,6 @@ export class DataflowClient {
     return new DataflowClient(api, this.clock, this.ledger)
   }
 
-  remainingMs(): number {
-    return this.api.remainingMs()
-  }
-
   /** The sandbox every call is sent to. */
   get sandboxName(): string {
     return this.api.target.sandboxName

@@ -2,8 +2,7 @@
 // carries for a step (an output is at most 1 MB, counted in bytes); a long listing keeps its
 // first entries and says so.
 
-import type { ExploreEntry } from '../platform/explore.js'
-import type { Preview } from '../platform/explore.js'
+import type { ExploreEntry, Preview } from '../platform/explore.js'
 import type { Looked } from './look.js'
 
 /** UTF-8 bytes all of one step's outputs may take: under the runner's 1 MB, with room to spare. */

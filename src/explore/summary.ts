@@ -2,9 +2,8 @@
 // and the sample rows asked for), as tables whose every cell is escaped: a file name cannot break
 // a table or add markup.
 
-import type { ExploreEntry } from '../platform/explore.js'
+import { MAX_PREVIEW_ROWS, type ExploreEntry, type Preview } from '../platform/explore.js'
 import { Summary } from '../platform/summary.js'
-import { MAX_PREVIEW_ROWS, type Preview } from '../platform/explore.js'
 
 export const SUMMARY_ENTRIES = 100
 

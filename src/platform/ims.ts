@@ -36,12 +36,11 @@ export function tokenRequest(request: TokenRequest): Request {
 
 /** Gets an access token and masks it before anything else can see it. */
 export async function fetchAccessToken(transport: Transport, request: TokenRequest, secrets: Secrets): Promise<string> {
-  const label = LABEL
   const res = await transport.request(tokenRequest(request))
   const token = isObject(res.json) ? res.json.access_token : undefined
   // It goes into a header of every later request: one token of printable characters, no more.
   if (typeof token !== 'string' || !/^[\x21-\x7e]{1,16384}$/.test(token)) {
-    throw new UnexpectedResponseError('IMS', label, 'no usable "access_token" in the answer')
+    throw new UnexpectedResponseError('IMS', LABEL, 'no usable "access_token" in the answer')
   }
   secrets.add(token)
   return token

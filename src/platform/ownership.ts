@@ -68,11 +68,6 @@ export function ownershipOf(text: string | undefined, self: Pick<RunMark, 'token
   return nowMs > mark.until + CLOCK_SKEW_MS ? 'abandoned' : 'in-progress'
 }
 
-/** `…[creating 3f9a1c2e until …]`: how a message names a mark. */
-export function describeMark(mark: RunMark): string {
-  return `[creating ${mark.token}]`
-}
-
 // A resource superseded by another (a dataflow replaced by a new one) says so at the end of its
 // description before it is deleted: the record commits the swap, so that whatever happens to
 // the run that wrote it, a later run knows to delete it rather than count it as a second one.

@@ -1,7 +1,6 @@
 import { explore, PREVIEW_ROWS, type ExploreQuery } from '../../../../emulator/flow-service/connections/explore.js'
 import { errorBody } from '../../../../emulator/http/errors.js'
-import { S3_SPEC_ID } from '../../../../emulator/index.js'
-import type { StoredConnection } from '../../../../emulator/index.js'
+import { S3_SPEC_ID, type StoredConnection } from '../../../../emulator/index.js'
 import { s3World } from '../../../../emulator/s3/world.js'
 
 function conn(specName: string, params: Record<string, unknown>): StoredConnection {
