@@ -81,9 +81,16 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string }
 
 /**
+ * What an attempt needs at least after its wait to be worth making: one that would start in the
+ * deadline's last moments would only time out, and the message would name the timeout instead of
+ * the failure that was retried.
+ */
+export const MIN_ATTEMPT_MS = 250
+
+/**
  * Whether attempt number `attempt` (1-based) may be followed by another, and after how long.
- * The wait honours Retry-After but never reaches the deadline: a retry that could not even be
- * sent in time is not worth waiting for.
+ * The wait honours Retry-After but leaves the next attempt MIN_ATTEMPT_MS before the deadline:
+ * a retry that could not be made in time is not worth waiting for.
  */
 export function decideRetry(input: {
   attempt: number
@@ -97,12 +104,15 @@ export function decideRetry(input: {
     return { retry: false, reason: policy.maxAttempts === 1 ? 'max-attempts is 1' : `all ${policy.maxAttempts} attempts used` }
   }
   const delayMs = input.retryAfterMs ?? backoffDelay(attempt, policy, input.random)
-  if (delayMs >= remainingMs) {
+  if (delayMs + MIN_ATTEMPT_MS > remainingMs) {
     const wait =
       input.retryAfterMs !== undefined
         ? `the server asked to wait ${formatSeconds(delayMs)}`
         : `the next backoff is ${formatSeconds(delayMs)}`
-    return { retry: false, reason: `${wait}, beyond the ${formatSeconds(remainingMs)} left before timeout-seconds` }
+    return {
+      retry: false,
+      reason: `${wait}, leaving no time for another attempt in the ${formatSeconds(remainingMs)} left before timeout-seconds`
+    }
   }
   return { retry: true, delayMs }
 }

@@ -6,6 +6,7 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryableNetworkError,
   isRetryableStatus,
+  MIN_ATTEMPT_MS,
   parseRetryAfter
 } from '../../../src/platform/retry.js'
 
@@ -82,7 +83,15 @@ describe('decideRetry', () => {
   })
   it('gives up at once when Retry-After reaches past the deadline', () => {
     const decision = decideRetry({ attempt: 1, policy, remainingMs: 5_000, retryAfterMs: 30_000 })
-    expect(decision).toEqual({ retry: false, reason: 'the server asked to wait 30.0 s, beyond the 5.0 s left before timeout-seconds' })
+    expect(decision).toEqual({
+      retry: false,
+      reason: 'the server asked to wait 30.0 s, leaving no time for another attempt in the 5.0 s left before timeout-seconds'
+    })
+  })
+  it('gives up when the wait would leave the next attempt less than MIN_ATTEMPT_MS before the deadline', () => {
+    const at = (delayMs: number) => decideRetry({ attempt: 1, policy, remainingMs: 3000, retryAfterMs: delayMs })
+    expect(at(3000 - MIN_ATTEMPT_MS)).toEqual({ retry: true, delayMs: 3000 - MIN_ATTEMPT_MS })
+    expect(at(3000 - MIN_ATTEMPT_MS + 1)).toMatchObject({ retry: false })
   })
   it('never waits past the deadline nor beyond the policy, and stops after maxAttempts', () => {
     fc.assert(
@@ -103,7 +112,7 @@ describe('decideRetry', () => {
           if (attempt >= maxAttempts) return !decision.retry
           if (!decision.retry) return true
           const bound = retryAfterMs ?? policy.maxDelayMs
-          return decision.delayMs >= 0 && decision.delayMs < remainingMs && decision.delayMs <= bound
+          return decision.delayMs >= 0 && decision.delayMs + MIN_ATTEMPT_MS <= remainingMs && decision.delayMs <= bound
         }
       )
     )
