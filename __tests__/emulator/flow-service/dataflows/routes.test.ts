@@ -270,8 +270,9 @@ describe('PATCH /flows/{id}', () => {
   test('after the start has passed, startTime, backfill and becoming once are 1366-400; frequency may still change', async () => {
     const { id, etag } = await createFlow(
       emu,
-      flowBody(parts, { scheduleParams: { startTime: inSeconds(0), frequency: 'minute', interval: 15, backfill: true } })
+      flowBody(parts, { scheduleParams: { startTime: inSeconds(1), frequency: 'minute', interval: 15, backfill: true } })
     )
+    // The start is at most a second away: it has passed after this.
     await new Promise((resolve) => setTimeout(resolve, 1100))
     expect(flowCode(await patch(id, etag, [{ op: 'replace', path: '/scheduleParams/startTime', value: inSeconds(600) }]))).toBe('1366-400')
     expect(flowCode(await patch(id, etag, [{ op: 'replace', path: '/scheduleParams/backfill', value: false }]))).toBe('1366-400')

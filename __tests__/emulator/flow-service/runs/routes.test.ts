@@ -165,10 +165,11 @@ describe('GET /runs', () => {
 
   test('runs are listed per dataflow with property=flowId, and paged', async () => {
     emu.dataflows.setRunClock({ timeScale: 1000, startDelayMs: 0, durationMs: 0 })
-    const a = await createFlow(emu, flowBody(parts, { scheduleParams: { startTime: inSeconds(0), frequency: 'once' } }))
-    const b = await createFlow(emu, flowBody(parts, { name: 'B', scheduleParams: { startTime: inSeconds(0), frequency: 'once' } }))
-    emu.dataflows.runNow(a.id)
-    emu.dataflows.runNow(a.id)
+    // The next second: a start time of this second is refused once that second has passed.
+    const a = await createFlow(emu, flowBody(parts, { scheduleParams: { startTime: inSeconds(1), frequency: 'once' } }))
+    const b = await createFlow(emu, flowBody(parts, { name: 'B', scheduleParams: { startTime: inSeconds(1), frequency: 'once' } }))
+    // Three runs at least, whether or not the scheduled ones have come: more than a page of two.
+    for (let i = 0; i < 3; i++) emu.dataflows.runNow(a.id)
     const all = (await flow(emu, 'GET', '/runs')).json<List<Run>>()
     expect(all.items).toHaveLength(2)
     expect(all._links?.next.href).toMatch(/^\/runs\?continuationToken=/)
