@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../emulator/index.js'
 import { runAction, type RunResult } from '../helpers/action.js'
-import { CRM_MAPPING, dataflowInputs, Workspace } from '../helpers/dataflow.js'
+import { CRM_MAPPING, dataflowInputs, pastLatestRunStart, Workspace } from '../helpers/dataflow.js'
 import { emulatorInputs } from '../helpers/fixtures.js'
 import { startOpenApiProxy, type OpenApiProxy, type Violation } from '../helpers/openapi-proxy.js'
 import { TOLERATED, type Tolerated } from './tolerated.js'
@@ -358,6 +358,7 @@ describe('the dataflow action', () => {
   })
 
   it('run-now on that dataflow, once a file has landed, starts a run of it and waits for that run by id', async () => {
+    await pastLatestRunStart(emulator)
     emulator.putFile('/demo-bucket/exports/daily/crm-customers-2026-12-02.csv', {
       content: `${CSV_HEADER}\nC-9002,b@example.com,Bo,Li,FR,2026-12-02,2\n`
     })

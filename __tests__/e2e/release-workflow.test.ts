@@ -4,7 +4,7 @@
 // and reads only what landed since the one before, and the sandbox holds one dataflow throughout.
 
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../emulator/index.js'
-import { CRM_MAPPING, Workspace } from '../helpers/dataflow.js'
+import { CRM_MAPPING, pastLatestRunStart, Workspace } from '../helpers/dataflow.js'
 import { playJob, readmeWorkflow, type Contexts } from '../helpers/workflow.js'
 
 const S3 = { accessKey: 'AKIARELEASEEXAMPLE01', secretKey: 'release-example-secret-key-0000000000000' }
@@ -37,7 +37,8 @@ const contexts: () => Contexts = () => ({
 })
 
 /** The day's export: `rows` customers, with ids from `first`. */
-function land(day: string, first: number, rows: number): void {
+async function land(day: string, first: number, rows: number): Promise<void> {
+  await pastLatestRunStart(emulator)
   const lines = Array.from({ length: rows }, (_, i) => `C-${first + i},c${first + i}@example.com,Ann,Lee,DE,2026-12-0${day.slice(-1)},${i}`)
   emulator.putFile(`/my-exports/daily/crm-customers-${day}.csv`, { content: `${HEADER}\n${lines.join('\n')}\n` })
 }
@@ -65,11 +66,11 @@ it('passes on every tag, each run reading only what landed since the one before,
     expect(emulator.dataflows.flows('prod')).toHaveLength(1)
   }
 
-  land('2026-12-01', 1000, 3)
+  await land('2026-12-01', 1000, 3)
   await release()
-  land('2026-12-02', 2000, 2)
+  await land('2026-12-02', 2000, 2)
   await release()
-  land('2026-12-03', 3000, 4)
+  await land('2026-12-03', 3000, 4)
   mapping(CRM_MAPPING.filter((m) => m.destination !== '_emulator.lifetimeValue'))
   await release()
 

@@ -59,6 +59,18 @@ export function dataflowInputs(
   }
 }
 
+/**
+ * Waits until the second after the newest run started has begun. A run without a window (a
+ * dataflow's first) read what had landed when it started, and run-now's next window begins at
+ * the second after (decision 5): a file landing in between is read by no run, so a test lands
+ * its file after it.
+ */
+export async function pastLatestRunStart(emulator: Emulator): Promise<void> {
+  const started = Math.max(0, ...emulator.dataflows.runs().map((r) => r.startedAt ?? 0))
+  const wait = Math.ceil(started / 1000) * 1000 - Date.now()
+  if (wait >= 0) await new Promise((resolve) => setTimeout(resolve, wait + 5))
+}
+
 /** What the end-to-end dataflow suites run against: read through it inside a test only. */
 export class DataflowSandbox {
   #emulator: Emulator | undefined

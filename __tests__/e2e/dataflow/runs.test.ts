@@ -4,7 +4,7 @@
 
 import { DEMO_DATASET_ID } from '../../../emulator/index.js'
 import type { RunResult } from '../../helpers/action.js'
-import { DataflowSandbox } from '../../helpers/dataflow.js'
+import { DataflowSandbox, pastLatestRunStart } from '../../helpers/dataflow.js'
 
 const sandbox = DataflowSandbox.install()
 
@@ -14,8 +14,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const run = (overrides: Record<string, string | undefined> = {}): Promise<RunResult> => sandbox.run(overrides)
 
-/** An export with `rows` customers lands, and a second passes: windows are whole seconds. */
+/** An export with `rows` customers lands, after the latest run's start, and a second passes: windows are whole seconds. */
 async function land(name: string, first: number, rows: number): Promise<void> {
+  await pastLatestRunStart(sandbox.emulator)
   const lines = Array.from({ length: rows }, (_, i) => `C-${first + i},c${first + i}@example.com,Ann,Lee,DE,2026-12-01,${i}`)
   sandbox.emulator.putFile(`/demo-bucket/exports/daily/${name}`, { content: `${HEADER}\n${lines.join('\n')}\n` })
   await sleep(1100)
