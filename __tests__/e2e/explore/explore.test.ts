@@ -255,9 +255,19 @@ describe('preview', () => {
 })
 
 describe('waiting for a file', () => {
+  /** Puts the file once the step's first folder listing has been answered: the step meets it on a later look. */
+  function landAfterFirstListing(file: string): { stop: () => void } {
+    const timer = setInterval(() => {
+      if (!emulator.requests().some((r) => r.query.objectType?.[0] === 'folder' && r.status !== undefined)) return
+      clearInterval(timer)
+      emulator.putFile(file, { content: 'customer_id,email\nC-9,new@example.com\n' })
+    }, 20)
+    return { stop: () => clearInterval(timer) }
+  }
+
   it('lists again with backoff until a file that lands while it waits, then previews it', async () => {
     const file = '/demo-bucket/exports/daily/crm-customers-2026-11-28.csv'
-    const landing = setTimeout(() => emulator.putFile(file, { content: 'customer_id,email\nC-9,new@example.com\n' }), 3000)
+    const landing = landAfterFirstListing(file)
     try {
       const result = await explore({ path: file, preview: 'true', expect: 'crm-customers-2026-11-28.csv', 'wait-seconds': '30' })
       expect(result.exitCode).toBe(0)
@@ -269,7 +279,7 @@ describe('waiting for a file', () => {
       const listings = emulator.requests().filter((r) => r.query.objectType?.[0] === 'folder')
       expect(listings.length).toBeGreaterThanOrEqual(2)
     } finally {
-      clearTimeout(landing)
+      landing.stop()
     }
   })
 
@@ -298,7 +308,7 @@ describe('waiting for a file', () => {
 
   it('with if-missing: skip, a file that lands while it waits is previewed as ever, matched=true', async () => {
     const file = '/demo-bucket/exports/daily/crm-customers-2026-11-28.csv'
-    const landing = setTimeout(() => emulator.putFile(file, { content: 'customer_id,email\nC-9,new@example.com\n' }), 1500)
+    const landing = landAfterFirstListing(file)
     try {
       const result = await explore({
         path: file,
@@ -312,7 +322,7 @@ describe('waiting for a file', () => {
       expect(json<{ name: string }[]>(result.outputs.columns).map((c) => c.name)).toEqual(['customer_id', 'email'])
       expect(result.stdout).not.toContain('::notice::')
     } finally {
-      clearTimeout(landing)
+      landing.stop()
     }
   })
 
