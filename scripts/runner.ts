@@ -39,8 +39,12 @@ export interface RunOptions {
   debug?: boolean
   /** Kill the process after this long (a test guard; the action's own timeout should act first). */
   killAfterMs?: number
-  /** Send `signal` after this long, as the runner does when a job is cancelled. */
-  signalAfterMs?: number
+  /**
+   * Send `signal` (as the runner does when a job is cancelled) once this holds, looked at every
+   * 20 ms, and a moment after: a test's way of stopping the action at a request it has sent,
+   * however long the action took to get there.
+   */
+  signalWhen?: () => boolean
   signal?: NodeJS.Signals
   /**
    * Run the action with its clock this far ahead (a preloaded module moves Date.now): a test's
@@ -146,12 +150,21 @@ function spawnCollect(command: string, args: string[], env: Record<string, strin
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000)
-    const signal =
-      options.signalAfterMs !== undefined ? setTimeout(() => child.kill(options.signal ?? 'SIGINT'), options.signalAfterMs) : undefined
+    const send = (): boolean => child.kill(options.signal ?? 'SIGINT')
+    const { signalWhen } = options
+    const watch =
+      signalWhen !== undefined
+        ? setInterval(() => {
+            if (!signalWhen()) return
+            clearInterval(watch)
+            // What the request does on arrival is done by then.
+            setTimeout(send, 100)
+          }, 20)
+        : undefined
     child.on('error', reject)
     child.on('close', (exitCode) => {
       clearTimeout(guard)
-      clearTimeout(signal)
+      clearInterval(watch)
       resolve({ exitCode, stdout, stderr })
     })
   })
@@ -165,7 +178,7 @@ export function parseOutputFile(text: string): Record<string, string> {
     const line = lines[i] ?? ''
     const heredoc = line.match(/^([^=<]+)<<(.+)$/)
     if (heredoc) {
-      const [, name, delimiter] = heredoc as unknown as [string, string, string]
+      const [, name = '', delimiter = ''] = heredoc
       const value: string[] = []
       while (i + 1 < lines.length && lines[i + 1] !== delimiter) value.push(lines[++i] ?? '')
       i++

@@ -119,7 +119,7 @@ export class DataflowSandbox {
   /** dist/dataflow/index.js run in the sandbox as the runner runs it: no secret leaks, no command is injected. */
   async run(
     overrides: Record<string, string | undefined> = {},
-    options: Pick<RunOptions, 'killAfterMs' | 'signalAfterMs' | 'signal' | 'clockOffsetMs'> = {}
+    options: Pick<RunOptions, 'killAfterMs' | 'signalWhen' | 'signal' | 'clockOffsetMs'> = {}
   ): Promise<RunResult> {
     const inputs = dataflowInputs(this.emulator, this.connectionId, DEMO_DATASET_ID, overrides)
     const result = await runAction({ action: 'dataflow', inputs, env: { GITHUB_WORKSPACE: this.workspace.dir }, debug: true, ...options })

@@ -75,7 +75,8 @@ it('a probe left by a killed earlier attempt of the run is removed by the next a
 it('a probe is deleted when the run is cancelled while it waits (SIGTERM)', async () => {
   emulator.store.seed({ name: 'S3 Connection', params: KEYS })
   emulator.faults.add({ method: 'GET', route: '/connections/*/explore', action: { type: 'hang' } })
-  const result = await runAction({ inputs: emulatorInputs(emulator, { verify: 'true' }), signalAfterMs: 1500, signal: 'SIGTERM' })
+  const listing = () => emulator.requests().some((r) => r.method === 'GET' && r.route === '/connections/{id}/explore')
+  const result = await runAction({ inputs: emulatorInputs(emulator, { verify: 'true' }), signalWhen: listing, signal: 'SIGTERM' })
   expect(result.exitCode).toBe(1)
   // The message says what became of what the run made: here, deleted.
   expect(result.error).toMatch(

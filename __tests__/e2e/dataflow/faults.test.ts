@@ -11,11 +11,20 @@ const sandbox = DataflowSandbox.install()
 /** Ten minutes later: the time of every run before is over, with its margin. */
 const LATER = 10 * 60_000
 
-/** A run, killed (SIGKILL) after `killAfterMs` or cancelled (SIGTERM) after `signalAfterMs` when asked. */
+/** Whether the action has sent this request ('POST /flows'): where a test stops it. */
+const sent = (request: string) => (): boolean => sandbox.emulator.requests().some((r) => `${r.method} ${r.route}` === request)
+
+/** A run, killed (SIGKILL) or cancelled (SIGTERM) once it has sent the request `at` names, when asked. */
 const run = (
   overrides: Record<string, string | undefined> = {},
-  options: { killAfterMs?: number; signalAfterMs?: number; clockOffsetMs?: number } = {}
-): Promise<RunResult> => sandbox.run(overrides, { ...options, ...(options.signalAfterMs !== undefined && { signal: 'SIGTERM' as const }) })
+  options: { stop?: { signal: 'SIGKILL' | 'SIGTERM'; at: string }; clockOffsetMs?: number } = {}
+): Promise<RunResult> =>
+  sandbox.run(overrides, {
+    ...(options.clockOffsetMs !== undefined && { clockOffsetMs: options.clockOffsetMs }),
+    ...(options.stop !== undefined && { signal: options.stop.signal, signalWhen: sent(options.stop.at) })
+  })
+const kill = (at: string) => ({ stop: { signal: 'SIGKILL' as const, at } })
+const cancel = (at: string) => ({ stop: { signal: 'SIGTERM' as const, at } })
 
 const flows = () => sandbox.emulator.dataflows.flows('prod')
 const sources = () => sandbox.emulator.dataflows.sourceConnections('prod')
@@ -33,7 +42,7 @@ function expectOneChain(): void {
 
 it('killed while its dataflow is created: a run within its time leaves its connections alone, a later one deletes them', async () => {
   sandbox.emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'hang' } })
-  const killed = await run({}, { killAfterMs: 2500 })
+  const killed = await run({}, kill('POST /flows'))
   expect(killed.exitCode).toBeNull()
   expect(sources()).toHaveLength(1)
   sandbox.emulator.faults.clear()
@@ -52,7 +61,7 @@ it('killed while its dataflow is created: a run within its time leaves its conne
 it('killed once its dataflow was made, before confirming it: the next run keeps it and takes the marks out', async () => {
   // The create is done on arrival; its answer comes late, after the kill.
   sandbox.emulator.faults.add({ method: 'POST', route: '/flows', action: { type: 'delay', ms: 10_000 } })
-  await run({}, { killAfterMs: 2500 })
+  await run({}, kill('POST /flows'))
   const [made] = flows()
   expect(made?.description).toMatch(/\[creating [0-9a-f]{8} until /)
   sandbox.emulator.faults.clear()
@@ -66,7 +75,7 @@ it('killed once its dataflow was made, before confirming it: the next run keeps 
 it('cancelled while the replaced dataflow is deleted: says the replacement is in place, and the next run finishes the swap', async () => {
   const first = await run()
   sandbox.emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
-  const cancelled = await run(replacing, { signalAfterMs: 2500 })
+  const cancelled = await run(replacing, cancel('DELETE /flows/{id}'))
   expect(cancelled.exitCode).toBe(1)
   expect(cancelled.error).toMatch(
     new RegExp(
@@ -84,7 +93,7 @@ it('cancelled while the replaced dataflow is deleted: says the replacement is in
 
 it('cancelled while its source connection is created: finds it by its mark, deletes it, and says so', async () => {
   sandbox.emulator.faults.add({ method: 'POST', route: '/sourceConnections', action: { type: 'delay', ms: 5000 } })
-  const cancelled = await run({}, { signalAfterMs: 1500 })
+  const cancelled = await run({}, cancel('POST /sourceConnections'))
   expect(cancelled.exitCode).toBe(1)
   expect(sources()).toEqual([])
   expect(targets()).toEqual([])
@@ -110,7 +119,7 @@ describe('a teardown killed half way', () => {
   it('killed while its connections are deleted, the dataflow gone: the next teardown deletes what is left', async () => {
     await run()
     sandbox.emulator.faults.add({ method: 'DELETE', route: '/sourceConnections/*', action: { type: 'hang' } })
-    const killed = await run({ state: 'absent' }, { killAfterMs: 2500 })
+    const killed = await run({ state: 'absent' }, kill('DELETE /sourceConnections/{id}'))
     expect(killed.exitCode).toBeNull()
     expect(flows()).toEqual([])
     expect(sources()).toHaveLength(1)
@@ -124,7 +133,7 @@ describe('a teardown killed half way', () => {
   it('cancelled while the dataflow is deleted: fails saying what it deleted, and the next teardown finishes', async () => {
     await run()
     sandbox.emulator.faults.add({ method: 'DELETE', route: '/flows/*', times: Infinity, action: { type: 'hang' } })
-    const cancelled = await run({ state: 'absent' }, { signalAfterMs: 2500 })
+    const cancelled = await run({ state: 'absent' }, cancel('DELETE /flows/{id}'))
     expect(cancelled.exitCode).toBe(1)
     sandbox.emulator.faults.clear()
     expect((await run({ state: 'absent' })).outputs.operation).toBe('deleted')
