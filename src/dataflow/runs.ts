@@ -2,7 +2,7 @@
 // first run of a dataflow the step created (or replaced). A step that caused no run does not wait.
 
 import { compareIds } from '../platform/converge.js'
-import { formatSeconds, type Clock } from '../platform/retry.js'
+import { formatSeconds, pollDelayMs, type Clock } from '../platform/retry.js'
 import { sameId } from '../platform/server-values.js'
 import { oneLine } from '../platform/text.js'
 import { isoUtc } from '../platform/time.js'
@@ -133,11 +133,6 @@ export interface WaitDeps {
   log: (message: string) => void
 }
 
-/** Waits between looks at the run: 2 s, doubling to 30 s, never past the end of the wait. */
-export function nextLookMs(look: number, leftMs: number): number {
-  return Math.max(0, Math.min(2000 * 2 ** (look - 1), 30_000, leftMs))
-}
-
 /** Reads the run with backoff until it ends, within `waitMs`: success returns it, failed throws. */
 export async function waitForRun(d: WaitDeps, awaited: Awaited, flowId: string, waitMs: number): Promise<Run> {
   const started = d.clock.now()
@@ -160,7 +155,7 @@ export async function waitForRun(d: WaitDeps, awaited: Awaited, flowId: string, 
       )
     }
     progress.look(run, elapsed)
-    await d.clock.sleep(nextLookMs(look, leftMs))
+    await d.clock.sleep(pollDelayMs(look, leftMs))
   }
 }
 

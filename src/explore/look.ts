@@ -1,10 +1,10 @@
 // Listing a folder until an expected entry shows, within the wait the inputs allow.
 
 import type { ExploreEntry } from '../platform/explore.js'
-import { formatSeconds, type Clock } from '../platform/retry.js'
+import { formatSeconds, pollDelayMs, type Clock } from '../platform/retry.js'
 import { oneLine, quoted } from '../platform/text.js'
 import type { IfMissing } from './inputs.js'
-import { matchesOf, nextWaitMs } from './match.js'
+import { matchesOf } from './match.js'
 
 export interface Looked {
   entries: ExploreEntry[]
@@ -64,7 +64,7 @@ export async function lookUntilMatch(d: LookDeps, where: string, { expect, ifMis
         missing: `${nothing} Skipped (if-missing: skip): the step succeeds with matched=false and reads nothing more.`
       }
     }
-    const delay = nextWaitMs(look, leftMs)
+    const delay = pollDelayMs(look, leftMs)
     d.log(`Nothing in ${where} matches ${quoted(expect)} yet (${entries.length} entries listed); looking again in ${formatSeconds(delay)}.`)
     await d.clock.sleep(delay)
   }

@@ -103,8 +103,3 @@ export function matchesOf(entries: readonly ExploreEntry[], expect: string | und
   if (typeof parts === 'string') throw new Error(`Input 'expect' ${parts}.`)
   return entries.filter((e) => globMatches(parts, e.name)).map((e) => e.path)
 }
-
-/** Waits between listings: 2 s, doubling to 30 s, never past the wait's end. */
-export function nextWaitMs(look: number, leftMs: number): number {
-  return Math.max(0, Math.min(2000 * 2 ** (look - 1), 30_000, leftMs))
-}

@@ -117,6 +117,14 @@ export function decideRetry(input: {
   return { retry: true, delayMs }
 }
 
+/**
+ * The wait before look number `look + 1` at something that takes its time (a file to land, a run
+ * to end): 2 s, doubling to 30 s, never past the end of the wait (`leftMs`).
+ */
+export function pollDelayMs(look: number, leftMs: number): number {
+  return Math.max(0, Math.min(2000 * 2 ** (look - 1), 30_000, leftMs))
+}
+
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }

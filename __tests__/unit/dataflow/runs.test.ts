@@ -3,7 +3,6 @@ import {
   clockTime,
   endOf,
   FIRST_RUN_GRACE_S,
-  nextLookMs,
   NoRunError,
   RunFailedError,
   runOrder,
@@ -125,10 +124,6 @@ describe('waiting for the run', () => {
       undefined,
       undefined
     ])
-  })
-  it('looks again after 2 s, doubling to 30 s, never past the end of the wait', () => {
-    expect([1, 2, 3, 4, 5, 6].map((look) => nextLookMs(look, 600_000))).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000])
-    expect(nextLookMs(5, 1234)).toBe(1234)
   })
   it('says what it waits for once, then each change of state, and otherwise at growing intervals; never the same line each time', async () => {
     const { clock } = fakeSleepClock()

@@ -1,4 +1,4 @@
-import { globMatches, matchesOf, nextWaitMs, parseGlob } from '../../../src/explore/match.js'
+import { globMatches, matchesOf, parseGlob } from '../../../src/explore/match.js'
 
 const entry = (type: string, name: string) => ({ type, name, path: `/b/${name}${type === 'folder' ? '/' : ''}` })
 
@@ -54,12 +54,5 @@ describe('matchesOf', () => {
     expect(matchesOf(entries, '*.csv')).toEqual(['/b/a.csv'])
     expect(matchesOf(entries, '2026-*')).toEqual(['/b/2026-11-28/'])
     expect(matchesOf(entries, '*.parquet')).toEqual([])
-  })
-})
-
-describe('nextWaitMs', () => {
-  it('starts at 2 s, doubles, stops at 30 s and never passes the end of the wait', () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => nextWaitMs(n, 60_000))).toEqual([2000, 4000, 8000, 16000, 30000, 30000])
-    expect(nextWaitMs(5, 1200)).toBe(1200)
   })
 })

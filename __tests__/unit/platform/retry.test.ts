@@ -7,7 +7,8 @@ import {
   isRetryableNetworkError,
   isRetryableStatus,
   MIN_ATTEMPT_MS,
-  parseRetryAfter
+  parseRetryAfter,
+  pollDelayMs
 } from '../../../src/platform/retry.js'
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 5 }
@@ -128,5 +129,13 @@ describe('Deadline', () => {
     expect(deadline.remainingMs()).toBe(100)
     now = 1600
     expect(deadline.remainingMs()).toBe(0)
+  })
+})
+
+describe('pollDelayMs', () => {
+  it('looks again after 2 s, doubling to 30 s, never past the end of the wait', () => {
+    expect([1, 2, 3, 4, 5, 6].map((look) => pollDelayMs(look, 600_000))).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000])
+    expect(pollDelayMs(5, 1234)).toBe(1234)
+    expect(pollDelayMs(1, -5)).toBe(0)
   })
 })
