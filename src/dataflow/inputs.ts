@@ -2,7 +2,15 @@
 // mapping, schedule, options, what to do with one that exists), validated before any request.
 
 import { s3UriProblem } from '../platform/explore.js'
-import { COMPRESSIONS, ENCODINGS, FILE_TYPES, type Compression, type Encoding, type FileType } from '../platform/file-format.js'
+import {
+  ENCODINGS,
+  FILE_TYPES,
+  readColumnDelimiter,
+  readCompression,
+  type Compression,
+  type Encoding,
+  type FileType
+} from '../platform/file-format.js'
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
 import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
 import { isId } from '../platform/server-values.js'
@@ -220,29 +228,18 @@ function readSource(r: InputReader): SourceSpec {
       "must be one line starting with '/', as explore listings give paths"
     )
   const format = r.requiredChoice<FileType>('data-format', FILE_TYPES, "say how the files are written: 'delimited', 'json' or 'parquet'")
-  const compression = r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : undefined
-  // The collect and explore pages document compressionType for delimited and JSON files only.
-  if (compression !== undefined && format === 'parquet')
-    r.fail("Input 'compression-type' applies to delimited and JSON files only (Adobe documents none for Parquet); remove it.")
+  const compression = readCompression(r, format)
   const source: SourceSpec = {
     path,
     recursive: r.boolean('recursive'),
     format,
     ...(compression !== undefined && { compressionType: compression })
   }
-  const delimiter = r.verbatim('column-delimiter')
   if (format !== 'delimited') {
-    if (delimiter !== '') r.fail("Input 'column-delimiter' is only used with 'data-format: delimited'; remove it.")
+    if (r.verbatim('column-delimiter') !== '') r.fail("Input 'column-delimiter' is only used with 'data-format: delimited'; remove it.")
     return source
   }
-  const columnDelimiter = delimiter === '' ? ',' : delimiter
-  r.check(
-    'column-delimiter',
-    columnDelimiter,
-    (v) => Array.from(v).length === 1 && (v === '\t' || !hasControl(v)),
-    `must be exactly one character (such as ',' or '|'); got '${printable(columnDelimiter)}'`
-  )
-  return { ...source, columnDelimiter, encoding: r.choice('encoding', ENCODINGS) }
+  return { ...source, columnDelimiter: readColumnDelimiter(r, ','), encoding: r.choice('encoding', ENCODINGS) }
 }
 
 function readSchedule(r: InputReader, nowMs: number): Schedule {

@@ -3,7 +3,15 @@
 
 import { SESSION_DEFAULTS } from '../platform/defaults.js'
 import { MAX_PREVIEW_ROWS, s3UriProblem } from '../platform/explore.js'
-import { COMPRESSIONS, ENCODINGS, FILE_TYPES, type Compression, type FileFormat, type FileType } from '../platform/file-format.js'
+import {
+  ENCODINGS,
+  FILE_TYPES,
+  readColumnDelimiter,
+  readCompression,
+  type Compression,
+  type FileFormat,
+  type FileType
+} from '../platform/file-format.js'
 import { hasControl, InputReader, printable, type GetInput } from '../platform/input-reader.js'
 import { parseGlob } from './match.js'
 import { isId } from '../platform/server-values.js'
@@ -104,23 +112,14 @@ function readPreview(r: InputReader, path: string | undefined): Config['preview'
     )
     return undefined
   }
-  const compressionType =
-    r.optional('compression-type') !== undefined ? r.choice('compression-type', COMPRESSIONS) : guessed.compressionType
-  if (r.optional('compression-type') !== undefined && fileType === 'parquet')
-    r.fail("Input 'compression-type' applies to delimited and JSON files only (Adobe documents none for Parquet); remove it.")
+  const compressionType = readCompression(r, fileType) ?? guessed.compressionType
   const format: FileFormat = { fileType, ...(compressionType !== undefined && fileType !== 'parquet' && { compressionType }) }
   if (fileType !== 'delimited') {
     refuseUnused(r, ['column-delimiter', 'encoding'], `for delimited files, and this preview reads ${fileType}`, 'remove')
     return { file: path, format, rows }
   }
   // ',' unless given; a tab for a .tsv file, which is what its name promises.
-  const columnDelimiter = r.verbatim('column-delimiter') || (/\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
-  r.check(
-    'column-delimiter',
-    columnDelimiter,
-    (v) => Array.from(v).length === 1 && (v === '\t' || !hasControl(v)),
-    `must be exactly one character (such as ',' or '|'); got '${printable(columnDelimiter)}'`
-  )
+  const columnDelimiter = readColumnDelimiter(r, /\.tsv(\.[a-z0-9]+)?$/i.test(path) ? '\t' : ',')
   const encoding = r.choice('encoding', ENCODINGS)
   return { file: path, format: { ...format, columnDelimiter, encoding }, rows }
 }
