@@ -9,6 +9,7 @@ import { untilSeen } from '../platform/lag.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { markIn, withMark } from '../platform/ownership.js'
 import { sameId } from '../platform/server-values.js'
+import { takeMarkOut } from '../platform/unmark.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
 import type { Found, Written } from './client.js'
@@ -141,16 +142,16 @@ async function createAndConverge(d: Deps, wanted: Wanted, found: readonly Found[
  */
 async function unmark(d: Deps, own: Written, description: string): Promise<Written> {
   try {
-    let etag = own.etag
-    for (let attempt = 1; attempt <= CONVERGE_PATCH_ATTEMPTS; attempt++) {
-      const result = await d.client.patch(own.id, etag, unmarkOperations(description))
-      if (result !== 'stale') return result
-      const current = await d.client.get(own.id)
-      etag = await d.client.etagOf(current)
-      if (markIn(current.description)?.token !== d.mark.token) return { id: own.id, etag }
-      await d.clock.sleep(Math.floor(Math.random() * 250 * attempt))
-    }
-    throw new Error(`its etag changed ${CONVERGE_PATCH_ATTEMPTS} times while this run wrote it`)
+    const result = await takeMarkOut(d.mark, own.etag, {
+      read: async () => {
+        const current = await d.client.get(own.id)
+        return { etag: await d.client.etagOf(current), ...(current.description !== undefined && { description: current.description }) }
+      },
+      write: (etag) => d.client.patch(own.id, etag, unmarkOperations(description)),
+      pause: (attempt) => d.clock.sleep(Math.floor(Math.random() * 250 * attempt)),
+      attempts: CONVERGE_PATCH_ATTEMPTS
+    })
+    return result.kind === 'written' ? result.written : { id: own.id, etag: result.item.etag ?? own.etag }
   } catch (error) {
     d.warn(
       `Connection ${own.id}'s description still ends with this run's creation mark "[creating ${d.mark.token} …]": it could not be taken out (${errorMessage(error)}). The next run with if-exists 'update' takes it out.`

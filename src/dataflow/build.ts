@@ -10,6 +10,7 @@ import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { untilSeen } from '../platform/lag.js'
 import { cleanText, markIn, successorIn, withMark } from '../platform/ownership.js'
 import { sameId } from '../platform/server-values.js'
+import { takeMarkOut, type MarkedItem } from '../platform/unmark.js'
 import { quoted } from '../platform/text.js'
 import type { DataflowClient } from './client.js'
 import { startTimeProblem } from './checks.js'
@@ -207,34 +208,22 @@ async function unmarkPart(d: Deps, kind: PartKind, made: Made, description: stri
 /** How many times a mark's PATCH may meet another writer (412) before it gives up. */
 const UNMARK_ATTEMPTS = 4
 
-interface Described {
-  etag?: string
-  description?: string
-}
-
 /**
- * PATCHes the description without the run's mark. A 412 means someone wrote it meanwhile: it is
- * read again, and left alone once the mark is no longer this run's.
+ * PATCHes the description without the run's mark (the core's takeMarkOut: read again on a 412,
+ * left alone once the mark is no longer this run's): what was written, or undefined then.
  */
 export async function unmark(
   d: Pick<Deps, 'mark'>,
   item: { id: string; etag?: string },
   description: string,
-  io: { read: () => Promise<Described | undefined>; patch: (etag: string, ops: PatchOperation[]) => Promise<Written | 'stale'> }
+  io: { read: () => Promise<MarkedItem | undefined>; patch: (etag: string, ops: PatchOperation[]) => Promise<Written | 'stale'> }
 ): Promise<Written | undefined> {
-  let etag = item.etag
-  for (let attempt = 1; attempt <= UNMARK_ATTEMPTS; attempt++) {
-    if (etag === undefined || attempt > 1) {
-      const current = await io.read()
-      if (current === undefined) throw new Error(`${item.id} is gone`)
-      if (markIn(current.description)?.token !== d.mark.token) return undefined
-      etag = current.etag
-      if (etag === undefined) throw new Error(`${item.id} has no etag`)
-    }
-    const result = await io.patch(etag, [{ op: 'replace', path: '/description', value: cleanText(description) }])
-    if (result !== 'stale') return result
-  }
-  throw new Error(`its etag changed ${UNMARK_ATTEMPTS} times while this run wrote it`)
+  const result = await takeMarkOut(d.mark, item.etag, {
+    read: io.read,
+    write: (etag) => io.patch(etag, [{ op: 'replace', path: '/description', value: cleanText(description) }]),
+    attempts: UNMARK_ATTEMPTS
+  })
+  return result.kind === 'written' ? result.written : undefined
 }
 
 // ---- undoing ----------------------------------------------------------------------------------
