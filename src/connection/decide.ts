@@ -3,7 +3,7 @@
 
 import { survivorOf } from '../platform/converge.js'
 import { sameId } from '../platform/server-values.js'
-import { quoted } from '../platform/text.js'
+import { quoted, shortList } from '../platform/text.js'
 import type { Found } from './client.js'
 import type { IfExists } from './inputs.js'
 
@@ -19,9 +19,6 @@ export interface WantedConnection {
 
 export type Decision =
   { kind: 'create' } | { kind: 'update'; target: Found } | { kind: 'reuse'; target: Found } | { kind: 'fail'; reason: string }
-
-/** Which of a listing's ids a message shows; the rest are counted. */
-export const MAX_IDS_SHOWN = 10
 
 export function decide(found: readonly Found[], wanted: WantedConnection): Decision {
   if (wanted.ifExists === 'create' || found.length === 0) return { kind: 'create' }
@@ -82,10 +79,7 @@ export function newcomers(before: ReadonlySet<string>, now: readonly Found[]): F
 
 /** ' (id-1, id-2, … and 5 more)': at most MAX_IDS_SHOWN ids, then the count of the rest. */
 export function idList(items: readonly Found[]): string {
-  if (items.length === 0) return ''
-  const shown = items.slice(0, MAX_IDS_SHOWN).map((c) => c.id)
-  const more = items.length - shown.length
-  return ` (${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`
+  return items.length === 0 ? '' : ` (${shortList(items.map((c) => c.id))})`
 }
 
 // ---- state: absent --------------------------------------------------------------------------------
@@ -106,7 +100,6 @@ export function decideRemoval(found: readonly Found[], name: string, sandboxName
 /** Why a connection is kept: the dataflows that read it, named (Flow Service would refuse the delete with 1418-400). */
 export function readByDataflows(target: Found, users: readonly { id: string; name: string }[]): string | undefined {
   if (users.length === 0) return undefined
-  const shown = users.slice(0, MAX_IDS_SHOWN).map((u) => `${u.id}${u.name !== '' ? ` (${quoted(u.name)})` : ''}`)
-  const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : ''
-  return `Connection ${target.id} (${quoted(target.name)}) is read by ${users.length} dataflow(s): ${shown.join(', ')}${more}; nothing was deleted. Delete them first (the dataflow action with state: absent), then run this step again.`
+  const named = users.map((u) => `${u.id}${u.name !== '' ? ` (${quoted(u.name)})` : ''}`)
+  return `Connection ${target.id} (${quoted(target.name)}) is read by ${users.length} dataflow(s): ${shortList(named)}; nothing was deleted. Delete them first (the dataflow action with state: absent), then run this step again.`
 }

@@ -10,7 +10,7 @@ import { claimIn, cleanText, liveClaimIn, markIn, ownershipOf, successorIn, with
 import { own } from '../platform/json.js'
 import { sameId } from '../platform/server-values.js'
 import { isoUtc } from '../platform/time.js'
-import { oneLine, quoted } from '../platform/text.js'
+import { oneLine, quoted, shortList } from '../platform/text.js'
 import type { IfExists, OnSourceChange, Schedule, SourceSpec } from './inputs.js'
 import { mappingDiff, sameMappings, type Mapping, type MappingDiff } from './mapping.js'
 import type { Dataset, ExistingFlow, ExistingMapping, ExistingPart, ExistingSource, ExistingTarget, PartKind } from './model.js'
@@ -100,9 +100,6 @@ export interface UpdateSteps {
   /** Enable or disable afterwards. */
   enable?: boolean
 }
-
-/** Which of a listing's ids a message shows; the rest are counted. */
-export const MAX_IDS_SHOWN = 10
 
 export function decide(observed: Observed, wanted: Wanted, nowMs: number): Decided {
   const standing = (flow: ExistingFlow): FlowStanding => standingOf(flow, observed.chains, nowMs)
@@ -239,9 +236,7 @@ function complete(chain: Chain): boolean {
 }
 
 function duplicates(chains: readonly Chain[], name: string): string {
-  const shown = chains.slice(0, MAX_IDS_SHOWN).map((c) => c.flow.id)
-  const more = chains.length > shown.length ? ` and ${chains.length - shown.length} more` : ''
-  return `${chains.length} dataflows named ${quoted(name)} exist (${shown.join(', ')}${more}); the action needs at most one, so nothing was changed. Delete the extra ones, or choose another dataflow-name.`
+  return `${chains.length} dataflows named ${quoted(name)} exist (${shortList(chains.map((c) => c.flow.id))}); the action needs at most one, so nothing was changed. Delete the extra ones, or choose another dataflow-name.`
 }
 
 // ---- create and replace -------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 import type { ExploreEntry } from '../platform/explore.js'
 import { formatSeconds, pollDelayMs, type Clock } from '../platform/retry.js'
-import { oneLine, quoted } from '../platform/text.js'
+import { oneLine, quoted, shortList } from '../platform/text.js'
 import type { IfMissing } from './inputs.js'
 import { matchesOf } from './match.js'
 
@@ -73,8 +73,8 @@ export async function lookUntilMatch(d: LookDeps, where: string, { expect, ifMis
 /** What the last listing held, against what was expected: one sentence. */
 function nothingFound(where: string, expect: string, entries: readonly ExploreEntry[], looks: number, waitMs: number): string {
   const waited = waitMs > 0 ? ` within ${formatSeconds(waitMs)} (listed ${looks} times)` : ''
+  // Only the names shown are quoted: a listing may hold ten thousand.
   const names = entries.slice(0, NAMES_SHOWN).map((e) => quoted(e.name, 80))
-  const more = entries.length > names.length ? ` and ${entries.length - names.length} more` : ''
-  const last = entries.length === 0 ? 'was empty' : `held ${entries.length}: ${names.join(', ')}${more}`
+  const last = entries.length === 0 ? 'was empty' : `held ${entries.length}: ${shortList(names, NAMES_SHOWN, entries.length)}`
   return `No entry in ${oneLine(where)} matches ${quoted(expect)}${waited}; the last listing ${last}.`
 }

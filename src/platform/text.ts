@@ -38,3 +38,13 @@ export function escapeHtml(value: string): string {
 export function quoted(value: string, max = MAX_LOGGED_CHARS): string {
   return `"${oneLine(value, max).replace(/"/g, '\\"')}"`
 }
+
+/** How many ids a message names before it counts the rest. */
+export const MAX_IDS_SHOWN = 10
+
+/** 'a, b, c and 5 more': at most `max` of `values`, then the count of the rest of `total` (all of them by default). */
+export function shortList(values: readonly string[], max = MAX_IDS_SHOWN, total = values.length): string {
+  const shown = values.slice(0, max)
+  const rest = total - shown.length
+  return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`
+}

@@ -1,6 +1,6 @@
 // Every hostile value a server could send, through the one helper that prints server text.
 
-import { escapeHtml, oneLine, quoted, summaryText } from '../../../src/platform/text.js'
+import { escapeHtml, oneLine, quoted, shortList, summaryText } from '../../../src/platform/text.js'
 
 const HOSTILE = [
   'abc\n::error::injected',
@@ -38,5 +38,21 @@ describe('summaryText: a value in an HTML cell of the job summary', () => {
   })
   it('escapes markup and Markdown', () => {
     expect(escapeHtml('<b>&"\'`|[x](y)*_\\')).toBe('&#60;b&#62;&#38;&#34;&#39;&#96;&#124;&#91;x&#93;(y)&#42;&#95;&#92;')
+  })
+})
+
+describe('shortList: a few of many, then how many more', () => {
+  it('names them all when they fit', () => {
+    expect(shortList(['a', 'b'], 3)).toBe('a, b')
+    expect(shortList([], 3)).toBe('')
+  })
+  it('names the first ones, then counts the rest', () => {
+    expect(shortList(['a', 'b', 'c', 'd', 'e'], 3)).toBe('a, b, c and 2 more')
+    expect(shortList(Array.from({ length: 12 }, (_, i) => `id-${i}`))).toBe(
+      'id-0, id-1, id-2, id-3, id-4, id-5, id-6, id-7, id-8, id-9 and 2 more'
+    )
+  })
+  it('counts the rest of a total when only the shown ones were given', () => {
+    expect(shortList(['a', 'b'], 2, 10_000)).toBe('a, b and 9998 more')
   })
 })
