@@ -71,11 +71,13 @@ export async function build(
     wanted.mappings === undefined ? undefined : (reuseMapping ?? d.client.createMapping(mappingSetBody(dataset.schemaId, wanted.mappings)))
   ])
   if (mapping.status === 'fulfilled' && mapping.value !== undefined) making.mapping = mapping.value
-  for (const result of [madeSource, madeTarget, mapping]) if (result.status === 'rejected') throw result.reason
+  if (madeSource.status === 'rejected') throw madeSource.reason
+  if (madeTarget.status === 'rejected') throw madeTarget.reason
+  if (mapping.status === 'rejected') throw mapping.reason
   const ids = {
-    source: making.source?.id ?? '',
-    target: making.target?.id ?? '',
-    ...(making.mapping !== undefined && { mapping: making.mapping })
+    source: madeSource.value.id,
+    target: madeTarget.value.id,
+    ...(mapping.value !== undefined && { mapping: mapping.value })
   }
   let startTime = 0
   const body = (): FlowBody => {
@@ -89,9 +91,9 @@ export async function build(
   return {
     startTime,
     flow,
-    source: making.source ?? flow,
-    target: making.target ?? flow,
-    ...(making.mapping !== undefined && { mapping: making.mapping })
+    source: madeSource.value,
+    target: madeTarget.value,
+    ...(mapping.value !== undefined && { mapping: mapping.value })
   }
 }
 

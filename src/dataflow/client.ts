@@ -117,8 +117,7 @@ export class DataflowClient {
     return item === undefined ? undefined : readFlow(item, call)
   }
 
-  /** The ids of the dataflows (of any name) that read through this source connection, or write through this target connection. */
-  /** The dataflows that use a source or target connection. */
+  /** The dataflows (of any name) that read through this source connection, or write through this target connection. */
   flowsUsing(kind: PartKind, id: string): Promise<User[]> {
     return flowsUsing(this.api, kind, id)
   }

@@ -1,7 +1,7 @@
 // What the sandbox holds for a dataflow-name, read at the start of a run: the dataset (for its
 // schema), every dataflow named so with the parts it points at, and every connection named after
 // it (where earlier runs' leftovers are found). Independent reads go out together: the first
-// round at once, then each dataflow's parts, the mapping's validation beside them.
+// round at once, then each dataflow's parts.
 
 import { sameId } from '../platform/server-values.js'
 import type { DataflowClient } from './client.js'

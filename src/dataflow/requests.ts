@@ -67,7 +67,7 @@ export function partLookupCall(kind: PartKind, name: string): Call {
   return { service: FLOW, method: 'GET', path: `${path}?${filter}&limit=${PAGE_LIMIT}`, label: `GET ${path}` }
 }
 
-/** The dataflows, of any name, made of this connection (array fields are filtered with '[]'). */
+/** A mapping set, at a version when one is given (the latest otherwise). */
 export function getMappingCall(mappingId: string, version?: number): Call {
   return {
     service: 'Data Prep',

@@ -34,12 +34,19 @@ export interface Target {
   clientId: string
   imsOrgId: string
   sandboxName: string
-  baseUrls: Readonly<Record<PlatformService, string>>
+  /** The services the action calls; a call to another is a defect, said as such. */
+  baseUrls: Readonly<Partial<Record<PlatformService, string>>>
 }
 
-/** The base URLs of an action that calls Flow Service alone (the others are never asked). */
+/** The base URLs of an action that calls Flow Service alone. */
 export function flowServiceOnly(flowServiceUrl: string): Target['baseUrls'] {
-  return { 'Flow Service': flowServiceUrl, Catalog: '', 'Data Prep': '', 'Schema Registry': '' }
+  return { 'Flow Service': flowServiceUrl }
+}
+
+export function baseUrlOf(target: Target, service: PlatformService): string {
+  const url = target.baseUrls[service]
+  if (url === undefined) throw new Error(`No base URL for ${service}: this action was not set up to call it.`)
+  return url
 }
 
 /** The Call as it goes on the wire, with Adobe's headers. */
@@ -47,7 +54,7 @@ export function toRequest(call: Call, target: Target, accessToken: string): Requ
   return {
     service: call.service,
     method: call.method,
-    url: `${target.baseUrls[call.service]}${call.path}`,
+    url: `${baseUrlOf(target, call.service)}${call.path}`,
     label: call.label,
     headers: {
       Authorization: `Bearer ${accessToken}`,

@@ -1,7 +1,6 @@
-// Reading one base connection by id (`GET /connections/{id}`, answered as `{items: [item]}`): the
-// connection action reads its own back, and the dataflow and explore actions read the one they are
-// given, to tell which sandbox, spec, bucket and folder it stands for before anything else
-// depends on it. Only parameters that are not secret are kept.
+// Reading one base connection by id (`GET /connections/{id}`, answered as `{items: [item]}`): to
+// tell which sandbox, spec, bucket and folder it stands for before anything else depends on it.
+// Only parameters that are not secret are kept.
 
 import type { Call, PlatformApi } from './api.js'
 import { isNotFound, UnexpectedResponseError } from './errors.js'

@@ -1,8 +1,7 @@
-// What a base connection sees (Flow Service's explore): listings, which the connection action's
-// verification, the explore action and the dataflow's rehearsal read, and a file's preview, in
-// either of the two shapes Adobe documents (a bare array of columns, or { format: 'flat', schema:
-// { columns }, data: [rows] }). Answers are server values: checked here, printed elsewhere through
-// oneLine and the summary's escaping.
+// What a base connection sees (Flow Service's explore): listings (of a bucket, a folder, the
+// files a path matches) and a file's preview, in either of the two shapes Adobe documents (a bare
+// array of columns, or { format: 'flat', schema: { columns }, data: [rows] }). Answers are server
+// values: checked here, printed elsewhere through oneLine and the summary's escaping.
 
 import type { Call } from './api.js'
 import { UnexpectedResponseError } from './errors.js'

@@ -2,7 +2,7 @@
 // error instead of exhausting memory), by the step's deadline (every page is a request under
 // it), and by its own continuations (one seen before is a loop). Items are de-duplicated by key.
 
-import type { Call, PlatformApi } from './api.js'
+import { baseUrlOf, type Call, type PlatformApi } from './api.js'
 import { UnexpectedResponseError, type Service } from './errors.js'
 import { isObject, type JsonObject } from './json.js'
 
@@ -121,7 +121,7 @@ export function listEvery<T extends { id: string }>(
   read: (value: unknown) => T | undefined,
   limits: PageLimits = DEFAULT_PAGE_LIMITS
 ): Promise<T[]> {
-  const baseUrl = api.target.baseUrls[first.service]
+  const baseUrl = baseUrlOf(api.target, first.service)
   const listing = { service: first.service, label: first.label }
   const page = async (next: Continuation | undefined): Promise<Page<T>> => {
     const res = await api.send(followPage(first, next, baseUrl))

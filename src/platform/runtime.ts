@@ -76,7 +76,7 @@ export interface Connected {
 
 export interface ConnectOptions {
   userAgent: string
-  baseUrls: Readonly<Record<PlatformService, string>>
+  baseUrls: Target['baseUrls']
   /** The services this run talks to first: their connections are opened now. */
   warm: readonly PlatformService[]
   hints?: Hints
@@ -116,7 +116,7 @@ export async function connect(session: Session, rt: Runtime, options: ConnectOpt
   try {
     // The services' handshakes overlap the IMS request.
     const ims = session.credentials.kind === 'client-secret' ? [session.imsUrl] : []
-    transport.warmUp(...options.warm.map((service) => options.baseUrls[service]), ...ims)
+    transport.warmUp(...options.warm.flatMap((service) => options.baseUrls[service] ?? []), ...ims)
     const token =
       session.credentials.kind === 'access-token'
         ? session.credentials.accessToken
