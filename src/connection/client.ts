@@ -1,7 +1,7 @@
 // The Flow Service routes of base connections, typed: it knows Adobe's paths, bodies and answers
 // (each checked before use); the transport below it knows retries; the logic above it knows why.
 
-import type { Call, PlatformApi } from '../platform/api.js'
+import type { Call, PatchOperation, PlatformApi, Written } from '../platform/api.js'
 import { isNotFound, mayHaveTakenEffect, UnexpectedResponseError } from '../platform/errors.js'
 import type { Ledger } from '../platform/ledger.js'
 import { flowsReading, type User } from '../platform/usage.js'
@@ -10,7 +10,7 @@ import { isObject } from '../platform/json.js'
 import { listEvery } from '../platform/paging.js'
 import { createdAtOf, isEtag, readEtag, readId, sameId } from '../platform/server-values.js'
 import { isRecovered, type Recovered, type Response } from '../platform/transport/transport.js'
-import { createCall, deleteCall, getCall, lookupCall, patchCall, type NewConnection, type PatchOperation } from './requests.js'
+import { createCall, deleteCall, getCall, lookupCall, patchCall, type NewConnection } from './requests.js'
 
 /** A connection as a listing or a read shows it, checked. */
 export interface Found {
@@ -22,11 +22,6 @@ export interface Found {
   etag?: string
   /** Epoch milliseconds; the tie-breaker among same-named connections made at once. */
   createdAt?: number
-}
-
-export interface Written {
-  id: string
-  etag: string
 }
 
 const FLOW = 'Flow Service' as const

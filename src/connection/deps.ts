@@ -3,7 +3,8 @@
 import type { RunContext } from '../platform/context.js'
 import type { LagDeps } from '../platform/lag.js'
 import type { RunMark } from '../platform/ownership.js'
-import type { ConnectionsClient, Written } from './client.js'
+import type { Written } from '../platform/api.js'
+import type { ConnectionsClient } from './client.js'
 import type { WantedConnection } from './decide.js'
 import type { Auth } from './requests.js'
 

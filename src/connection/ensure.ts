@@ -3,6 +3,7 @@
 // name and spec, holding the credentials the workflow gave. A failed run changes nothing it
 // cannot undo: whatever the outcome, it deletes the probes it made.
 
+import type { Written } from '../platform/api.js'
 import { listWithOwn, survivorOf } from '../platform/converge.js'
 import { ConflictError, errorMessage, isNotFound } from '../platform/errors.js'
 import { untilSeen } from '../platform/lag.js'
@@ -12,7 +13,7 @@ import { sameId } from '../platform/server-values.js'
 import { takeMarkOut } from '../platform/unmark.js'
 import { quoted } from '../platform/text.js'
 import { isRecovered } from '../platform/transport/transport.js'
-import type { Found, Written } from './client.js'
+import type { Found } from './client.js'
 import { converge, decide, decideExisting, idList, newcomers, type Decision, type WantedConnection } from './decide.js'
 import type { Deps, Outcome, Wanted } from './deps.js'
 import { Probe, verifyExisting } from './probe.js'

@@ -1,7 +1,7 @@
 // Every request the connection action sends, as pure descriptions (Calls): the real run sends
 // them and the dry run prints them, so that the two cannot disagree.
 
-import type { Call } from '../platform/api.js'
+import type { Call, PatchOperation } from '../platform/api.js'
 import { markIn, withoutMark } from '../platform/ownership.js'
 import type { Config, S3Auth } from './inputs.js'
 
@@ -21,12 +21,6 @@ export interface NewConnection {
   description: string
   auth: Auth
   connectionSpec: { id: string; version: string }
-}
-
-export interface PatchOperation {
-  op: 'add' | 'replace'
-  path: string
-  value: unknown
 }
 
 export function authFor(s3: S3Auth): Auth {

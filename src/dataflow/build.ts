@@ -4,6 +4,7 @@
 // marks out. Until the commit, a failure or a cancellation deletes again what was made; a run
 // killed before it leaves marked parts that a later run finishes or removes.
 
+import type { PatchOperation, Written } from '../platform/api.js'
 import { listWithOwn, survivorOf } from '../platform/converge.js'
 import { ConflictError, errorMessage, mayHaveTakenEffect } from '../platform/errors.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
@@ -16,8 +17,8 @@ import type { DataflowClient } from './client.js'
 import { startTimeProblem } from './checks.js'
 import { normalPath } from './decide.js'
 import type { Ask, Deps, Rehearsed } from './deps.js'
-import { PART_NAMES, type Dataset, type ExistingFlow, type ExistingPart, type Made, type PartKind, type Written } from './model.js'
-import { flowBody, mappingSetBody, partNames, sourceBody, targetBody, type FlowBody, type PatchOperation } from './requests.js'
+import { PART_NAMES, type Dataset, type ExistingFlow, type ExistingPart, type Made, type PartKind } from './model.js'
+import { flowBody, mappingSetBody, partNames, sourceBody, targetBody, type FlowBody } from './requests.js'
 
 /** Without a start-time, a new dataflow starts this long after it is created. */
 export const DEFAULT_START_DELAY_S = 60

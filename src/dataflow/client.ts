@@ -3,7 +3,7 @@
 // checked before use; values may come back as strings where the docs show numbers. What the run
 // creates and deletes is written in its ledger here, where it happens.
 
-import type { Call, PlatformApi } from '../platform/api.js'
+import type { Call, PatchOperation, PlatformApi, Written } from '../platform/api.js'
 import { readBaseConnection, type BaseConnection } from '../platform/base-connection.js'
 import { listCall, previewCall, readListing, readPreview, type ExploreEntry, type Preview } from '../platform/explore.js'
 import type { FileFormat } from '../platform/file-format.js'
@@ -17,7 +17,7 @@ import { listEvery } from '../platform/paging.js'
 import type { Clock } from '../platform/retry.js'
 import { createdAtOf, isEtag, isId, readEtag, readId, wholeNumber } from '../platform/server-values.js'
 import { isRecovered, type Recovered, type Response } from '../platform/transport/transport.js'
-import type { Frequency } from './inputs.js'
+import { FREQUENCIES } from './inputs.js'
 import { readServiceMappings } from './mapping.js'
 import {
   PART_NAMES,
@@ -30,14 +30,12 @@ import {
   type Made,
   type PartKind,
   type Run,
-  type ValidationProblem,
-  type Written
+  type ValidationProblem
 } from './model.js'
 import * as req from './requests.js'
 import { runOrder } from './runs.js'
 import { readSchemaFields, type SchemaFields } from './schema.js'
 
-const FREQUENCIES: readonly Frequency[] = ['once', 'minute', 'hour', 'day', 'week']
 /** Adobe's "the flow is busy" codes: retried with backoff, up to this many times. */
 const BUSY = new Set(['FLOW-1420-400', 'FLOW-1421-400'])
 const BUSY_ATTEMPTS = 6
@@ -128,7 +126,7 @@ export class DataflowClient {
   }
 
   /** A PATCH with If-Match; 'stale' on 412; a busy flow (1420/1421) is asked again with backoff. */
-  async patchFlow(flowId: string, etag: string, operations: req.PatchOperation[]): Promise<Written | 'stale'> {
+  async patchFlow(flowId: string, etag: string, operations: PatchOperation[]): Promise<Written | 'stale'> {
     const call = req.patchFlowCall(flowId, etag, operations)
     const res = await this.whenNotBusy(() => this.api.send(call))
     return res.status === 412 ? 'stale' : written(res, call)
@@ -181,7 +179,7 @@ export class DataflowClient {
     return this.create(kind, req.createPartCall(kind, body), recover)
   }
 
-  async patchPart(kind: PartKind, id: string, etag: string, operations: req.PatchOperation[]): Promise<Written | 'stale'> {
+  async patchPart(kind: PartKind, id: string, etag: string, operations: PatchOperation[]): Promise<Written | 'stale'> {
     const call = req.patchPartCall(kind, id, etag, operations)
     const res = await this.api.send(call)
     return res.status === 412 ? 'stale' : written(res, call)

@@ -4,6 +4,7 @@
 // dataflow to delete, connections no dataflow uses), then the dataflow itself: create, update in
 // place, replace, reuse or fail. Each row of dataflow/README.md's table is a unit test.
 
+import type { PatchOperation } from '../platform/api.js'
 import { survivorOf } from '../platform/converge.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { claimIn, cleanText, liveClaimIn, markIn, ownershipOf, successorIn, withClaim, type Ownership } from '../platform/ownership.js'
@@ -14,7 +15,7 @@ import { oneLine, quoted, shortList } from '../platform/text.js'
 import type { IfExists, OnSourceChange, Schedule, SourceSpec } from './inputs.js'
 import { mappingDiff, sameMappings, type Mapping, type MappingDiff } from './mapping.js'
 import type { Dataset, ExistingFlow, ExistingMapping, ExistingPart, ExistingSource, ExistingTarget, PartKind } from './model.js'
-import { fileProperties, mappingTransformation, optionsOf, type PatchOperation } from './requests.js'
+import { fileProperties, mappingTransformation, optionsOf } from './requests.js'
 
 export interface Wanted {
   name: string

@@ -103,7 +103,8 @@ export const SECRET_INPUTS = SESSION_SECRET_INPUTS
 /** A job runs six hours at most. */
 export const MAX_WAIT_MINUTES = 360
 
-const FREQUENCIES: readonly [Frequency, ...Frequency[]] = ['once', 'minute', 'hour', 'day', 'week']
+/** Flow Service's schedule frequencies (the flow spec's enum). */
+export const FREQUENCIES: readonly [Frequency, ...Frequency[]] = ['once', 'minute', 'hour', 'day', 'week']
 
 export function readConfig(getInput: GetInput, nowMs: number): Config | Teardown {
   const r = new InputReader(getInput, DEFAULTS)

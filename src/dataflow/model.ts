@@ -63,11 +63,6 @@ export type { PartKind }
 
 export type ExistingPart = ExistingSource | ExistingTarget
 
-export interface Written {
-  id: string
-  etag: string
-}
-
 export interface Run {
   id: string
   /** Epoch ms: when the run was created (asked for, or due on the schedule). */

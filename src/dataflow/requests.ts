@@ -1,7 +1,7 @@
 // Every request the dataflow action sends, as pure descriptions (Calls) shared by the real run,
 // the plan and the dry run; and the bodies of what it creates.
 
-import type { Call } from '../platform/api.js'
+import type { Call, PatchOperation } from '../platform/api.js'
 import { S3_SPEC_ID } from '../platform/base-connection.js'
 import type { Config, Schedule, SourceSpec } from './inputs.js'
 import type { Mapping } from './mapping.js'
@@ -159,12 +159,6 @@ export function patchPartCall(kind: PartKind, partId: string, etag: string, oper
 /** `rebuild` makes the body again for each attempt (its start time must not have passed). */
 export function createFlowCall(body: FlowBody, rebuild?: () => FlowBody): Call {
   return { service: FLOW, method: 'POST', path: '/flows', label: 'POST /flows', body, ...(rebuild !== undefined && { rebuild }) }
-}
-
-export interface PatchOperation {
-  op: 'add' | 'replace' | 'remove'
-  path: string
-  value?: unknown
 }
 
 /** A PATCH guarded by the etag; 412 is the update logic's (read again, retry once). */

@@ -4,13 +4,14 @@
 // (its claim written into the description with If-Match, so that one of two wins), reads the
 // latest run, starts its run, and lets go of the claim.
 
+import type { PatchOperation } from '../platform/api.js'
 import { errorMessage } from '../platform/errors.js'
 import { MAX_DESCRIPTION_LENGTH } from '../platform/input-reader.js'
 import { claimedByAnother, claimIn, cleanText, withClaim } from '../platform/ownership.js'
 import { formatSeconds } from '../platform/retry.js'
 import type { Deps } from './deps.js'
 import type { ExistingFlow } from './model.js'
-import { startRunBody, type PatchOperation, type RunWindow } from './requests.js'
+import { startRunBody, type RunWindow } from './requests.js'
 import { iso, startedRunIn, windowOf } from './runs.js'
 
 export type Started =

@@ -4,12 +4,13 @@
 // decision taken again from what it holds now, so that the outputs and `changes` say what the run
 // wrote, never what it meant to write before.
 
+import type { PatchOperation } from '../platform/api.js'
 import { ConflictError, errorMessage } from '../platform/errors.js'
 import { quoted } from '../platform/text.js'
 import { appliedSchedule, inPlace, transformationOperation, type Chain, type Change, type UpdateSteps } from './decide.js'
 import { IncompleteError, type Ask, type Deps, type Outcome } from './deps.js'
 import type { Dataset, ExistingFlow } from './model.js'
-import { mappingSetBody, type PatchOperation } from './requests.js'
+import { mappingSetBody } from './requests.js'
 
 /** A PATCH that meets another writer this many times gives up. */
 const PATCH_ATTEMPTS = 3

@@ -29,6 +29,19 @@ export interface Call {
   accept?: readonly number[]
 }
 
+/** One JSON Patch operation, as Flow Service's PATCH takes them (in an array). */
+export interface PatchOperation {
+  op: 'add' | 'replace' | 'remove'
+  path: string
+  value?: unknown
+}
+
+/** What a write answered: the item, and its etag after the write (for the next If-Match). */
+export interface Written {
+  id: string
+  etag: string
+}
+
 /** Who calls, and where each service lives. */
 export interface Target {
   clientId: string
