@@ -6,22 +6,22 @@
 import { defaultDescription, type RunContext } from '../platform/context.js'
 import { Ledger } from '../platform/ledger.js'
 import { systemClock } from '../platform/retry.js'
-import { setOutputs, type Connected, type Runtime } from '../platform/runtime.js'
+import type { Connected, Runtime } from '../platform/runtime.js'
 import { runStep, type DryRunReport } from '../platform/step.js'
+import { uiLinks } from '../platform/ui-links.js'
 import { DataflowClient } from './client.js'
-import type { Change, Wanted } from './decide.js'
-import { IncompleteError, type Deps, type Outcome } from './deps.js'
+import type { Wanted } from './decide.js'
+import { IncompleteError, type Deps } from './deps.js'
 import { describeDryRun, describeTeardown } from './dry-run.js'
 import { ensureDataflow } from './ensure.js'
 import { readConfig, SECRET_INPUTS, type Config, type Teardown } from './inputs.js'
-import { uiLinks } from '../platform/ui-links.js'
-import type { Mapping } from './mapping.js'
 import { readMappingFile } from './mapping-file.js'
-import type { Run } from './model.js'
-import { counts, NoRunError, RunFailedError } from './runs.js'
-import { plannedRun, theRun } from './the-run.js'
-import { writeSummary, type DataflowFacts } from './summary.js'
+import type { Mapping } from './mapping.js'
+import { report, reportRun, type Facts } from './report.js'
+import { NoRunError, RunFailedError } from './runs.js'
+import { writeSummary } from './summary.js'
 import { removeDataflow, type TeardownAsk } from './teardown.js'
+import { plannedRun, theRun } from './the-run.js'
 
 const HINTS = {
   'FLOW-1360-400': "check 'start-time': it must not be in the past",
@@ -35,8 +35,6 @@ const NEXT_RUN =
 
 /** The inputs, with the mapping file read and checked before anything is sent. */
 type Inputs = Teardown | (Config & { mappings: readonly Mapping[] | undefined })
-
-type Facts = Partial<DataflowFacts>
 
 export function run(): Promise<void> {
   return runStep<Inputs, Facts>({
@@ -125,19 +123,6 @@ function dryRun(config: Inputs, context: RunContext): DryRunReport<Facts> {
   }
 }
 
-/** The outcome in the log and the outputs. */
-function report(rt: Runtime, facts: Facts, outcome: Outcome): void {
-  Object.assign(facts, factsOf(outcome))
-  const { changes } = outcome
-  rt.info(`Dataflow ${outcome.flowId ?? '(none yet)'}: ${outcome.operation}; ${changes.length} change(s)${changes.length > 0 ? ':' : '.'}`)
-  for (const change of changes) rt.info(`  - ${describeChange(change)}`)
-  // What the inputs ask and the run could not do is said where a reader looks: a warning.
-  for (const change of changes.filter((c) => c.action === 'not applied' && c.note !== 'if-exists is reuse'))
-    rt.warning(`Not applied: ${describeChange(change)}`)
-  for (const warning of outcome.warnings ?? []) rt.warning(warning)
-  setOutputs(outputsOf(outcome))
-}
-
 function wantedOf(config: Config, mappings: readonly Mapping[] | undefined): Wanted {
   return {
     name: config.name,
@@ -152,61 +137,6 @@ function wantedOf(config: Config, mappings: readonly Mapping[] | undefined): Wan
     enabled: config.enabled,
     ifExists: config.ifExists,
     onSourceChange: config.onSourceChange
-  }
-}
-
-function outputsOf(outcome: Outcome): Record<string, string> {
-  return {
-    'dataflow-id': outcome.flowId ?? '',
-    etag: outcome.etag ?? '',
-    'source-connection-id': outcome.sourceId ?? '',
-    'target-connection-id': outcome.targetId ?? '',
-    'mapping-set-id': outcome.mapping?.id ?? '',
-    'mapping-version': outcome.mapping !== undefined ? String(outcome.mapping.version) : '',
-    operation: outcome.operation,
-    changes: JSON.stringify(outcome.changes)
-  }
-}
-
-function runOutputs(ran: Run): Record<string, string> {
-  const count = (n: number | undefined): string => (n === undefined ? '' : String(n))
-  return {
-    'run-id': ran.id,
-    'run-status': ran.status,
-    'records-read': count(ran.recordsRead),
-    'records-written': count(ran.recordsWritten),
-    'records-failed': count(ran.recordsFailed)
-  }
-}
-
-/** The run in the log, the facts and the outputs; its end said only when it was waited for. */
-function reportRun(rt: Runtime, facts: Facts, run: Run, ended: boolean): void {
-  facts.run = run
-  setOutputs(runOutputs(run))
-  if (!ended) return
-  rt.info(`Run ${run.id} ended: ${run.status} (${counts(run)}).`)
-  // A success may still have dropped records (partial ingestion): said, not failed.
-  if ((run.recordsFailed ?? 0) > 0)
-    rt.warning(
-      `Run ${run.id} succeeded with ${run.recordsFailed ?? 0} failed record(s) (partial ingestion); see the dataflow's run in the Platform UI.`
-    )
-}
-
-export function describeChange(c: Change): string {
-  const what = [c.object, c.field].filter((p) => p !== undefined).join(' ')
-  const values = c.from !== undefined || c.to !== undefined ? `: ${JSON.stringify(c.from ?? null)} -> ${JSON.stringify(c.to ?? null)}` : ''
-  return `${c.action} ${what}${values}${c.note !== undefined ? ` (${c.note})` : ''}`
-}
-
-function factsOf(outcome: Outcome): Partial<DataflowFacts> {
-  return {
-    operation: outcome.operation,
-    changes: outcome.changes,
-    ...(outcome.flowId !== undefined && { flowId: outcome.flowId }),
-    ...(outcome.sourceId !== undefined && { sourceId: outcome.sourceId }),
-    ...(outcome.targetId !== undefined && { targetId: outcome.targetId }),
-    ...(outcome.mapping !== undefined && { mapping: outcome.mapping }),
-    ...(outcome.schedule !== undefined && { schedule: outcome.schedule })
   }
 }
 
