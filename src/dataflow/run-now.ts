@@ -12,7 +12,7 @@ import { formatSeconds } from '../platform/retry.js'
 import type { Deps } from './deps.js'
 import type { ExistingFlow } from './model.js'
 import { startRunBody, type RunWindow } from './requests.js'
-import { iso, startedRunIn, windowOf } from './runs.js'
+import { covers, iso, startedRunIn, windowOf } from './runs.js'
 
 export type Started =
   | { kind: 'started'; runId: string; window: RunWindow; startTime: number }
@@ -29,9 +29,7 @@ export async function startOnDemand(d: Deps, flow: ExistingFlow, stepStartedAt: 
   const claimed = await claim(d, flow)
   try {
     const latest = await d.client.latestRun(flow.id)
-    // Windows are whole seconds: one that ends in the second this step began covers it.
-    const latestEnd = latest?.window !== undefined ? latest.window.end * 1000 : (latest?.createdAt ?? latest?.startedAt)
-    if (latest !== undefined && latestEnd !== undefined && latestEnd >= Math.floor(stepStartedAt / 1000) * 1000) {
+    if (latest !== undefined && covers(latest, stepStartedAt)) {
       d.log(
         `Run ${latest.id} of dataflow ${flow.id}, started by another step while this one ran, reads what this step's run would: it is this step's run.`
       )

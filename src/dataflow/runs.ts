@@ -87,6 +87,17 @@ export function windowOf(latest: Run | undefined, flowStartTime: number | undefi
 }
 
 /**
+ * Whether `latest`, found while this step holds the claim, is a run another step started since
+ * this one began (a concurrent tag): it reads what this step's run would, so it is this step's
+ * too. Windows are whole seconds: one that ends in the second this step began covers it. A run
+ * that shows no window is judged by when it was made.
+ */
+export function covers(latest: Run, stepStartedAt: number): boolean {
+  const end = latest.window !== undefined ? latest.window.end * 1000 : (latest.createdAt ?? latest.startedAt)
+  return end !== undefined && end >= Math.floor(stepStartedAt / 1000) * 1000
+}
+
+/**
  * After an on-demand start whose answer was lost: the id of the run it made, when the newest run
  * is it. While this step's claim holds no other step starts a run, and a dataflow scheduled once
  * runs on no schedule, so a run newer than the one read before the start is this step's; its

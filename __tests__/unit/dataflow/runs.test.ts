@@ -1,6 +1,7 @@
 import type { ExistingFlow, Run } from '../../../src/dataflow/model.js'
 import {
   clockTime,
+  covers,
   endOf,
   FIRST_RUN_GRACE_S,
   NoRunError,
@@ -52,6 +53,20 @@ describe('which run is the step’s', () => {
       kind: 'none',
       why: 'the dataflow runs on its schedule (every 2 hours), and this step started none'
     })
+  })
+})
+
+describe('a run another step started covers this step', () => {
+  const began = NOW + 400 // within second S
+  it('when its window ends in or after the second this step began', () => {
+    expect(covers(run('r', 'inProgress', { window: { start: S - 600, end: S } }), began)).toBe(true)
+    expect(covers(run('r', 'inProgress', { window: { start: S - 600, end: S + 5 } }), began)).toBe(true)
+    expect(covers(run('r', 'success', { window: { start: S - 600, end: S - 1 } }), began)).toBe(false)
+  })
+  it('without a window, when it was made in or after that second', () => {
+    expect(covers(run('r', 'inProgress', { createdAt: NOW + 10 }), began)).toBe(true)
+    expect(covers(run('r', 'success', { createdAt: NOW - 1 }), began)).toBe(false)
+    expect(covers(run('r', 'success'), began)).toBe(false)
   })
 })
 
