@@ -8,23 +8,34 @@ import { oneLine } from './text.js'
 
 export type Service = 'Flow Service' | 'IMS' | 'Catalog' | 'Data Prep' | 'Schema Registry'
 
+/** What is read of a thrown value: a message, and an errno code and a stack when it has them. */
+interface ErrorLike {
+  message: string
+  code?: unknown
+  stack?: unknown
+}
+
 // Errors are recognised by shape, not instanceof: Node's own errors can come from another realm
 // (a test runner's VM context), where instanceof Error is false.
-function isErrorLike(value: unknown): value is Error {
+function isErrorLike(value: unknown): value is ErrorLike {
   return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string'
 }
 
-/** Any thrown value as an Error, its errno code kept. */
+/** Any thrown value as an Error of this realm, its errno code kept (when it is a string) and the value as its cause. */
 export function toError(value: unknown): Error & { code?: string } {
-  return isErrorLike(value) ? value : new Error(String(value))
+  if (!isErrorLike(value)) return new Error(String(value))
+  const error: Error & { code?: string } = new Error(value.message, { cause: value })
+  if (typeof value.code === 'string') error.code = value.code
+  if (typeof value.stack === 'string') error.stack = value.stack
+  return error
 }
 
 export function errorMessage(value: unknown): string {
-  return toError(value).message
+  return isErrorLike(value) ? value.message : String(value)
 }
 
 export function errorStack(value: unknown): string | undefined {
-  return isErrorLike(value) ? value.stack : undefined
+  return isErrorLike(value) && typeof value.stack === 'string' ? value.stack : undefined
 }
 
 export interface AdobeError {

@@ -1,4 +1,12 @@
-import { ApiError, decodeAdobeError, formatApiError, TimeoutError } from '../../../src/platform/errors.js'
+import {
+  ApiError,
+  decodeAdobeError,
+  errorMessage,
+  errorStack,
+  formatApiError,
+  TimeoutError,
+  toError
+} from '../../../src/platform/errors.js'
 
 describe('decodeAdobeError reads every shape Adobe answers with', () => {
   it('the Flow Service shape, with its code and request id', () => {
@@ -144,5 +152,28 @@ describe('TimeoutError', () => {
     expect(new TimeoutError(70_000, 'Flow Service GET /runs', 1, 5, undefined, 'timeout-seconds + wait-minutes').message).toMatch(
       /^Timed out after 70\.0 s \(timeout-seconds \+ wait-minutes\) waiting for Flow Service GET \/runs/
     )
+  })
+})
+
+describe('reading a thrown value', () => {
+  it("keeps an Error's message, its errno code and its stack, and the value as the cause", () => {
+    const thrown = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+    const error = toError(thrown)
+    expect(error).toMatchObject({ message: 'socket hang up', code: 'ECONNRESET', stack: thrown.stack })
+    expect(error.cause).toBe(thrown)
+  })
+
+  it('reads an error of another realm by its shape, and keeps only a code and a stack that are text', () => {
+    const error = toError({ message: 'refused', code: 111, stack: { not: 'text' } })
+    expect(error).toBeInstanceOf(Error)
+    expect(error.message).toBe('refused')
+    expect(error.code).toBeUndefined()
+    expect(errorStack({ message: 'refused', stack: 42 })).toBeUndefined()
+  })
+
+  it('turns anything else into its text', () => {
+    expect(errorMessage('plain')).toBe('plain')
+    expect(errorMessage(undefined)).toBe('undefined')
+    expect(toError(7).message).toBe('7')
   })
 })
