@@ -82,11 +82,10 @@ describe('latency', () => {
       const agent = tls ? new https.Agent({ keepAlive: true, ca: emu.caCert ?? '' }) : new http.Agent({ keepAlive: true })
       try {
         const [first, firstMs] = await timed(() => flow(emu, 'GET', '/connections', { agent, ca: emu.caCert ?? '' }))
-        const [second, secondMs] = await timed(() => flow(emu, 'GET', '/connections', { agent, ca: emu.caCert ?? '' }))
+        const second = await flow(emu, 'GET', '/connections', { agent, ca: emu.caCert ?? '' })
         expect([first.status, second.status]).toEqual([200, 200])
-        // A wide margin: only a new connection can take the 400 ms, however loaded the machine.
+        // The new connection took the 400 ms; the second request went over it (one connection), not a new one.
         expect(firstMs).toBeGreaterThanOrEqual(390)
-        expect(secondMs).toBeLessThan(390)
         expect(emu.stats().flow.connections).toBe(1)
       } finally {
         agent.destroy()
@@ -155,7 +154,8 @@ describe('close()', () => {
     const hung = flow(emu, 'GET', '/connections', { ca: emu.caCert ?? '' }).catch((e: unknown) => e)
     await new Promise((r) => setTimeout(r, 100))
     const [, ms] = await timed(() => emu.close())
-    expect(ms).toBeLessThan(500)
+    // A hung request never ends: closing did not wait for it (a wide bound, for a loaded machine).
+    expect(ms).toBeLessThan(5000)
     expect(await hung).toMatchObject({ code: 'ECONNRESET' })
     agent.destroy()
   })
@@ -165,7 +165,8 @@ describe('close()', () => {
     const waiting = flow(emu, 'GET', '/connections').catch((e: unknown) => e)
     await new Promise((r) => setTimeout(r, 50))
     const [, ms] = await timed(() => Promise.all([emu.close(), emu.close()]))
-    expect(ms).toBeLessThan(500)
+    // Half the 10 s the connection would wait out: closing cut it short.
+    expect(ms).toBeLessThan(5000)
     expect(await waiting).toMatchObject({ code: 'ECONNRESET' })
   })
 })
