@@ -126,8 +126,12 @@ describe('network faults', () => {
     emu.faults.add({ route: '/connections', action: { type: 'hang' } })
     const controller = new AbortController()
     const pending = fetch(`${emu.flowServiceUrl}/connections`, { signal: controller.signal })
-    setTimeout(() => controller.abort(), 150)
+    // The client gives up once the emulator has the request: it has read it, and answers nothing.
+    const waiting = setInterval(() => {
+      if (emu.requests().length > 0) controller.abort()
+    }, 10)
     await expect(pending).rejects.toThrow(/abort/i)
+    clearInterval(waiting)
     const [rec] = emu.requests()
     expect(rec?.route).toBe('/connections')
     expect(rec?.status).toBeUndefined()

@@ -210,7 +210,9 @@ describe('Transport', () => {
   it('warms one connection that the first request then uses', async () => {
     const { t } = transport()
     t.warmUp(emulator.flowServiceUrl)
-    await new Promise((r) => setTimeout(r, 50))
+    // The emulator counts the connection once it has accepted it.
+    for (const deadline = Date.now() + 5000; emulator.stats().flow.connections === 0 && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 10))
     expect(emulator.stats().flow.connections).toBe(1)
     await t.request(listRequest())
     await t.request(listRequest())

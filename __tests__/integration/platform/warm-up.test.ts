@@ -2,7 +2,7 @@
 // included), and that the first request to a host then uses its connection.
 
 import { request, type Agent } from 'node:http'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { startEmulator, type Emulator } from '../../../emulator/index.js'
 import { Pool } from '../../../src/platform/transport/pool.js'
 import {
@@ -21,6 +21,11 @@ const services = (input: EnvInput): Target[] => [
   { url: input('flow-service-url') || 'https://platform.adobe.io/data/foundation/flowservice' }
 ]
 const origins = (env: NodeJS.ProcessEnv) => startupTargets(env, services).map((t) => t.url.origin)
+
+/** Looks every 10 ms until `done` holds (or 5 s pass): what the test waits for is the event itself, not a guess at its time. */
+async function until(done: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5000; !done() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 10))
+}
 
 describe('startupTargets', () => {
   const saved = { ...process.env }
@@ -77,7 +82,7 @@ describe('warmUpFromEnv and the pool', () => {
   it('has a connection under way before it resolves, and hands it over once', async () => {
     const origin = new URL(emulator.flowServiceUrl).origin
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': emulator.flowServiceUrl }, services)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(() => emulator.stats().flow.connections > 0)
     expect(emulator.stats().flow.connections).toBe(1)
     const socket = takeSpare(origin)
     expect(socket?.destroyed).toBe(false)
@@ -114,7 +119,7 @@ describe('warmUpFromEnv and the pool', () => {
   it('opens as many connections as requests go out at once, and hands each over once', async () => {
     const origin = new URL(emulator.flowServiceUrl).origin
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c' }, () => [{ url: emulator.flowServiceUrl, connections: 3 }])
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(() => emulator.stats().flow.connections >= 3)
     expect(emulator.stats().flow.connections).toBe(3)
     const taken = [takeSpare(origin), takeSpare(origin), takeSpare(origin)]
     expect(taken.every((socket) => socket !== undefined && !socket.destroyed)).toBe(true)
@@ -124,7 +129,10 @@ describe('warmUpFromEnv and the pool', () => {
 
   it('waits for DNS on a host name, and gives nothing for a connection that failed', async () => {
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': 'http://localhost:1/x' }, services)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // A connection to the same refused port, made after the spare's, has failed: so has the spare's
+    // (its error came in the same or an earlier turn, and setImmediate waits that turn out).
+    await new Promise((resolve) => connect(1, 'localhost').on('error', resolve))
+    await new Promise((resolve) => setImmediate(resolve))
     expect(takeSpare('http://localhost:1')).toBeUndefined()
   })
 
@@ -134,10 +142,12 @@ describe('warmUpFromEnv and the pool', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const address = server.address()
     const port = typeof address === 'object' && address !== null ? address.port : 0
+    let accepted = 0
+    server.on('connection', () => (accepted += 1))
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': `http://127.0.0.1:${port}/x` }, services)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(() => accepted === 1)
     releaseSpares()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(() => closedByPeer === 1)
     expect(closedByPeer).toBe(1)
     await new Promise((resolve) => server.close(resolve))
   })
