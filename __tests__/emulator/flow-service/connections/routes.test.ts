@@ -458,7 +458,9 @@ describe('connection specs', () => {
 
 describe('listing lag (listLagMs)', () => {
   let lagging: Emulator
-  const LAG = 300
+  // Long enough that the requests a test makes before the lag is over (a few, milliseconds each)
+  // are all within it, however loaded the machine.
+  const LAG = 2000
 
   beforeAll(async () => {
     lagging = await startEmulator({ listLagMs: LAG })

@@ -99,8 +99,10 @@ describe('GET /runs', () => {
   })
 
   test('while a run is in progress it says so, and changes of its dataflow answer 1420-400', async () => {
-    emu.dataflows.setRunClock({ timeScale: 1000, durationMs: 600_000 })
-    const { id, etag } = await createFlow(emu, flowBody(parts))
+    // The run lasts 2 s of wall time: the four requests below come well within it, however loaded
+    // the machine. Scheduled once, so that no second run is due while it lasts.
+    emu.dataflows.setRunClock({ timeScale: 1000, durationMs: 2_000_000 })
+    const { id, etag } = await createFlow(emu, flowBody(parts, { scheduleParams: { startTime: inSeconds(60), frequency: 'once' } }))
     const [running] = await until(
       () => runsOf(id),
       (r) => r.length > 0
@@ -122,7 +124,8 @@ describe('GET /runs', () => {
     expect(flowCode(await flow(emu, 'DELETE', `/flows/${id}`))).toBe('1420-400')
     const [done] = await until(
       () => runsOf(id),
-      (r) => r[0]?.metrics.statusSummary.status === 'success'
+      (r) => r[0]?.metrics.statusSummary.status === 'success',
+      6000
     )
     expect(done?.metrics.statusSummary.status).toBe('success')
     expect((await flow(emu, 'DELETE', `/flows/${id}`)).status).toBe(204)
@@ -196,10 +199,14 @@ describe('GET /runs', () => {
   })
 
   test('a disabled dataflow gets no run; a dataflow being deleted none either', async () => {
+    // Made on a slow clock, so that both are disabled or deleted before their runs are due however
+    // loaded the machine; then the fast clock brings the time they were due (about 210 ms on).
+    emu.dataflows.setRunClock({ timeScale: 1 })
     const { id } = await createFlow(emu, flowBody(parts))
     await flow(emu, 'POST', `/flows/${id}/action?op=disable`)
     const other = await createFlow(emu, flowBody(parts, { name: 'Other' }))
     await flow(emu, 'DELETE', `/flows/${other.id}`)
+    emu.dataflows.setRunClock({ timeScale: 1000 })
     await sleep(400)
     expect(await runsOf(id)).toEqual([])
     expect(emu.dataflows.runs()).toEqual([])
