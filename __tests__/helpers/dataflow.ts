@@ -71,6 +71,19 @@ export async function pastLatestRunStart(emulator: Emulator): Promise<void> {
   if (wait >= 0) await new Promise((resolve) => setTimeout(resolve, wait + 5))
 }
 
+/**
+ * Waits (up to 5 s) until the dataflows have run and every run has ended: on the accelerated
+ * clock a first run comes about 210 ms after the create, and a change of its dataflow while it
+ * runs is answered 1420-400, which a test counting requests would see.
+ */
+export async function runsSettled(emulator: Emulator): Promise<void> {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+    const runs = emulator.dataflows.runs()
+    if (runs.length > 0 && runs.every((r) => r.completedAt !== undefined)) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 /** What the end-to-end dataflow suites run against: read through it inside a test only. */
 export class DataflowSandbox {
   #emulator: Emulator | undefined

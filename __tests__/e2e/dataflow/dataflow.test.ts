@@ -6,7 +6,7 @@
 
 import { DEMO_DATASET_ID } from '../../../emulator/index.js'
 import { expectRefusedSecret, runAction, type RunResult } from '../../helpers/action.js'
-import { CRM_MAPPING, DataflowSandbox, dataflowInputs } from '../../helpers/dataflow.js'
+import { CRM_MAPPING, DataflowSandbox, dataflowInputs, runsSettled } from '../../helpers/dataflow.js'
 
 const sandbox = DataflowSandbox.install()
 
@@ -19,11 +19,7 @@ const run = (overrides: Record<string, string | undefined> = {}): Promise<RunRes
  */
 async function runSettled(overrides: Record<string, string | undefined> = {}): Promise<RunResult> {
   const result = await run(overrides)
-  for (let waited = 0; waited < 5000; waited += 20) {
-    const runs = sandbox.emulator.dataflows.runs()
-    if (runs.length > 0 && runs.every((r) => r.completedAt !== undefined)) break
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+  await runsSettled(sandbox.emulator)
   return result
 }
 

@@ -12,6 +12,7 @@ import { MappingInvalidError, RefusedError } from '../../../src/dataflow/rehears
 import { Ledger } from '../../../src/platform/ledger.js'
 import { markIn, successorIn, type RunMark } from '../../../src/platform/ownership.js'
 import { systemClock } from '../../../src/platform/retry.js'
+import { runsSettled } from '../../helpers/dataflow.js'
 import { platformSession, type TestSession } from '../../helpers/platform.js'
 
 const MAPPINGS = [
@@ -241,6 +242,7 @@ describe('concurrent runs converge on one dataflow, and the losers delete what t
 describe('a replacement', () => {
   it('disables the old dataflow before the new one exists, and records the swap on it before deleting it', async () => {
     await ensureDataflow(deps(), ask())
+    await runsSettled(emulator)
     emulator.clearRequests()
     const outcome = await ensureDataflow(deps(), replacing())
     expect(outcome.operation).toBe('replaced')
@@ -451,6 +453,7 @@ describe('outputs tell the truth after faults', () => {
 
   it('asks a busy flow again with backoff', async () => {
     const first = await ensureDataflow(deps(), ask())
+    await runsSettled(emulator)
     emulator.dataflows.markBusy(first.flowId ?? '', 2)
     emulator.clearRequests()
     const outcome = await ensureDataflow(deps(), ask({ schedule: { frequency: 'hour', interval: 3, backfill: true } }))
