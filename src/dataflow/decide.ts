@@ -336,7 +336,7 @@ function defaultProperty(key: string, format: string): string | undefined {
 // ---- in place -----------------------------------------------------------------------------------
 
 /** The changes the service takes in place: description (and any run's mark in it), schedule, options, mapping, enabled. */
-export function inPlace(chain: Chain, wanted: Wanted, nowMs: number): { steps: UpdateSteps; changes: Change[] } {
+function inPlace(chain: Chain, wanted: Wanted, nowMs: number): { steps: UpdateSteps; changes: Change[] } {
   const { flow } = chain
   const patch: PatchOperation[] = []
   const changes: Change[] = []

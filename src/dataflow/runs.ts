@@ -63,7 +63,7 @@ export function runPlanOf(
   if (runNow && scheduled) {
     return {
       kind: 'refused',
-      why: `run-now starts runs of a dataflow scheduled once, and this one runs ${every}: Adobe starts on-demand runs only for dataflows scheduled once, and a scheduled one cannot become once. Give another dataflow-name to make one that runs once, or remove run-now`
+      why: `it runs ${every}, and Adobe starts on-demand runs (run-now) only for a dataflow scheduled once, which a scheduled one cannot become. Give another dataflow-name to make one that runs once, or remove run-now`
     }
   }
   if (runNow) return { kind: 'start' }

@@ -7,7 +7,7 @@
 import type { PatchOperation } from '../platform/api.js'
 import { ConflictError, errorMessage } from '../platform/errors.js'
 import { quoted } from '../platform/text.js'
-import { appliedSchedule, inPlace, transformationOperation, type Chain, type Change, type UpdateSteps } from './decide.js'
+import { appliedSchedule, decideFor, transformationOperation, type Chain, type Change, type UpdateSteps } from './decide.js'
 import { IncompleteError, type Ask, type Deps, type Outcome } from './deps.js'
 import type { Dataset, ExistingFlow } from './model.js'
 import { mappingSetBody } from './requests.js'
@@ -44,11 +44,16 @@ export async function update(d: Deps, ask: Ask, dataset: Dataset, chain: Chain, 
   const written = { ...ids, etag, ...(mapping !== undefined && { mapping }) }
   if (current.steps.enable !== undefined)
     written.etag = await setEnabled(d, flow, current.steps.enable, { operation: 'updated', ...written, changes: current.changes })
-  const schedule = appliedSchedule(flow.schedule, ask.wanted.schedule)
+  // Reuse writes only a leftover out of the description: the schedule stays what it was.
+  const schedule = ask.wanted.ifExists === 'reuse' ? flow.schedule : appliedSchedule(flow.schedule, ask.wanted.schedule)
   return { operation: 'updated', ...written, changes: current.changes, wroteAt: d.clock.now(), flow, schedule }
 }
 
-/** The decision taken again from the dataflow as it is now; the mapping set written already stays written. */
+/**
+ * The decision taken again, by the same rule, from the dataflow as it is now (with if-exists
+ * reuse, still only a leftover out of the description); the mapping set written already stays
+ * written.
+ */
 function again(
   chain: Chain,
   ask: Ask,
@@ -56,7 +61,12 @@ function again(
   firstChanges: readonly Change[],
   nowMs: number
 ): { steps: UpdateSteps; changes: Change[] } {
-  const fresh = inPlace(chain, ask.wanted, nowMs)
+  const decision = decideFor(chain, ask.wanted, nowMs)
+  if (decision.kind === 'replace' || decision.kind === 'fail')
+    throw new ConflictError(
+      `Dataflow ${chain.flow.id} (${quoted(ask.wanted.name)}) was changed while this run updated it, and now reads another source or writes another dataset than the inputs ask for; run again to decide from what it holds now.`
+    )
+  const fresh = decision.kind === 'update' ? decision : { steps: { patch: [] }, changes: decision.changes }
   const mappingChanges = firstChanges.filter((c) => c.object === 'mapping set')
   return {
     steps: { ...fresh.steps, ...(first.mapping !== undefined ? { mapping: first.mapping } : {}) },

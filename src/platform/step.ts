@@ -72,7 +72,7 @@ export async function runStep<Inputs extends StepInputs, Facts extends { error?:
     await step.work({ rt, inputs, session, ledger, context }, facts)
     await step.summarize(inputs, facts, (await context).runUrl)
   } catch (error) {
-    await besides(rt, 'write the outputs that are still true', () => step.failed?.(error, rt, facts))
+    await besides(rt, "record the failed step's outputs", () => step.failed?.(error, rt, facts))
     const message = failStep(rt, error, step.nextRun !== undefined ? ledger.account(step.nextRun) : undefined)
     if (inputs !== undefined && !inputs.dryRun) {
       const summarized = inputs

@@ -13,18 +13,21 @@ const LATER = 10 * 60_000
 
 /** Whether the action has sent this request ('POST /flows'): where a test stops it. */
 const sent = (request: string) => (): boolean => sandbox.emulator.requests().some((r) => `${r.method} ${r.route}` === request)
+/** Whether the emulator has answered this request. */
+const answered = (request: string): boolean =>
+  sandbox.emulator.requests().some((r) => `${r.method} ${r.route}` === request && r.status !== undefined)
 
 /** A run, killed (SIGKILL) or cancelled (SIGTERM) once it has sent the request `at` names, when asked. */
 const run = (
   overrides: Record<string, string | undefined> = {},
-  options: { stop?: { signal: 'SIGKILL' | 'SIGTERM'; at: string }; clockOffsetMs?: number } = {}
+  options: { stop?: { signal: 'SIGKILL' | 'SIGTERM'; at: () => boolean }; clockOffsetMs?: number } = {}
 ): Promise<RunResult> =>
   sandbox.run(overrides, {
     ...(options.clockOffsetMs !== undefined && { clockOffsetMs: options.clockOffsetMs }),
-    ...(options.stop !== undefined && { signal: options.stop.signal, signalWhen: sent(options.stop.at) })
+    ...(options.stop !== undefined && { signal: options.stop.signal, signalWhen: options.stop.at })
   })
-const kill = (at: string) => ({ stop: { signal: 'SIGKILL' as const, at } })
-const cancel = (at: string) => ({ stop: { signal: 'SIGTERM' as const, at } })
+const kill = (at: string) => ({ stop: { signal: 'SIGKILL' as const, at: sent(at) } })
+const cancel = (at: string | (() => boolean)) => ({ stop: { signal: 'SIGTERM' as const, at: typeof at === 'string' ? sent(at) : at } })
 
 const flows = () => sandbox.emulator.dataflows.flows('prod')
 const sources = () => sandbox.emulator.dataflows.sourceConnections('prod')
@@ -93,7 +96,11 @@ it('cancelled while the replaced dataflow is deleted: says the replacement is in
 
 it('cancelled while its source connection is created: finds it by its mark, deletes it, and says so', async () => {
   sandbox.emulator.faults.add({ method: 'POST', route: '/sourceConnections', action: { type: 'delay', ms: 5000 } })
-  const cancelled = await run({}, cancel('POST /sourceConnections'))
+  // Once the source connection's create is held, and the target connection and mapping set sent with it are made.
+  const cancelled = await run(
+    {},
+    cancel(() => sent('POST /sourceConnections')() && answered('POST /targetConnections') && answered('POST /mappingSets'))
+  )
   expect(cancelled.exitCode).toBe(1)
   expect(sources()).toEqual([])
   expect(targets()).toEqual([])

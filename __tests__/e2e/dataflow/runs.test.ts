@@ -49,7 +49,7 @@ it('run-now asked of a daily dataflow (once cannot be applied to it): the step f
   expect(asked.exitCode).toBe(1)
   expect(asked.stdout).toMatch(/::warning::Not applied: .*scheduleParams\.frequency/)
   expect(asked.stdout).toMatch(
-    /::error::Dataflow [0-9a-f-]{36}: run-now starts runs of a dataflow scheduled once, and this one runs every day: .*remove run-now\./
+    /::error::Dataflow [0-9a-f-]{36}: it runs every day, and Adobe starts on-demand runs \(run-now\) only for a dataflow scheduled once, .*remove run-now\./
   )
   expect(asked.outputs).toMatchObject({ 'dataflow-id': first.outputs['dataflow-id'], operation: 'reused' })
   expect(sandbox.emulator.requests().filter((r) => r.method === 'POST' && r.route === '/runs')).toHaveLength(0)

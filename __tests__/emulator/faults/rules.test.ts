@@ -130,8 +130,11 @@ describe('network faults', () => {
     const waiting = setInterval(() => {
       if (emu.requests().length > 0) controller.abort()
     }, 10)
-    await expect(pending).rejects.toThrow(/abort/i)
-    clearInterval(waiting)
+    try {
+      await expect(pending).rejects.toThrow(/abort/i)
+    } finally {
+      clearInterval(waiting)
+    }
     const [rec] = emu.requests()
     expect(rec?.route).toBe('/connections')
     expect(rec?.status).toBeUndefined()

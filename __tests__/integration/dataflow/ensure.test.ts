@@ -10,7 +10,7 @@ import { IncompleteError, type Deps, type Outcome } from '../../../src/dataflow/
 import { ensureDataflow } from '../../../src/dataflow/ensure.js'
 import { MappingInvalidError, RefusedError } from '../../../src/dataflow/rehearse.js'
 import { Ledger } from '../../../src/platform/ledger.js'
-import { markIn, successorIn, type RunMark } from '../../../src/platform/ownership.js'
+import { markIn, successorIn, withClaim, type RunMark } from '../../../src/platform/ownership.js'
 import { systemClock } from '../../../src/platform/retry.js'
 import { runsSettled } from '../../helpers/dataflow.js'
 import { platformSession, type TestSession } from '../../helpers/platform.js'
@@ -441,6 +441,26 @@ describe('outputs tell the truth after faults', () => {
     expect(flows()[0]).toMatchObject({ description: 'New words', scheduleParams: { frequency: 'day' } })
     expect(outcome.etag).toBe(flows()[0]?.etag)
     expect(log.join('\n')).toContain('reading it again and deciding again from what it holds now')
+  })
+
+  it('if-exists reuse that takes a lapsed claim out writes only that, after a 412 too, and reports the schedule the dataflow keeps', async () => {
+    await ensureDataflow(deps(), ask())
+    const [made] = flows()
+    const lapsed = withClaim('Managed by a test', { token: 'c1a10002', until: Date.now() - 10 * 60_000 }, 1024)
+    await deps().client.patchFlow(made?.id ?? '', made?.etag ?? '', [{ op: 'replace', path: '/description', value: lapsed }])
+    // Another writer between this run's read and its PATCH: a 412, and the decision taken again.
+    emulator.faults.add({ method: 'PATCH', route: '/flows/*', action: { type: 'status', status: 412 } })
+    const outcome = await ensureDataflow(deps(), ask({ ifExists: 'reuse', schedule: { frequency: 'hour', interval: 3, backfill: true } }))
+    expect(outcome.operation).toBe('updated')
+    expect(outcome.schedule).toMatchObject({ frequency: 'day', interval: 1 })
+    expect(flows()[0]).toMatchObject({ description: 'Managed by a test', scheduleParams: { frequency: 'day', interval: 1 } })
+    expect(outcome.changes.filter((c) => c.action === 'update').map((c) => c.note)).toEqual([
+      'the claim of a run whose time is over comes out'
+    ])
+    expect(outcome.changes.filter((c) => c.action === 'not applied').map((c) => c.field)).toEqual([
+      'scheduleParams.frequency',
+      'scheduleParams.interval'
+    ])
   })
 
   it('gives up after three 412s, naming the dataflow', async () => {

@@ -163,7 +163,7 @@ describe('runStep', () => {
     expect(calls).toEqual(['work', 'failed: the service went away', 'summary'])
     expect(result.text.match(/::error::/g)).toHaveLength(1)
     expect(/::error::(.*)/.exec(result.text)?.[1]).toContain('the service went away')
-    expect(result.text).toContain('::warning::Could not write the outputs that are still true: outputs broke, holding ***')
+    expect(result.text).toContain("::warning::Could not record the failed step's outputs: outputs broke, holding ***")
     expect(result.text).toContain('::warning::Could not write the job summary: the summary file is gone')
     const printed = result.text.split('\n').filter((line) => !line.startsWith('::add-mask::'))
     expect(printed.join('\n')).not.toContain(DEMO.accessToken)

@@ -41,7 +41,7 @@ describe('which run is the step’s', () => {
     expect(runPlanOf('updated', true, daily, NOW)).toEqual({
       kind: 'refused',
       why: expect.stringMatching(
-        /^run-now starts runs of a dataflow scheduled once, and this one runs every day: .* Give another dataflow-name/
+        /^it runs every day, and Adobe starts on-demand runs \(run-now\) only for a dataflow scheduled once, .* Give another dataflow-name/
       )
     })
   })
