@@ -386,7 +386,8 @@ function leftoverInDescription(flow: ExistingFlow, nowMs: number): { operation: 
 /**
  * The description to write: `text`, ending with the claim the current one holds while it may
  * still hold. Another step holding it is starting a run-now run; taking its claim out would let
- * a third step start a second run over the same window.
+ * a third step start a second run over the same window. A text within a claim's length of the
+ * limit is cut to make room; the next run writes it whole again.
  */
 function keepingLiveClaim(text: string, current: string | undefined, nowMs: number): string {
   const claim = liveClaimIn(current, nowMs)
