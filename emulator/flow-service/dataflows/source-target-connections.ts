@@ -48,11 +48,33 @@ export const TARGETS: Resource<TargetConnection> = {
   usedBy: (deps, id) => deps.dataflows.flowUsingTarget(id)
 }
 
+// What a PATCH may change. Adobe advises against patching the source of a live dataflow (it does
+// not pick the change up); the emulator allows it, as the API does.
+const SOURCE_PATCHES = [
+  '/name',
+  '/description',
+  '/data/format',
+  '/data/properties',
+  '/data/properties/*',
+  '/params/path',
+  '/params/type',
+  '/params/recursive'
+]
+const TARGET_PATCHES = ['/name', '/description']
+
 export const SOURCE_TARGET_ROUTES: FlowRoutes = {
   '/sourceConnections': { GET: listHandler(SOURCES), POST: createSource },
-  '/sourceConnections/{id}': { GET: getHandler(SOURCES), PATCH: patchSource, DELETE: deleteHandler(SOURCES) },
+  '/sourceConnections/{id}': {
+    GET: getHandler(SOURCES),
+    PATCH: patchHandler(SOURCES, sourceBody, SOURCE_PATCHES, readSource),
+    DELETE: deleteHandler(SOURCES)
+  },
   '/targetConnections': { GET: listHandler(TARGETS), POST: createTarget },
-  '/targetConnections/{id}': { GET: getHandler(TARGETS), PATCH: patchTarget, DELETE: deleteHandler(TARGETS) }
+  '/targetConnections/{id}': {
+    GET: getHandler(TARGETS),
+    PATCH: patchHandler(TARGETS, targetBody, TARGET_PATCHES, readTarget),
+    DELETE: deleteHandler(TARGETS)
+  }
 }
 
 // ---- source connections --------------------------------------------------------------------------
@@ -64,30 +86,6 @@ function createSource(call: FlowCall): Reply {
   const item: SourceConnection = stamped(call, fields.value, now)
   call.deps.dataflows.sources.insert(item, call.caller.clientId)
   return created(call.deps, SOURCES.path, item)
-}
-
-const SOURCE_PATCHES = [
-  '/name',
-  '/description',
-  '/data/format',
-  '/data/properties',
-  '/data/properties/*',
-  '/params/path',
-  '/params/type',
-  '/params/recursive'
-]
-
-// Adobe advises against patching the source of a live dataflow (it does not pick the change up); the emulator allows it, as the API does.
-function patchSource(call: FlowCall): Reply {
-  return withRow(SOURCES, call, (row) => {
-    const problem = ifMatchProblem(call, row.item.etag, SOURCES.noun)
-    if (problem) return failure(problem)
-    const patched = patchDocument(sourceBody(row.item), call.caller.json, SOURCE_PATCHES)
-    if (!patched.ok) return failure(badRequest(patched.message))
-    const fields = readSource(patched.value, call.deps, call.caller.sandboxName)
-    if (!fields.ok) return failure(fields.error)
-    return replaced(call, row, { ...withoutDescription(row.item), ...fields.value })
-  })
 }
 
 function readSource(body: unknown, deps: FlowDeps, sandboxName: string): Checked<SourceFields> {
@@ -208,18 +206,6 @@ function createTarget(call: FlowCall): Reply {
   return created(call.deps, TARGETS.path, item)
 }
 
-function patchTarget(call: FlowCall): Reply {
-  return withRow(TARGETS, call, (row) => {
-    const problem = ifMatchProblem(call, row.item.etag, TARGETS.noun)
-    if (problem) return failure(problem)
-    const patched = patchDocument(targetBody(row.item), call.caller.json, ['/name', '/description'])
-    if (!patched.ok) return failure(badRequest(patched.message))
-    const fields = readTarget(patched.value, call.deps, call.caller.sandboxName)
-    if (!fields.ok) return failure(fields.error)
-    return replaced(call, row, { ...withoutDescription(row.item), ...fields.value })
-  })
-}
-
 function readTarget(body: unknown, deps: FlowDeps, sandboxName: string): Checked<TargetFields> {
   if (!isRecord(body)) return refuse(badRequest('The request body must be a JSON object.'))
   const named = readName(body)
@@ -277,10 +263,29 @@ function targetView(row: Row<TargetConnection>, orgId: string): Record<string, u
 
 // ---- shared --------------------------------------------------------------------------------------
 
-function replaced<T extends SourceConnection | TargetConnection>(call: FlowCall, row: Row<T>, next: T): Reply {
-  const item = touched(next, row.item)
-  save(call, row, item)
-  return ok({ id: item.id, etag: item.etag })
+/**
+ * PATCH of a source or target connection: If-Match, the JSON Patch applied to the create body as
+ * it would be sent (only at `allowed` paths), that body read again as a create reads it, then a
+ * new etag.
+ */
+function patchHandler<T extends SourceConnection | TargetConnection, F>(
+  resource: Resource<T>,
+  bodyOf: (item: T) => Record<string, unknown>,
+  allowed: readonly string[],
+  read: (body: unknown, deps: FlowDeps, sandboxName: string) => Checked<F>
+): (call: FlowCall) => Reply {
+  return (call) =>
+    withRow(resource, call, (row) => {
+      const problem = ifMatchProblem(call, row.item.etag, resource.noun)
+      if (problem) return failure(problem)
+      const patched = patchDocument(bodyOf(row.item), call.caller.json, allowed)
+      if (!patched.ok) return failure(badRequest(patched.message))
+      const fields = read(patched.value, call.deps, call.caller.sandboxName)
+      if (!fields.ok) return failure(fields.error)
+      const item = touched({ ...withoutDescription(row.item), ...fields.value }, row.item)
+      save(call, row, item)
+      return ok({ id: item.id, etag: item.etag })
+    })
 }
 
 // A patch that removed the description must not keep the old one.
