@@ -14,6 +14,7 @@ import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../emula
 import { runAction, type RunResult } from '../helpers/action.js'
 import { CRM_MAPPING, dataflowInputs, pastLatestRunStart, Workspace } from '../helpers/dataflow.js'
 import { emulatorInputs } from '../helpers/fixtures.js'
+import { waitFor } from '../helpers/wait.js'
 import { startOpenApiProxy, type OpenApiProxy, type Violation } from '../helpers/openapi-proxy.js'
 import { TOLERATED, type Tolerated } from './tolerated.js'
 
@@ -156,9 +157,7 @@ const explore = (overrides: Record<string, string | undefined> = {}) =>
  * one runs meets a busy dataflow (1420) and is retried, which would add requests to no purpose.
  */
 async function dataflow(overrides: Record<string, string | undefined> = {}): Promise<RunResult> {
-  for (let waited = 0; waited < 5000 && emulator.dataflows.runs().some((r) => r.completedAt === undefined); waited += 20) {
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+  await waitFor(() => emulator.dataflows.runs().every((r) => r.completedAt !== undefined))
   return run(
     'dataflow',
     dataflowInputs(emulator, baseConnectionId, DEMO_DATASET_ID, { 'ims-url': proxy.origin, 'platform-url': proxy.origin, ...overrides })

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { DEMO, DEMO_DATASET_ID, startEmulator, type Emulator } from '../../emulator/index.js'
 import { expectNoInjection, expectNoLeak, runAction, type RunOptions, type RunResult } from './action.js'
 import { secretsOf } from './fixtures.js'
+import { waitFor } from './wait.js'
 
 /** The demo CRM export's columns onto the emulator's demo schema, as a user's mapping file says it. */
 export const CRM_MAPPING = [
@@ -77,11 +78,10 @@ export async function pastLatestRunStart(emulator: Emulator): Promise<void> {
  * runs is answered 1420-400, which a test counting requests would see.
  */
 export async function runsSettled(emulator: Emulator): Promise<void> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+  await waitFor(() => {
     const runs = emulator.dataflows.runs()
-    if (runs.length > 0 && runs.every((r) => r.completedAt !== undefined)) return
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+    return runs.length > 0 && runs.every((r) => r.completedAt !== undefined)
+  })
 }
 
 /** What the end-to-end dataflow suites run against: read through it inside a test only. */

@@ -5,6 +5,7 @@ import { DEMO, startEmulator, type Emulator } from '../../../emulator/index.js'
 import { ApiError, TimeoutError } from '../../../src/platform/errors.js'
 import { isRecovered, Transport, type Request } from '../../../src/platform/transport/transport.js'
 import { Deadline, type Clock } from '../../../src/platform/retry.js'
+import { waitFor } from '../../helpers/wait.js'
 
 let emulator: Emulator
 beforeAll(async () => {
@@ -211,8 +212,7 @@ describe('Transport', () => {
     const { t } = transport()
     t.warmUp(emulator.flowServiceUrl)
     // The emulator counts the connection once it has accepted it.
-    for (const deadline = Date.now() + 5000; emulator.stats().flow.connections === 0 && Date.now() < deadline;)
-      await new Promise((r) => setTimeout(r, 10))
+    await waitFor(() => emulator.stats().flow.connections > 0)
     expect(emulator.stats().flow.connections).toBe(1)
     await t.request(listRequest())
     await t.request(listRequest())

@@ -14,6 +14,7 @@ import {
   type EnvInput,
   type Target
 } from '../../../src/platform/transport/warm-up.js'
+import { waitFor } from '../../helpers/wait.js'
 
 const FLOW = 'https://flow.example.com/data/foundation/flowservice'
 const base = { 'INPUT_CLIENT-ID': 'client', 'INPUT_FLOW-SERVICE-URL': FLOW }
@@ -21,11 +22,6 @@ const services = (input: EnvInput): Target[] => [
   { url: input('flow-service-url') || 'https://platform.adobe.io/data/foundation/flowservice' }
 ]
 const origins = (env: NodeJS.ProcessEnv) => startupTargets(env, services).map((t) => t.url.origin)
-
-/** Looks every 10 ms until `done` holds (or 5 s pass): what the test waits for is the event itself, not a guess at its time. */
-async function until(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 5000; !done() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 10))
-}
 
 describe('startupTargets', () => {
   const saved = { ...process.env }
@@ -82,7 +78,7 @@ describe('warmUpFromEnv and the pool', () => {
   it('has a connection under way before it resolves, and hands it over once', async () => {
     const origin = new URL(emulator.flowServiceUrl).origin
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': emulator.flowServiceUrl }, services)
-    await until(() => emulator.stats().flow.connections > 0)
+    await waitFor(() => emulator.stats().flow.connections > 0)
     expect(emulator.stats().flow.connections).toBe(1)
     const socket = takeSpare(origin)
     expect(socket?.destroyed).toBe(false)
@@ -119,7 +115,7 @@ describe('warmUpFromEnv and the pool', () => {
   it('opens as many connections as requests go out at once, and hands each over once', async () => {
     const origin = new URL(emulator.flowServiceUrl).origin
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c' }, () => [{ url: emulator.flowServiceUrl, connections: 3 }])
-    await until(() => emulator.stats().flow.connections >= 3)
+    await waitFor(() => emulator.stats().flow.connections >= 3)
     expect(emulator.stats().flow.connections).toBe(3)
     const taken = [takeSpare(origin), takeSpare(origin), takeSpare(origin)]
     expect(taken.every((socket) => socket !== undefined && !socket.destroyed)).toBe(true)
@@ -145,9 +141,9 @@ describe('warmUpFromEnv and the pool', () => {
     let accepted = 0
     server.on('connection', () => (accepted += 1))
     await warmUpFromEnv({ 'INPUT_CLIENT-ID': 'c', 'INPUT_FLOW-SERVICE-URL': `http://127.0.0.1:${port}/x` }, services)
-    await until(() => accepted === 1)
+    await waitFor(() => accepted === 1)
     releaseSpares()
-    await until(() => closedByPeer === 1)
+    await waitFor(() => closedByPeer === 1)
     expect(closedByPeer).toBe(1)
     await new Promise((resolve) => server.close(resolve))
   })
